@@ -1,0 +1,1 @@
+//! Synthetic workbooks: the bundled sample team and generated organisations.
