@@ -4,4 +4,11 @@
 //! validates them into a [`model::Workbook`] plus diagnostics. Later stages (analysis,
 //! templates, layout, pdf) take the validated model from there.
 
+pub mod cli;
+pub mod diagnostic;
+pub mod i18n;
+pub mod input;
+pub mod model;
+pub mod run;
+pub mod summary;
 pub mod synth;

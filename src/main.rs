@@ -1,1 +1,8 @@
-fn main() {}
+//! The `popdruk` command: parse flags, read the clock once, run, exit with its code.
+
+fn main() {
+    let options = popdruk::cli::parse();
+    let today = chrono::Local::now().date_naive();
+    let code = popdruk::run::run(options, today);
+    std::process::exit(code as i32);
+}

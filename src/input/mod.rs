@@ -1,0 +1,275 @@
+//! Reading a workbook or a folder of CSV files into raw tables with cell positions.
+//!
+//! This stage owns calamine and csv and nothing else imports them. It does not interpret
+//! values (a date stays text until the model reads it) and does not know the sheet schema:
+//! it only finds each sheet's header row, keeps every non-empty row with the number a user
+//! sees in Excel (or the line number in a CSV file), and reports files it cannot read.
+
+mod csv_dir;
+mod spreadsheet;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::i18n::{Lang, Tr};
+
+/// A cell value as it was read, before the model interprets it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// An empty cell (or one holding only spaces).
+    Empty,
+    /// Text, trimmed of surrounding white space.
+    Text(String),
+    /// A number (integers included).
+    Number(f64),
+    /// A spreadsheet boolean.
+    Bool(bool),
+    /// A cell the spreadsheet itself formats as a date.
+    Date(NaiveDate),
+    /// A spreadsheet error value such as `#N/A`.
+    Error(String),
+}
+
+impl Cell {
+    /// Whether the cell holds nothing.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Cell::Empty)
+    }
+
+    /// The value as a user would see it, for messages.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) | Cell::Error(s) => s.clone(),
+            Cell::Number(n) => format_number(*n),
+            Cell::Bool(true) => "WAAR".into(),
+            Cell::Bool(false) => "ONWAAR".into(),
+            Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
+        }
+    }
+}
+
+/// Formats a number the way a Belgian spreadsheet shows it (`0,8`, `12`).
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}").replace('.', ",")
+    }
+}
+
+/// One data row: its number as the user sees it and its cells, aligned with the headers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Excel row number (1-based), or the line number in a CSV file.
+    pub number: u32,
+    /// The cells, one per header column (missing trailing cells are `Empty`).
+    pub cells: Vec<Cell>,
+}
+
+/// A sheet (or CSV file) as read: its header row and its non-empty data rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The sheet's name as written in the workbook, or the CSV file's stem.
+    pub name: String,
+    /// The file the table came from, as the user named it.
+    pub file: PathBuf,
+    /// Whether the table is a spreadsheet sheet (as opposed to a CSV file).
+    pub is_sheet: bool,
+    /// Row number of the header row.
+    pub header_row: u32,
+    /// Header texts, in column order (column A first, or the first CSV field).
+    pub headers: Vec<String>,
+    /// Non-empty rows below the header.
+    pub rows: Vec<Row>,
+}
+
+/// Every table read from one workbook or CSV folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// The workbook file or CSV folder, as the user named it.
+    pub path: PathBuf,
+    /// The tables, in the order they stand in the workbook (CSV files sorted by name).
+    pub tables: Vec<Table>,
+}
+
+/// A reason the input could not be read at all.
+#[derive(Debug)]
+pub enum InputError {
+    /// The path does not exist.
+    NotFound(PathBuf),
+    /// The file or folder could not be read.
+    Io(PathBuf, std::io::Error),
+    /// The file is empty (0 bytes).
+    Empty(PathBuf),
+    /// The file is not a spreadsheet popdruk knows.
+    NotAWorkbook(PathBuf),
+    /// The workbook is protected with a password.
+    Password(PathBuf),
+    /// The workbook is damaged or truncated.
+    Damaged(PathBuf, String),
+    /// A folder without any CSV file.
+    NoCsv(PathBuf),
+}
+
+impl InputError {
+    /// The message in the user's language.
+    pub fn message(&self) -> Tr {
+        match self {
+            InputError::NotFound(p) => Tr::new(
+                format!("`{}` bestaat niet", p.display()),
+                format!("`{}` does not exist", p.display()),
+            ),
+            InputError::Io(p, e) => Tr::new(
+                format!("kan `{}` niet lezen: {e}", p.display()),
+                format!("cannot read `{}`: {e}", p.display()),
+            ),
+            InputError::Empty(p) => Tr::new(
+                format!(
+                    "`{}` is leeg (0 bytes): sla de werkmap opnieuw op in Excel",
+                    p.display()
+                ),
+                format!(
+                    "`{}` is empty (0 bytes): save the workbook again from Excel",
+                    p.display()
+                ),
+            ),
+            InputError::NotAWorkbook(p) => Tr::new(
+                format!(
+                    "`{}` is geen werkmap: popdruk leest .xlsx, .ods, .xls of een map met .csv-bestanden",
+                    p.display()
+                ),
+                format!(
+                    "`{}` is not a workbook: popdruk reads .xlsx, .ods, .xls or a folder of .csv files",
+                    p.display()
+                ),
+            ),
+            InputError::Password(p) => Tr::new(
+                format!(
+                    "`{}` is beveiligd met een wachtwoord: sla een kopie op zonder wachtwoord en geef die aan popdruk",
+                    p.display()
+                ),
+                format!(
+                    "`{}` is protected with a password: save a copy without a password and give that to popdruk",
+                    p.display()
+                ),
+            ),
+            InputError::Damaged(p, _) => Tr::new(
+                format!(
+                    "`{}` is beschadigd of onvolledig: open en bewaar de werkmap opnieuw in Excel",
+                    p.display()
+                ),
+                format!(
+                    "`{}` is damaged or incomplete: open and save the workbook again in Excel",
+                    p.display()
+                ),
+            ),
+            InputError::NoCsv(p) => Tr::new(
+                format!("de map `{}` bevat geen .csv-bestanden", p.display()),
+                format!("the folder `{}` holds no .csv files", p.display()),
+            ),
+        }
+    }
+}
+
+impl InputError {
+    /// The technical cause behind the message, when there is one worth showing.
+    pub fn cause(&self) -> Option<String> {
+        match self {
+            InputError::Damaged(_, detail) => Some(detail.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message().get(Lang::En))
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Reads a workbook file or a folder of CSV files.
+pub fn read(path: &Path) -> Result<Source, InputError> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => InputError::NotFound(path.to_path_buf()),
+        _ => InputError::Io(path.to_path_buf(), e),
+    })?;
+    let tables = if meta.is_dir() {
+        csv_dir::read(path)?
+    } else if has_extension(path, "csv") {
+        csv_dir::read_file(path)?
+    } else {
+        spreadsheet::read(path)?
+    };
+    Ok(Source {
+        path: path.to_path_buf(),
+        tables,
+    })
+}
+
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// Builds a table from rows of cells: the first non-empty row is the header, empty rows are
+/// dropped, and every row is padded to the header's width.
+fn table_from_rows(
+    name: String,
+    file: &Path,
+    is_sheet: bool,
+    rows: impl IntoIterator<Item = (u32, Vec<Cell>)>,
+) -> Table {
+    let mut header_row = 0;
+    let mut headers: Option<Vec<String>> = None;
+    let mut out = Vec::new();
+    for (number, mut cells) in rows {
+        if cells.iter().all(Cell::is_empty) {
+            continue;
+        }
+        match &headers {
+            None => {
+                header_row = number;
+                let mut h: Vec<String> = cells.iter().map(Cell::display).collect();
+                while h.last().is_some_and(|s| s.is_empty()) {
+                    h.pop();
+                }
+                headers = Some(h);
+            }
+            Some(h) => {
+                // Keep cells beyond the header's width only if they hold something, so a
+                // value typed in an unnamed column is not silently lost.
+                if cells.len() < h.len() {
+                    cells.resize(h.len(), Cell::Empty);
+                }
+                while cells.len() > h.len() && cells.last().is_some_and(Cell::is_empty) {
+                    cells.pop();
+                }
+                out.push(Row { number, cells });
+            }
+        }
+    }
+    Table {
+        name,
+        file: file.to_path_buf(),
+        is_sheet,
+        header_row,
+        headers: headers.unwrap_or_default(),
+        rows: out,
+    }
+}
+
+/// Interprets a text cell: trimmed, and empty when only spaces.
+fn text_cell(s: &str) -> Cell {
+    let t = s.trim();
+    if t.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(t.to_string())
+    }
+}

@@ -1,0 +1,400 @@
+//! The validated domain model of a team workbook, and the validation that builds it.
+//!
+//! `validate` turns the raw tables of `input` into a [`Workbook`] plus every diagnostic
+//! about the data. It does no I/O (a logo's existence is checked by the caller) and knows
+//! nothing of documents; analysis and templates start from the [`Workbook`].
+
+pub mod schema;
+mod validate;
+pub mod value;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use validate::{Validated, validate};
+
+/// The organisation the documents are made for.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Organisation {
+    /// Its name, printed on every document.
+    pub name: String,
+    /// Enterprise number formatted `0123.456.789`.
+    pub enterprise_number: Option<String>,
+    /// Street and number.
+    pub address: Option<String>,
+    /// Municipality, used in "Opgemaakt te … op …".
+    pub city: Option<String>,
+    /// The regime the organisation works under.
+    pub regime: Option<Regime>,
+    /// Path to the logo, relative to the workbook as written.
+    pub logo: Option<String>,
+}
+
+/// The legal frame of the target-group employment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Regime {
+    /// Collectief maatwerk (maatwerkbedrijf).
+    CollectiefMaatwerk,
+    /// Lokale diensteneconomie.
+    LokaleDiensteneconomie,
+    /// Individueel maatwerk.
+    IndividueelMaatwerk,
+}
+
+/// How much coaching a target-group employee needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportLevel {
+    /// Laag: one coach per 13 FTE.
+    Laag,
+    /// Midden: one coach per 10 FTE.
+    Midden,
+    /// Hoog: one coach per 7 FTE.
+    Hoog,
+}
+
+/// An employee, current or former.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Employee {
+    /// Unique ID as written.
+    pub id: String,
+    /// First name, exactly as written.
+    pub first_name: String,
+    /// Last name, exactly as written.
+    pub last_name: String,
+    /// Job title.
+    pub function: Option<String>,
+    /// The employee's team.
+    pub team: String,
+    /// Date of hire.
+    pub hired: Option<NaiveDate>,
+    /// Date the employee left.
+    pub left: Option<NaiveDate>,
+    /// Whether the employee is a doelgroepwerknemer (`None`: not filled in).
+    pub target_group: Option<bool>,
+    /// Coaching intensity.
+    pub support: Option<SupportLevel>,
+    /// Start of the work-support package (WOP).
+    pub wop_start: Option<NaiveDate>,
+    /// Supervisor's name.
+    pub supervisor: Option<String>,
+    /// Coach's name.
+    pub coach: Option<String>,
+    /// Full-time equivalent (0–1).
+    pub fte: Option<f64>,
+    /// Career goal.
+    pub career_goal: Option<String>,
+    /// Strengths.
+    pub strengths: Option<String>,
+    /// Areas to improve.
+    pub improvements: Option<String>,
+    /// Interests.
+    pub interests: Option<String>,
+}
+
+impl Employee {
+    /// `Voornaam Achternaam`.
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+
+    /// Whether the employee is in service on `day`.
+    pub fn in_service_on(&self, day: NaiveDate) -> bool {
+        self.hired.is_none_or(|h| h <= day) && self.left.is_none_or(|l| l >= day)
+    }
+}
+
+/// Whether a task is a technical or a generic competence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskKind {
+    /// A technical competence (a trade skill).
+    #[default]
+    Technisch,
+    /// A generic competence (working together, safety…).
+    Generiek,
+}
+
+/// A task of the teammatrix.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Task {
+    /// Unique short code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Group of tasks.
+    pub cluster: Option<String>,
+    /// Technical or generic.
+    pub kind: TaskKind,
+    /// How many people must do it at level 2 or more.
+    pub required: Option<u32>,
+    /// Description.
+    pub description: Option<String>,
+    /// The one team that needs it (`None`: every team).
+    pub team: Option<String>,
+}
+
+/// One cell of the teammatrix: an employee's level and markers for one task.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Assessment {
+    /// The employee's ID.
+    pub employee: String,
+    /// The task's code.
+    pub task: String,
+    /// Level 0–3 (`None`: not assessed).
+    pub level: Option<u8>,
+    /// Wil leren.
+    pub wants_to_learn: bool,
+    /// Doet het graag.
+    pub likes: bool,
+    /// Niet inzetbaar (the reason is never recorded).
+    pub not_deployable: bool,
+    /// Target level.
+    pub target: Option<u8>,
+    /// Date of the assessment.
+    pub date: Option<NaiveDate>,
+}
+
+/// How urgent a team need is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// Hoog.
+    Hoog,
+    /// Midden.
+    Midden,
+    /// Laag.
+    Laag,
+}
+
+/// A team's need for more people able to do a task.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamNeed {
+    /// The team.
+    pub team: String,
+    /// The task's code.
+    pub task: String,
+    /// Why.
+    pub reason: Option<String>,
+    /// Required coverage, overriding the task's own for this team.
+    pub required: Option<u32>,
+    /// By when.
+    pub deadline: Option<NaiveDate>,
+    /// How urgent.
+    pub priority: Option<Priority>,
+}
+
+/// Where a development goal comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// The employee's own wish.
+    Individueel,
+    /// A need of the team.
+    Teambehoefte,
+    /// Transition to the regular labour market.
+    Doorstroom,
+}
+
+/// The state of an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Planned, not started.
+    Gepland,
+    /// Under way.
+    Bezig,
+    /// Done.
+    Afgerond,
+    /// Postponed.
+    Uitgesteld,
+    /// Stopped.
+    Gestopt,
+}
+
+/// The outcome of a goal at evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalResult {
+    /// Behaald.
+    Behaald,
+    /// Deels behaald.
+    DeelsBehaald,
+    /// Niet behaald.
+    NietBehaald,
+}
+
+/// When or how an action is followed up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUp {
+    /// On a date.
+    Date(NaiveDate),
+    /// As described (`maandelijks`).
+    Text(String),
+}
+
+/// An action towards a goal.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Action {
+    /// What will be done.
+    pub text: Option<String>,
+    /// How: training on the job, course, buddy…
+    pub support: Option<String>,
+    /// Who is responsible.
+    pub responsible: Option<String>,
+    /// Start date.
+    pub start: Option<NaiveDate>,
+    /// Deadline.
+    pub deadline: Option<NaiveDate>,
+    /// Follow-up.
+    pub follow_up: Option<FollowUp>,
+    /// State.
+    pub status: Option<Status>,
+    /// Evaluation text.
+    pub evaluation: Option<String>,
+}
+
+/// A development goal with its actions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Goal {
+    /// The employee's ID.
+    pub employee: String,
+    /// Goal number for this employee.
+    pub number: u32,
+    /// The goal.
+    pub text: String,
+    /// The task this goal develops (code).
+    pub task: Option<String>,
+    /// Where it comes from.
+    pub origin: Option<Origin>,
+    /// Outcome at evaluation.
+    pub result: Option<GoalResult>,
+    /// The actions, in sheet order.
+    pub actions: Vec<Action>,
+}
+
+/// The kind of a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConversationKind {
+    /// A POP conversation (making or updating the POP).
+    PopGesprek,
+    /// A follow-up conversation.
+    Opvolging,
+    /// An evaluation.
+    Evaluatie,
+    /// A conversation about transition to regular work.
+    Doorstroom,
+}
+
+/// A conversation held with an employee.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conversation {
+    /// The employee's ID.
+    pub employee: String,
+    /// When.
+    pub date: NaiveDate,
+    /// What kind.
+    pub kind: ConversationKind,
+    /// Who took part.
+    pub participants: Option<String>,
+    /// Notes.
+    pub notes: Option<String>,
+    /// Signed by the employee.
+    pub signed_employee: bool,
+    /// Signed by the supervisor.
+    pub signed_supervisor: bool,
+    /// Date of the next conversation.
+    pub next: Option<NaiveDate>,
+}
+
+/// A coach counted for the coaching norm.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coach {
+    /// Name.
+    pub name: String,
+    /// Full-time equivalent.
+    pub fte: f64,
+    /// Qualification.
+    pub qualification: Option<String>,
+    /// Employed as coach from.
+    pub from: Option<NaiveDate>,
+    /// Until.
+    pub until: Option<NaiveDate>,
+}
+
+/// A rule threshold from the `Instellingen` sheet, kept as written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Setting {
+    /// The setting's name as written.
+    pub name: String,
+    /// Its value as written.
+    pub value: String,
+    /// The row it stands on.
+    pub row: u32,
+}
+
+/// Which form the `Matrix` sheet had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatrixForm {
+    /// One row per employee and task.
+    #[default]
+    Long,
+    /// One row per employee, one column per task.
+    Wide,
+}
+
+/// Everything read from one workbook, validated.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Workbook {
+    /// The organisation.
+    pub organisation: Organisation,
+    /// Employees in sheet order.
+    pub employees: Vec<Employee>,
+    /// Tasks in sheet order.
+    pub tasks: Vec<Task>,
+    /// The teammatrix cells.
+    pub matrix: Vec<Assessment>,
+    /// The form the matrix sheet had.
+    pub matrix_form: MatrixForm,
+    /// Team needs.
+    pub team_needs: Vec<TeamNeed>,
+    /// Goals in order of first appearance.
+    pub goals: Vec<Goal>,
+    /// Conversations in sheet order.
+    pub conversations: Vec<Conversation>,
+    /// Coaches.
+    pub coaches: Vec<Coach>,
+    /// Settings as written.
+    pub settings: Vec<Setting>,
+}
+
+impl Workbook {
+    /// Team names, sorted, each once.
+    pub fn teams(&self) -> Vec<&str> {
+        let mut teams: Vec<&str> = self.employees.iter().map(|e| e.team.as_str()).collect();
+        teams.sort_unstable();
+        teams.dedup();
+        teams
+    }
+
+    /// Task clusters, sorted, each once.
+    pub fn clusters(&self) -> Vec<&str> {
+        let mut c: Vec<&str> = self
+            .tasks
+            .iter()
+            .filter_map(|t| t.cluster.as_deref())
+            .collect();
+        c.sort_unstable();
+        c.dedup();
+        c
+    }
+
+    /// The employee with `id`.
+    pub fn employee(&self, id: &str) -> Option<&Employee> {
+        self.employees.iter().find(|e| e.id == id)
+    }
+}
