@@ -38,6 +38,7 @@ pub fn validate(source: &Source) -> Validated {
     let mut v = Validator {
         diags: Vec::new(),
         wb: Workbook::default(),
+        employee_rows: Vec::new(),
         source,
     };
     v.run();
@@ -50,6 +51,8 @@ pub fn validate(source: &Source) -> Validated {
 struct Validator<'a> {
     diags: Vec<Diagnostic>,
     wb: Workbook,
+    /// The `Medewerkers` row of each employee in `wb.employees`.
+    employee_rows: Vec<u32>,
     source: &'a Source,
 }
 
@@ -148,9 +151,8 @@ impl RowCtx<'_, '_> {
         col: Column,
         f: fn(&Cell) -> Read<T>,
     ) -> Option<T> {
-        if self.bound.column(col).is_none() {
-            return None;
-        }
+        // A missing column was reported once already; do not repeat it on every row.
+        self.bound.column(col)?;
         let v = self.read(d, col, f);
         if v.is_none() && self.cell(col).is_empty() {
             d.push(diag(
@@ -433,10 +435,8 @@ impl<'a> Validator<'a> {
         if let Some(b) = get(&sheets::INSTELLINGEN) {
             self.settings(b);
         }
-        if let Some(b) = get(&sheets::MEDEWERKERS)
-            && get(&sheets::MATRIX).is_some()
-        {
-            self.employees_without_matrix(b);
+        if let (Some(b), Some(m)) = (get(&sheets::MEDEWERKERS), get(&sheets::MATRIX)) {
+            self.employees_without_matrix(b, m);
         }
     }
 
@@ -522,8 +522,8 @@ impl<'a> Validator<'a> {
                     Tr::new(nl, en),
                     None,
                     Some(Tr::new(
-                        "zie docs/workbook.md voor de bladen en kolommen, of maak een nieuwe werkmap met `popdruk init`",
-                        "see docs/workbook.md for the sheets and columns, or make a new workbook with `popdruk init`",
+                        "docs/workbook.md beschrijft elk blad en elke kolom",
+                        "docs/workbook.md describes every sheet and column",
                     )),
                 ));
             }
@@ -800,6 +800,7 @@ impl<'a> Validator<'a> {
                 index.add(&e.full_name(), i);
             }
             self.wb.employees.push(e);
+            self.employee_rows.push(row.number);
         }
         if b.table.rows.is_empty() {
             d.push(diag(
@@ -872,7 +873,7 @@ impl<'a> Validator<'a> {
 
     fn matrix(&mut self, b: &Bound<'_>, refs: &Refs<'_>) {
         let mut seen: HashMap<(usize, usize), u32> = HashMap::new();
-        let mut team_of: HashMap<usize, (String, u32)> = HashMap::new();
+        let mut team_rows: Vec<(usize, String, u32)> = Vec::new();
         if is_long_matrix(b.table) {
             self.wb.matrix_form = MatrixForm::Long;
             use schema::matrix::*;
@@ -900,13 +901,16 @@ impl<'a> Validator<'a> {
                 let (Some(e), Some(t)) = (emp, task) else {
                     continue;
                 };
-                self.matrix_team(&r, TEAM, e, team.as_deref(), &mut team_of);
+                if let Some(team) = team {
+                    team_rows.push((e, team, row.number));
+                }
                 self.push_assessment(&r, r.loc(TAAK), (e, t), a, &mut seen);
             }
         } else {
             self.wb.matrix_form = MatrixForm::Wide;
-            self.wide_matrix(b, refs, &mut seen, &mut team_of);
+            self.wide_matrix(b, refs, &mut seen, &mut team_rows);
         }
+        self.matrix_teams(b, &team_rows);
     }
 
     fn wide_matrix(
@@ -914,7 +918,7 @@ impl<'a> Validator<'a> {
         b: &Bound<'_>,
         refs: &Refs<'_>,
         seen: &mut HashMap<(usize, usize), u32>,
-        team_of: &mut HashMap<usize, (String, u32)>,
+        team_rows: &mut Vec<(usize, String, u32)>,
     ) {
         let team_col = b.column(schema::matrix::TEAM);
         // Resolve the task columns once, from the header row.
@@ -966,8 +970,8 @@ impl<'a> Validator<'a> {
             let team = team_col
                 .and_then(|c| row.cells.get(c))
                 .and_then(|c| value::text(c).ok().flatten());
-            if let Some(e) = emp {
-                self.matrix_team(&r, schema::matrix::TEAM, e, team.as_deref(), team_of);
+            if let (Some(e), Some(team)) = (emp, team) {
+                team_rows.push((e, team, row.number));
             }
             for &(col, t) in &task_cols {
                 let cell = row.cells.get(col).unwrap_or(&Cell::Empty);
@@ -985,43 +989,61 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Checks that an employee's matrix rows stay within one team, the employee's own.
-    fn matrix_team(
-        &mut self,
-        r: &RowCtx<'_, '_>,
-        col: Column,
-        e: usize,
-        team: Option<&str>,
-        team_of: &mut HashMap<usize, (String, u32)>,
-    ) {
-        let Some(team) = team else { return };
-        let emp = &self.wb.employees[e];
-        let who = format!("`{}` ({})", emp.id, emp.full_name());
-        if let Some((first, row)) = team_of.get(&e) {
-            if normalize(first) != normalize(team) {
-                self.diags.push(diag(
-                    Severity::Error,
-                    r.loc(col),
-                    Tr::new(
-                        format!("medewerker {who} staat in de matrix bij twee teams: `{first}` (rij {row}) en `{team}`"),
-                        format!("employee {who} is in the matrix rows of two teams: `{first}` (row {row}) and `{team}`"),
-                    ),
-                    Some(Tr::new(format!("het team uit het blad `Medewerkers`: `{}`", emp.team), format!("the team from the sheet `Medewerkers`: `{}`", emp.team))),
-                    None,
-                ));
+    /// Reports matrix rows that put an employee in another team than their own: once per
+    /// employee and wrong team, at the first such row.
+    fn matrix_teams(&mut self, b: &Bound<'_>, rows: &[(usize, String, u32)]) {
+        let col = b.column(schema::matrix::TEAM);
+        let mut reported: Vec<(usize, String)> = Vec::new();
+        for (e, team, row) in rows {
+            let emp = &self.wb.employees[*e];
+            let key = normalize(team);
+            if key == normalize(&emp.team) || reported.contains(&(*e, key.clone())) {
+                continue;
             }
-            return;
-        }
-        team_of.insert(e, (team.to_string(), r.row.number));
-        if normalize(&emp.team) != normalize(team) {
+            reported.push((*e, key.clone()));
+            let others = rows
+                .iter()
+                .filter(|(o, t, r)| o == e && normalize(t) == key && r != row)
+                .count();
+            let own_row = rows
+                .iter()
+                .find(|(o, t, _)| o == e && normalize(t) == normalize(&emp.team))
+                .map(|(_, _, r)| *r);
+            let who = format!("`{}` ({})", emp.id, emp.full_name());
+            let (mut nl, mut en) = match own_row {
+                Some(r) => (
+                    format!(
+                        "medewerker {who} staat in de matrix bij twee teams: `{}` (rij {r}) en `{team}`",
+                        emp.team
+                    ),
+                    format!(
+                        "employee {who} is in the matrix rows of two teams: `{}` (row {r}) and `{team}`",
+                        emp.team
+                    ),
+                ),
+                None => (
+                    format!(
+                        "medewerker {who} staat in de matrix bij team `{team}`, maar hoort bij team `{}`",
+                        emp.team
+                    ),
+                    format!(
+                        "employee {who} is in the matrix rows of team `{team}` but belongs to team `{}`",
+                        emp.team
+                    ),
+                ),
+            };
+            if others > 0 {
+                nl.push_str(&format!(" (ook op {others} andere rijen)"));
+                en.push_str(&format!(" (also on {others} other rows)"));
+            }
             self.diags.push(diag(
                 Severity::Error,
-                r.loc(col),
-                Tr::new(
-                    format!("medewerker {who} staat in de matrix bij team `{team}`, maar hoort bij team `{}`", emp.team),
-                    format!("employee {who} is in the matrix rows of team `{team}` but belongs to team `{}`", emp.team),
-                ),
-                Some(Tr::new(format!("team `{}`, zoals in het blad `Medewerkers`", emp.team), format!("team `{}`, as in the sheet `Medewerkers`", emp.team))),
+                b.location(Some(*row), col),
+                Tr::new(nl, en),
+                Some(Tr::new(
+                    format!("team `{}`, zoals in het blad `Medewerkers`", emp.team),
+                    format!("team `{}`, as in the sheet `Medewerkers`", emp.team),
+                )),
                 None,
             ));
         }
@@ -1296,24 +1318,33 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Warns about employees in service without a single matrix row.
-    fn employees_without_matrix(&mut self, b: &Bound<'_>) {
+    /// Warns about employees in service without a single matrix row; an empty matrix gets
+    /// one warning instead of one per employee.
+    fn employees_without_matrix(&mut self, b: &Bound<'_>, matrix: &Bound<'_>) {
+        if self.wb.matrix.is_empty() {
+            if self.wb.employees.iter().any(|e| e.left.is_none()) {
+                self.diags.push(diag(
+                    Severity::Warning,
+                    matrix.location(None, None),
+                    Tr::new("de teammatrix is nog leeg", "the teammatrix is still empty"),
+                    None,
+                    Some(Tr::new(
+                        "vul in het blad `Matrix` in wat elke medewerker kan; het POP toont anders lege lijnen",
+                        "fill in what each employee can do in the sheet `Matrix`; otherwise the POP shows blank lines",
+                    )),
+                ));
+            }
+            return;
+        }
         let assessed: std::collections::HashSet<&str> =
             self.wb.matrix.iter().map(|a| a.employee.as_str()).collect();
         let id_col = b.column(schema::emp::ID);
         let mut warnings = Vec::new();
-        for row in &b.table.rows {
-            let id = id_col
-                .and_then(|c| row.cells.get(c))
-                .map(Cell::display)
-                .unwrap_or_default();
-            let Some(e) = self.wb.employees.iter().find(|e| e.id == id) else {
-                continue;
-            };
+        for (e, row) in self.wb.employees.iter().zip(&self.employee_rows) {
             if e.left.is_none() && !assessed.contains(e.id.as_str()) {
                 warnings.push(diag(
                     Severity::Warning,
-                    b.location(Some(row.number), id_col),
+                    b.location(Some(*row), id_col),
                     Tr::new(
                         format!("`{}` ({}) staat nog niet in de teammatrix", e.id, e.full_name()),
                         format!("`{}` ({}) is not in the teammatrix yet", e.id, e.full_name()),
