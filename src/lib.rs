@@ -4,6 +4,7 @@
 //! validates them into a [`model::Workbook`] plus diagnostics. Later stages (analysis,
 //! templates, layout, pdf) take the validated model from there.
 
+pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
 pub mod i18n;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::cli::{CheckOptions, Options};
 use crate::diagnostic::Tally;
 use crate::i18n::Lang;
-use crate::{input, model, summary};
+use crate::{analysis, input, model, summary};
 
 /// The process exit code: 0 done, 1 the data has errors, 2 the tool could not run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,9 +56,12 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
     let tally = Tally::of(&validated.diagnostics);
     let _ = writeln!(err, "{}", tally.render(o.lang));
     let lines = summary::summary(&validated.workbook, today, o.lang);
-    let _ = std::io::stdout()
-        .lock()
-        .write_all(summary::render(&lines).as_bytes());
+    let mut out = summary::render(&lines);
+    if !validated.workbook.matrix.is_empty() {
+        let teams = analysis::analyse(&validated.workbook, today);
+        out.push_str(&summary::matrix_summary(&teams, today, o.lang));
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
     if validated.has_errors() {
         Exit::DataErrors
     } else {

@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 
+use crate::analysis::{Risk, TeamAnalysis};
 use crate::i18n::Lang;
+use crate::model::value::format_date;
 use crate::model::{MatrixForm, Workbook};
 
 /// Label/value lines describing a workbook, in the user's language.
@@ -100,4 +102,68 @@ pub fn render(lines: &[(&str, String)]) -> String {
         .iter()
         .map(|(l, v)| format!("{l:<width$}  {v}\n"))
         .collect()
+}
+
+/// Per team, the shortfalls and single points of failure of the teammatrix.
+pub fn matrix_summary(teams: &[TeamAnalysis<'_>], as_of: NaiveDate, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let mut out = if nl {
+        format!("\nTeammatrix op {}\n", format_date(as_of))
+    } else {
+        format!("\nTeammatrix on {}\n", format_date(as_of))
+    };
+    for t in teams {
+        let short: Vec<_> = t.shortfalls().collect();
+        let single: Vec<_> = t.single_points().collect();
+        let counts = match (nl, short.len(), single.len()) {
+            (true, 0, 0) => "geen tekorten".to_string(),
+            (false, 0, 0) => "no shortfalls".to_string(),
+            (true, s, p) => format!(
+                "{s} {}, {p} {} met één persoon",
+                if s == 1 { "tekort" } else { "tekorten" },
+                if p == 1 { "taak" } else { "taken" }
+            ),
+            (false, s, p) => format!(
+                "{s} {}, {p} {} only one person can do",
+                if s == 1 { "shortfall" } else { "shortfalls" },
+                if p == 1 { "task" } else { "tasks" }
+            ),
+        };
+        out.push_str(&format!("  {}: {counts}\n", t.team));
+        for c in &short {
+            let (word, of, cand) = if nl {
+                ("tekort", "van", "kandidaten")
+            } else {
+                ("short", "of", "candidates")
+            };
+            let nobody = match (c.risk == Risk::NotCovered, nl) {
+                (true, true) => ", niemand kan het",
+                (true, false) => ", nobody can do it",
+                _ => "",
+            };
+            out.push_str(&format!(
+                "    {word} {}  {} ({}): {} {of} {}{nobody}, {cand}: {}\n",
+                c.shortfall,
+                c.task.code,
+                c.task.name,
+                c.current(),
+                c.required,
+                c.candidates.len()
+            ));
+        }
+        for c in &single {
+            let only = if nl { "alleen" } else { "only" };
+            let who = c
+                .covered_by
+                .first()
+                .map(|e| e.full_name())
+                .unwrap_or_default();
+            let word = if nl { "één persoon" } else { "one person" };
+            out.push_str(&format!(
+                "    {word}  {} ({}): {only} {who}\n",
+                c.task.code, c.task.name
+            ));
+        }
+    }
+    out
 }

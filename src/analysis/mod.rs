@@ -1,0 +1,371 @@
+//! Analysis of the teammatrix: coverage, shortfalls, risks, candidates and trainers per
+//! task; polyvalence per person; which POP goals answer which shortfall; which team needs
+//! match an employee's wishes.
+//!
+//! Pure functions over the validated [`Workbook`] and a reference date; no I/O and no
+//! presentation. The printed matrix, the opleidingsplan, the POP form and `check` all read
+//! their numbers from here, so they always agree.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::schema::normalize;
+use crate::model::{Assessment, Employee, Goal, Origin, Priority, Task, TeamNeed, Workbook};
+
+/// The lowest level at which someone counts as able to do a task on their own.
+pub const COVERED_LEVEL: u8 = 2;
+/// The level at which someone can teach the task.
+pub const TRAINER_LEVEL: u8 = 3;
+
+/// How exposed a team is on one task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Risk {
+    /// Nobody can do the task on their own.
+    NotCovered,
+    /// Exactly one person can: a single point of failure.
+    SinglePerson,
+    /// Two or more people can, or the task needs nobody.
+    None,
+}
+
+/// Someone who could learn a task.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate<'a> {
+    /// The employee.
+    pub employee: &'a Employee,
+    /// Their current level (`None`: not assessed).
+    pub level: Option<u8>,
+    /// Their target level, when set.
+    pub target: Option<u8>,
+}
+
+/// Coverage of one task in one team.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskCoverage<'a> {
+    /// The task.
+    pub task: &'a Task,
+    /// How many people must do it at level 2 or more (a team need overrides the task's own;
+    /// empty means 1).
+    pub required: u32,
+    /// The people in service who do it at level 2 or more and are deployable.
+    pub covered_by: Vec<&'a Employee>,
+    /// `required − current`, never negative.
+    pub shortfall: u32,
+    /// How exposed the team is.
+    pub risk: Risk,
+    /// Who wants to learn it and is below level 2: level 1 before 0 before not assessed.
+    pub candidates: Vec<Candidate<'a>>,
+    /// Who can teach it (level 3, deployable).
+    pub trainers: Vec<&'a Employee>,
+    /// The team's need for this task, when there is one.
+    pub need: Option<&'a TeamNeed>,
+    /// POP goals that develop this task in this team.
+    pub goals: Vec<&'a Goal>,
+}
+
+impl TaskCoverage<'_> {
+    /// How many people cover the task (level 2 or more, deployable, in service).
+    pub fn current(&self) -> u32 {
+        self.covered_by.len() as u32
+    }
+
+    /// Whether the task belongs in the opleidingsplan: a shortfall or a stated team need.
+    pub fn needs_attention(&self) -> bool {
+        self.shortfall > 0 || self.need.is_some()
+    }
+}
+
+/// One team member's row of numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Person<'a> {
+    /// The employee.
+    pub employee: &'a Employee,
+    /// Number of the team's tasks done at level 2 or more (polyvalentie).
+    pub versatility: u32,
+    /// Number of tasks marked *wil leren*.
+    pub wants_to_learn: u32,
+}
+
+/// The analysis of one team.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamAnalysis<'a> {
+    /// The team's name.
+    pub team: &'a str,
+    /// Members in service on the reference date, in sheet order.
+    pub people: Vec<Person<'a>>,
+    /// The team's tasks (its own and the shared ones), in sheet order.
+    pub tasks: Vec<TaskCoverage<'a>>,
+}
+
+impl<'a> TeamAnalysis<'a> {
+    /// Tasks with a shortfall or a team need, most urgent first: stated needs by priority
+    /// and deadline, then the largest shortfall, then the worst risk.
+    pub fn by_urgency(&self) -> Vec<&TaskCoverage<'a>> {
+        let mut v: Vec<&TaskCoverage<'a>> =
+            self.tasks.iter().filter(|t| t.needs_attention()).collect();
+        v.sort_by_key(|t| {
+            (
+                t.need.map_or(3, |n| match n.priority {
+                    Some(Priority::Hoog) => 0,
+                    Some(Priority::Midden) | None => 1,
+                    Some(Priority::Laag) => 2,
+                }),
+                t.need.and_then(|n| n.deadline).unwrap_or(NaiveDate::MAX),
+                std::cmp::Reverse(t.shortfall),
+                t.risk,
+            )
+        });
+        v
+    }
+
+    /// Tasks with a shortfall.
+    pub fn shortfalls(&self) -> impl Iterator<Item = &TaskCoverage<'a>> {
+        self.tasks.iter().filter(|t| t.shortfall > 0)
+    }
+
+    /// Tasks only one person can do.
+    pub fn single_points(&self) -> impl Iterator<Item = &TaskCoverage<'a>> {
+        self.tasks.iter().filter(|t| t.risk == Risk::SinglePerson)
+    }
+}
+
+/// Analyses every team of the workbook on `as_of`, teams sorted by name.
+pub fn analyse(wb: &Workbook, as_of: NaiveDate) -> Vec<TeamAnalysis<'_>> {
+    let cells = CellIndex::new(wb);
+    wb.teams()
+        .into_iter()
+        .map(|team| analyse_team(wb, &cells, team, as_of))
+        .collect()
+}
+
+/// The matrix cells by employee and task, built once.
+struct CellIndex<'a> {
+    by_pair: HashMap<(&'a str, &'a str), &'a Assessment>,
+}
+
+impl<'a> CellIndex<'a> {
+    fn new(wb: &'a Workbook) -> Self {
+        CellIndex {
+            by_pair: wb
+                .matrix
+                .iter()
+                .map(|a| ((a.employee.as_str(), a.task.as_str()), a))
+                .collect(),
+        }
+    }
+
+    fn get(&self, employee: &str, task: &str) -> Option<&'a Assessment> {
+        self.by_pair.get(&(employee, task)).copied()
+    }
+}
+
+fn can_do(a: Option<&Assessment>, level: u8) -> bool {
+    a.is_some_and(|a| !a.not_deployable && a.level.is_some_and(|l| l >= level))
+}
+
+fn analyse_team<'a>(
+    wb: &'a Workbook,
+    cells: &CellIndex<'a>,
+    team: &'a str,
+    as_of: NaiveDate,
+) -> TeamAnalysis<'a> {
+    let members: Vec<&Employee> = wb
+        .employees
+        .iter()
+        .filter(|e| e.team == team && e.in_service_on(as_of))
+        .collect();
+    let tasks: Vec<&Task> = wb
+        .tasks
+        .iter()
+        .filter(|t| t.team.as_deref().is_none_or(|tt| tt == team))
+        .collect();
+    let needs: Vec<&TeamNeed> = wb.team_needs.iter().filter(|n| n.team == team).collect();
+    let member_ids: Vec<&str> = members.iter().map(|e| e.id.as_str()).collect();
+    let team_goals: Vec<&Goal> = wb
+        .goals
+        .iter()
+        .filter(|g| member_ids.contains(&g.employee.as_str()))
+        .collect();
+
+    let coverage = tasks
+        .iter()
+        .map(|task| {
+            let need = needs.iter().copied().find(|n| n.task == task.code);
+            let required = need.and_then(|n| n.required).or(task.required).unwrap_or(1);
+            let covered_by: Vec<&Employee> = members
+                .iter()
+                .copied()
+                .filter(|e| can_do(cells.get(&e.id, &task.code), COVERED_LEVEL))
+                .collect();
+            let current = covered_by.len() as u32;
+            let risk = match (required, current) {
+                (0, _) => Risk::None,
+                (_, 0) => Risk::NotCovered,
+                (_, 1) => Risk::SinglePerson,
+                _ => Risk::None,
+            };
+            let mut candidates: Vec<Candidate<'a>> = members
+                .iter()
+                .filter_map(|e| {
+                    let a = cells.get(&e.id, &task.code)?;
+                    let below = a.level.is_none_or(|l| l < COVERED_LEVEL);
+                    (a.wants_to_learn && below && !a.not_deployable).then_some(Candidate {
+                        employee: e,
+                        level: a.level,
+                        target: a.target,
+                    })
+                })
+                .collect();
+            candidates.sort_by(|a, b| {
+                b.level
+                    .map_or(-1, i16::from)
+                    .cmp(&a.level.map_or(-1, i16::from))
+                    .then_with(|| name_key(a.employee).cmp(&name_key(b.employee)))
+            });
+            let trainers = members
+                .iter()
+                .copied()
+                .filter(|e| can_do(cells.get(&e.id, &task.code), TRAINER_LEVEL))
+                .collect();
+            let goals = team_goals
+                .iter()
+                .copied()
+                .filter(|g| goal_addresses(g, task, &needs))
+                .collect();
+            TaskCoverage {
+                task,
+                required,
+                covered_by,
+                shortfall: required.saturating_sub(current),
+                risk,
+                candidates,
+                trainers,
+                need,
+                goals,
+            }
+        })
+        .collect();
+
+    let people = members
+        .iter()
+        .map(|e| {
+            let mut versatility = 0;
+            let mut wants = 0;
+            for task in &tasks {
+                let a = cells.get(&e.id, &task.code);
+                if can_do(a, COVERED_LEVEL) {
+                    versatility += 1;
+                }
+                if a.is_some_and(|a| a.wants_to_learn) {
+                    wants += 1;
+                }
+            }
+            Person {
+                employee: e,
+                versatility,
+                wants_to_learn: wants,
+            }
+        })
+        .collect();
+
+    TeamAnalysis {
+        team,
+        people,
+        tasks: coverage,
+    }
+}
+
+fn name_key(e: &Employee) -> (String, String) {
+    (normalize(&e.last_name), normalize(&e.first_name))
+}
+
+/// Whether a goal develops `task`: it names the task, or it comes from a team need and its
+/// text names the task — or the team has that one need only.
+fn goal_addresses(goal: &Goal, task: &Task, needs: &[&TeamNeed]) -> bool {
+    if let Some(code) = &goal.task {
+        return code == &task.code;
+    }
+    if goal.origin != Some(Origin::Teambehoefte) {
+        return false;
+    }
+    mentions(&goal.text, task) || (needs.len() == 1 && needs[0].task == task.code)
+}
+
+/// Whether free text (interests, a goal) mentions a task: by code, or by a word whose stem
+/// (`schilderen` → `schilder`) occurs in the task's name or cluster.
+pub fn mentions(text: &str, task: &Task) -> bool {
+    let text = normalize(text);
+    if text.contains(&normalize(&task.code)) {
+        return true;
+    }
+    let haystacks = [
+        normalize(&task.name),
+        task.cluster.as_deref().map(normalize).unwrap_or_default(),
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(stem)
+        .filter(|w| w.chars().count() >= 5)
+        .any(|w| haystacks.iter().any(|h| h.contains(w)))
+}
+
+/// A rough Dutch stem: drops the endings that separate `schilderen`, `schilderwerk` and
+/// `schilders`, so interests match task names.
+fn stem(word: &str) -> &str {
+    for suffix in ["werken", "werk", "en", "s"] {
+        if let Some(s) = word.strip_suffix(suffix)
+            && s.chars().count() >= 5
+        {
+            return s;
+        }
+    }
+    word
+}
+
+/// A team need that matches what an employee wants to learn.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchedNeed<'a> {
+    /// The need.
+    pub need: &'a TeamNeed,
+    /// The task.
+    pub task: &'a Task,
+    /// The employee marked *wil leren* for the task in the matrix.
+    pub wants_to_learn: bool,
+    /// The employee's interests mention the task.
+    pub in_interests: bool,
+}
+
+/// The needs of the employee's team that match the employee's wishes (*wil leren* in the
+/// matrix, or the task named in their interests), skipping tasks they already master.
+pub fn matching_needs<'a>(wb: &'a Workbook, employee: &Employee) -> Vec<MatchedNeed<'a>> {
+    wb.team_needs
+        .iter()
+        .filter(|n| n.team == employee.team)
+        .filter_map(|need| {
+            let task = wb.tasks.iter().find(|t| t.code == need.task)?;
+            let cell = wb
+                .matrix
+                .iter()
+                .find(|a| a.employee == employee.id && a.task == task.code);
+            if can_do(cell, COVERED_LEVEL) {
+                return None;
+            }
+            let wants_to_learn = cell.is_some_and(|a| a.wants_to_learn);
+            let in_interests = employee
+                .interests
+                .as_deref()
+                .is_some_and(|i| mentions(i, task));
+            (wants_to_learn || in_interests).then_some(MatchedNeed {
+                need,
+                task,
+                wants_to_learn,
+                in_interests,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
