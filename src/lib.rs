@@ -5,3 +5,4 @@
 //! templates, layout, pdf) take the validated model from there.
 
 pub mod synth;
+pub mod text;
