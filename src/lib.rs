@@ -4,5 +4,7 @@
 //! validates them into a [`model::Workbook`] plus diagnostics. Later stages (analysis,
 //! templates, layout, pdf) take the validated model from there.
 
+pub mod markup;
 pub mod synth;
 pub mod text;
+pub mod units;
