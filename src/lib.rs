@@ -4,7 +4,11 @@
 //! validates them into a [`model::Workbook`] plus diagnostics. Later stages (analysis,
 //! templates, layout, pdf) take the validated model from there.
 
+pub mod layout;
 pub mod markup;
+pub mod output;
+pub mod pdf;
+pub mod render;
 pub mod synth;
 pub mod text;
 pub mod units;
