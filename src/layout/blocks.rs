@@ -40,6 +40,10 @@ pub(crate) struct Chunk {
     /// Baseline of the first line, for list markers.
     pub baseline: Option<f32>,
     pub kind: Kind,
+    /// Items drawn only when a page starts with this chunk (closing a split table row).
+    pub close_top: Vec<Item>,
+    /// Items drawn only when a page ends after this chunk.
+    pub close_bottom: Vec<Item>,
 }
 
 impl Chunk {
@@ -53,6 +57,8 @@ impl Chunk {
             header: None,
             baseline: None,
             kind: Kind::Normal,
+            close_top: Vec::new(),
+            close_bottom: Vec::new(),
         }
     }
 }

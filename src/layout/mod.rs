@@ -16,7 +16,7 @@ pub use dump::dump;
 
 use crate::markup::{Document, Meta, Pos};
 use crate::text::lines::Rgb;
-use crate::text::{FaceId, Run, Shaper};
+use crate::text::{Run, Shaper};
 use crate::units::Pt;
 
 /// A stroke: line width in points and colour.
@@ -229,10 +229,11 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
         ctx.page_height = ph.0 - m[0] - m[2];
         let chunks = blocks::flow(&mut ctx, &section.blocks, width);
         if section.odd && pages.len() % 2 == 1 {
+            // The blank page is the back of the previous section's last page.
             pages.push(Page {
                 width: pw,
                 height: ph,
-                section: si,
+                section: si.saturating_sub(1),
                 blank: true,
                 items: Vec::new(),
             });
@@ -240,7 +241,6 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
         paginate::paginate(chunks, section, si, &mut pages, &mut bookmarks);
     }
     blocks::running(&mut ctx, doc, &mut pages);
-    let _ = FaceId::REGULAR;
     Laid {
         meta: doc.meta.clone(),
         pages,

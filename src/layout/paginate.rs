@@ -42,8 +42,21 @@ pub(crate) fn paginate(
                   bookmarks: &mut Vec<Bookmark>| {
         let mut page = new_page();
         page.items.append(prefix);
-        for p in placed.drain(..) {
+        let n = placed.len();
+        for (k, p) in placed.drain(..).enumerate() {
             let c = &chunks[p.idx];
+            if k == 0 {
+                page.items
+                    .extend(c.close_top.iter().cloned().map(|it| it.offset(left, p.y)));
+            }
+            if k + 1 == n {
+                page.items.extend(
+                    c.close_bottom
+                        .iter()
+                        .cloned()
+                        .map(|it| it.offset(left, p.y)),
+                );
+            }
             if let Some((level, title)) = &c.bookmark {
                 bookmarks.push(Bookmark {
                     title: title.clone(),

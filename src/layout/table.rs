@@ -101,14 +101,17 @@ pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
             fill_cell(b, content_h);
         }
         let header_h: f32 = header.iter().map(|c| c.h).sum();
-        let max_slice = (ctx.page_height - header_h - 2.0 * pad - 1.0).max(20.0);
-        let slices = if content_h > max_slice {
-            cuts(&boxes, content_h, max_slice)
+        let max_row = (ctx.page_height - header_h - 2.0 * pad - 1.0).max(20.0);
+        // A row taller than a page is cut into slices of a few lines, at heights where
+        // no cell has a line crossing, so the page breaks wherever the page is full.
+        let slices = if content_h > max_row {
+            cuts(&boxes, content_h, SLICE)
         } else {
             vec![(0.0, content_h)]
         };
-        for (a, b) in &slices {
-            let mut c = row_chunk(&boxes, *a, *b, content_h, pad, stroke);
+        let n = slices.len();
+        for (k, (a, b)) in slices.iter().enumerate() {
+            let mut c = row_chunk(&boxes, *a, *b, content_h, pad, stroke, (k == 0, k + 1 == n));
             if row.header {
                 c.keep_with_prev = !header.is_empty();
                 header.push(c);
@@ -160,47 +163,46 @@ fn fill_cell(b: &mut CellBox, content_h: f32) {
     b.content_h += shift;
 }
 
-/// Where to cut a row taller than `max` so that no cut goes through a line of any cell.
+/// Height of the slices a row taller than a page is cut into.
+const SLICE: f32 = 60.0;
+
+/// Where to cut a row into slices of about `max`, only at heights that no chunk of any
+/// cell straddles (so no line is ever cut or lost).
 fn cuts(boxes: &[CellBox], total: f32, max: f32) -> Vec<(f32, f32)> {
+    let mut points: Vec<f32> = boxes
+        .iter()
+        .flat_map(|b| b.chunks.iter().flat_map(|(y, c)| [*y, y + c.h]))
+        .filter(|&p| p > 0.01 && p < total - 0.01)
+        .filter(|&p| {
+            boxes.iter().all(|b| {
+                b.chunks
+                    .iter()
+                    .all(|(y, c)| !(p > y + 0.01 && p < y + c.h - 0.01))
+            })
+        })
+        .collect();
+    points.sort_by(f32::total_cmp);
+    points.dedup_by(|a, b| (*a - *b).abs() < 0.01);
     let mut out = Vec::new();
     let mut start = 0.0;
     while start < total - 0.01 {
-        let limit = start + max;
-        if limit >= total {
-            out.push((start, total));
-            break;
-        }
-        let mut cut = f32::INFINITY;
-        for b in boxes {
-            // The last chunk end within the limit, for a cell that goes on past it.
-            if b.content_h <= limit {
-                continue;
-            }
-            let end = b
-                .chunks
-                .iter()
-                .map(|(y, c)| y + c.h)
-                .filter(|&e| e > start + 0.01 && e <= limit)
-                .fold(start, f32::max);
-            // A cell whose next chunk starts after the cut can also be cut before it.
-            let next_top = b
-                .chunks
-                .iter()
-                .map(|(y, _)| *y)
-                .filter(|&y| y > start + 0.01 && y <= limit)
-                .fold(start, f32::max);
-            cut = cut.min(end.max(next_top));
-        }
-        if !cut.is_finite() || cut <= start + 0.01 {
-            cut = limit;
-        }
-        out.push((start, cut));
-        start = cut;
+        let next = points
+            .iter()
+            .copied()
+            .rev()
+            .find(|&p| p > start + 0.01 && p <= start + max)
+            .or_else(|| points.iter().copied().find(|&p| p > start + 0.01))
+            .unwrap_or(total);
+        out.push((start, next));
+        start = next;
     }
     out
 }
 
 /// The chunk for the slice [`a`, `b`) of a row's content (the whole row when it fits).
+/// `ends` says whether the slice is the first and the last of its row: the padding and
+/// the horizontal borders of a split row belong to its ends, and where a page breaks
+/// inside the row, the border is closed on both pages.
 fn row_chunk(
     boxes: &[CellBox],
     a: f32,
@@ -208,8 +210,11 @@ fn row_chunk(
     full: f32,
     pad: f32,
     stroke: Option<Stroke>,
+    ends: (bool, bool),
 ) -> Chunk {
-    let h = b - a + 2.0 * pad;
+    let (first, last) = ends;
+    let top_pad = if first { pad } else { 0.0 };
+    let h = b - a + top_pad + if last { pad } else { 0.0 };
     let mut items = Vec::new();
     for bx in boxes {
         if let Some(fill) = bx.cell.shade {
@@ -223,9 +228,10 @@ fn row_chunk(
             });
         }
     }
+    let mut close_top = Vec::new();
+    let mut close_bottom = Vec::new();
     for bx in boxes {
-        let whole = a == 0.0 && b >= full;
-        let dy = if whole {
+        let dy = if first && last {
             match bx.cell.valign {
                 VAlign::Top => 0.0,
                 VAlign::Middle => (full - bx.content_h) / 2.0,
@@ -240,11 +246,12 @@ fn row_chunk(
                     c.items
                         .iter()
                         .cloned()
-                        .map(|i| i.offset(bx.x + pad, pad + y - a + dy)),
+                        .map(|i| i.offset(bx.x + pad, top_pad + y - a + dy)),
                 );
             }
         }
-        if let Some(s) = stroke {
+        let Some(s) = stroke else { continue };
+        if first && last {
             items.push(Item::Rect {
                 x: bx.x,
                 y: 0.0,
@@ -253,9 +260,39 @@ fn row_chunk(
                 fill: None,
                 stroke: Some(s),
             });
+            continue;
+        }
+        let hline = |y: f32| Item::Line {
+            x1: bx.x,
+            y1: y,
+            x2: bx.x + bx.w,
+            y2: y,
+            stroke: s,
+        };
+        for x in [bx.x, bx.x + bx.w] {
+            items.push(Item::Line {
+                x1: x,
+                y1: 0.0,
+                x2: x,
+                y2: h,
+                stroke: s,
+            });
+        }
+        if first {
+            items.push(hline(0.0));
+        } else {
+            close_top.push(hline(0.0));
+        }
+        if last {
+            items.push(hline(h));
+        } else {
+            close_bottom.push(hline(h));
         }
     }
-    Chunk::new(h, items)
+    let mut c = Chunk::new(h, items);
+    c.close_top = close_top;
+    c.close_bottom = close_bottom;
+    c
 }
 
 /// A cell whose text is turned to read upwards: one line, as tall as the text is long.
