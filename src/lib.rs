@@ -1,15 +1,23 @@
 //! popdruk: turns a team's workbook into print-ready POP documents.
 //!
 //! The pipeline is the architecture: `input` reads raw tables with cell positions, `model`
-//! validates them into a [`model::Workbook`] plus diagnostics. Later stages (analysis,
-//! templates, layout, pdf) take the validated model from there.
+//! validates them into a [`model::Workbook`] plus diagnostics, `analysis` derives the
+//! teammatrix numbers, `markup` and `layout` turn document markup into pages of positioned
+//! items, and `pdf` writes those pages.
 
 pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
 pub mod i18n;
 pub mod input;
+pub mod layout;
+pub mod markup;
 pub mod model;
+pub mod output;
+pub mod pdf;
+pub mod render;
 pub mod run;
 pub mod summary;
 pub mod synth;
+pub mod text;
+pub mod units;

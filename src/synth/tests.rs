@@ -170,7 +170,7 @@ fn enterprise_number_has_check_digits() {
     let (body, check) = digits.split_at(8);
     assert_eq!(
         97 - body.parse::<u64>().unwrap() % 97,
-        check.parse().unwrap()
+        check.parse::<u64>().unwrap()
     );
 }
 

@@ -1,0 +1,26 @@
+//! Renders a markup file to PDF and prints the layout dump: `cargo run --example render -- in.xml out.pdf`.
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let [_, input, output, ..] = args.as_slice() else {
+        eprintln!("usage: render IN.xml OUT.pdf [--dump]");
+        std::process::exit(2);
+    };
+    let text = std::fs::read_to_string(input).expect("read input");
+    let doc = match popdruk::markup::parse(&text) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {input}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let laid = popdruk::layout::layout(&doc, &Default::default());
+    if args.iter().any(|a| a == "--dump") {
+        print!("{}", popdruk::layout::dump(&laid));
+    }
+    for w in &laid.warnings {
+        eprintln!("warning: {w}");
+    }
+    let bytes = popdruk::pdf::write(&laid);
+    popdruk::output::write_atomic(std::path::Path::new(output), &bytes).expect("write output");
+}

@@ -1,0 +1,644 @@
+//! Blocks to chunks: the unbreakable slices (a line, a table row, a rule) that the
+//! paginator stacks on pages, with the rules about where a page may break between them.
+
+use std::rc::Rc;
+
+use super::{Ctx, Item, Page, Seg, Stroke, table};
+use crate::markup::{Block, Document, Field, Inline, Object, Para, Pos, Style};
+use crate::text::FaceId;
+use crate::text::lines::{Align, Atom, Line, LineOptions, PieceKind, Rgb, TextStyle, break_lines};
+use crate::units::{Mm, Pt};
+
+/// What a chunk does besides being drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Kind {
+    Normal,
+    /// Ends the page (and, when `odd`, the next page is odd).
+    PageBreak {
+        odd: bool,
+    },
+    /// Ruled lines filling the rest of the page.
+    Fill {
+        spacing: f32,
+        width: f32,
+    },
+}
+
+/// An unbreakable slice of content with items relative to its top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Chunk {
+    pub h: f32,
+    pub items: Vec<Item>,
+    /// Space above, dropped at the top of a page.
+    pub space_before: f32,
+    /// No page break is allowed between this chunk and the previous one.
+    pub keep_with_prev: bool,
+    /// A bookmark at this chunk: level and title.
+    pub bookmark: Option<(u8, String)>,
+    /// Table header rows to repeat when this chunk starts a page.
+    pub header: Option<Rc<Vec<Chunk>>>,
+    /// Baseline of the first line, for list markers.
+    pub baseline: Option<f32>,
+    pub kind: Kind,
+    /// Items drawn only when a page starts with this chunk (closing a split table row).
+    pub close_top: Vec<Item>,
+    /// Items drawn only when a page ends after this chunk.
+    pub close_bottom: Vec<Item>,
+}
+
+impl Chunk {
+    pub fn new(h: f32, items: Vec<Item>) -> Chunk {
+        Chunk {
+            h,
+            items,
+            space_before: 0.0,
+            keep_with_prev: false,
+            bookmark: None,
+            header: None,
+            baseline: None,
+            kind: Kind::Normal,
+            close_top: Vec::new(),
+            close_bottom: Vec::new(),
+        }
+    }
+}
+
+pub(crate) fn text_style(s: &Style) -> TextStyle {
+    TextStyle {
+        face: FaceId::styled(s.bold, s.italic),
+        size: s.size.0,
+        color: s.color,
+    }
+}
+
+/// Lays out blocks in a column `width` points wide.
+pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut pending_space = 0.0;
+    let mut keep_next = false;
+    for block in blocks {
+        let start = out.len();
+        let mut after = 0.0;
+        let mut before = 0.0;
+        let mut keeps_next = false;
+        match block {
+            Block::Heading { level, para } => {
+                let mut chunks = paragraph(ctx, para, width, None);
+                for c in chunks.iter_mut().skip(1) {
+                    c.keep_with_prev = true;
+                }
+                if let Some(c) = chunks.first_mut() {
+                    c.bookmark = Some((*level, plain_text(&para.inlines)));
+                }
+                before = para.space_before.0;
+                after = para.space_after.0;
+                keeps_next = true;
+                out.extend(chunks);
+            }
+            Block::Para(para) => {
+                out.extend(paragraph(ctx, para, width, None));
+                before = para.space_before.0;
+                after = para.space_after.0;
+                keeps_next = para.keep_with_next;
+            }
+            Block::List {
+                ordered,
+                start: first,
+                items,
+                style,
+            } => {
+                let indent = style.size.0 * 1.6;
+                for (n, item) in items.iter().enumerate() {
+                    let mut chunks = flow(ctx, item, (width - indent).max(10.0));
+                    for c in &mut chunks {
+                        c.items = std::mem::take(&mut c.items)
+                            .into_iter()
+                            .map(|i| i.offset(indent, 0.0))
+                            .collect();
+                    }
+                    let marker = if *ordered {
+                        format!("{}.", *first as usize + n)
+                    } else {
+                        "•".to_string()
+                    };
+                    if let Some(c) = chunks.first_mut() {
+                        let base = c.baseline.unwrap_or(style.size.0);
+                        let st = text_style(style);
+                        let (lines, _) = break_lines(
+                            &[Atom::Text(marker, st)],
+                            &LineOptions {
+                                width: indent * 0.8,
+                                align: Align::Right,
+                                leading: ctx.opts.leading,
+                                base: st,
+                            },
+                            ctx.shaper,
+                        );
+                        c.items
+                            .extend(line_items(&lines[0], 0.0, base - lines[0].baseline, &[]));
+                        if n > 0 {
+                            c.space_before += style.size.0 * 0.2;
+                        }
+                    }
+                    out.extend(chunks);
+                }
+                after = style.size.0 * 0.5;
+            }
+            Block::Table(t) => {
+                out.extend(table::table(ctx, t, width));
+                after = 6.0;
+            }
+            Block::Keep(inner) => {
+                let mut chunks = flow(ctx, inner, width);
+                for c in chunks.iter_mut().skip(1) {
+                    c.keep_with_prev = true;
+                }
+                out.extend(chunks);
+            }
+            Block::PageBreak { odd } => {
+                let mut c = Chunk::new(0.0, Vec::new());
+                c.kind = super::blocks::Kind::PageBreak { odd: *odd };
+                out.push(c);
+            }
+            Block::Lines { count, spacing } => {
+                let s = spacing.0;
+                match count {
+                    Some(n) => {
+                        for i in 0..*n {
+                            let mut c = Chunk::new(s, vec![rule_line(0.0, s - 1.0, width)]);
+                            c.keep_with_prev = i > 0 && (i < 2 || i + 1 == *n);
+                            out.push(c);
+                        }
+                    }
+                    None => {
+                        let mut c = Chunk::new(s, vec![rule_line(0.0, s - 1.0, width)]);
+                        c.kind = Kind::Fill { spacing: s, width };
+                        out.push(c);
+                    }
+                }
+                after = 4.0;
+            }
+            Block::Field {
+                label,
+                value,
+                label_width,
+                style,
+                pos,
+            } => {
+                out.push(field(
+                    ctx,
+                    label,
+                    value,
+                    label_width.0.min(width * 0.6),
+                    width,
+                    style,
+                    *pos,
+                ));
+                after = style.size.0 * 0.4;
+            }
+            Block::Signatures(sigs) => {
+                out.push(signatures(ctx, sigs, width));
+                after = 8.0;
+            }
+            Block::Image {
+                src,
+                width: w,
+                height: h,
+                align,
+                ..
+            } => {
+                let w = w.0.min(width);
+                let x = match align {
+                    Align::Right => width - w,
+                    Align::Center => (width - w) / 2.0,
+                    _ => 0.0,
+                };
+                out.push(Chunk::new(
+                    h.0,
+                    vec![Item::Image {
+                        src: src.clone(),
+                        x,
+                        y: 0.0,
+                        w,
+                        h: h.0,
+                    }],
+                ));
+                after = 4.0;
+            }
+            Block::Spacer(h) => pending_space += h.0,
+            Block::Rule { width: lw, color } => {
+                out.push(Chunk::new(
+                    lw.0 + 6.0,
+                    vec![Item::Line {
+                        x1: 0.0,
+                        y1: 3.0 + lw.0 / 2.0,
+                        x2: width,
+                        y2: 3.0 + lw.0 / 2.0,
+                        stroke: Stroke {
+                            width: lw.0,
+                            color: *color,
+                        },
+                    }],
+                ));
+            }
+        }
+        if let Some(first) = out.get_mut(start) {
+            first.space_before += pending_space + before;
+            first.keep_with_prev |= keep_next;
+            pending_space = 0.0;
+            keep_next = keeps_next;
+        }
+        pending_space += after;
+    }
+    out
+}
+
+fn rule_line(x: f32, y: f32, width: f32) -> Item {
+    Item::Line {
+        x1: x,
+        y1: y,
+        x2: x + width,
+        y2: y,
+        stroke: Stroke {
+            width: 0.5,
+            color: Rgb(0x80, 0x80, 0x80),
+        },
+    }
+}
+
+/// The text of inlines, without objects (for bookmarks).
+pub(crate) fn plain_text(inlines: &[Inline]) -> String {
+    let mut s = String::new();
+    for i in inlines {
+        match i {
+            Inline::Text(t, _) => s.push_str(t),
+            Inline::Break => s.push(' '),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// Turns inlines into atoms; objects get ids into the returned list.
+pub(crate) fn atoms(
+    inlines: &[Inline],
+    fields: Option<(usize, usize, usize, usize)>,
+) -> (Vec<Atom>, Vec<(Object, Style)>) {
+    let mut atoms = Vec::with_capacity(inlines.len());
+    let mut objects = Vec::new();
+    for inl in inlines {
+        match inl {
+            Inline::Text(t, s) => atoms.push(Atom::Text(t.clone(), text_style(s))),
+            Inline::Break => atoms.push(Atom::Break),
+            Inline::Object(o, s) => {
+                let size = s.size.0;
+                atoms.push(Atom::Object {
+                    id: objects.len() as u32,
+                    w: size * 0.9,
+                    h: size * 0.8,
+                });
+                objects.push((*o, *s));
+            }
+            Inline::Field(f, s) => {
+                let (p, n, sp, sn) = fields.unwrap_or((0, 0, 0, 0));
+                let v = match f {
+                    Field::Page { section: false } => p,
+                    Field::Pages { section: false } => n,
+                    Field::Page { section: true } => sp,
+                    Field::Pages { section: true } => sn,
+                };
+                atoms.push(Atom::Text(v.to_string(), text_style(s)));
+            }
+        }
+    }
+    (atoms, objects)
+}
+
+/// Lays out a paragraph into one chunk per line, with widow and orphan control (at least
+/// two lines on each side of a page break).
+pub(crate) fn paragraph(
+    ctx: &mut Ctx,
+    para: &Para,
+    width: f32,
+    fields: Option<(usize, usize, usize, usize)>,
+) -> Vec<Chunk> {
+    let base = para
+        .inlines
+        .iter()
+        .find_map(|i| match i {
+            Inline::Text(_, s) | Inline::Object(_, s) | Inline::Field(_, s) => Some(text_style(s)),
+            Inline::Break => None,
+        })
+        .unwrap_or(text_style(&Style::default()));
+    let (atoms, objects) = atoms(&para.inlines, fields);
+    let (lines, missing) = break_lines(
+        &atoms,
+        &LineOptions {
+            width,
+            align: para.align,
+            leading: ctx.opts.leading,
+            base,
+        },
+        ctx.shaper,
+    );
+    ctx.missing(para.pos, &missing);
+    let n = lines.len();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut c = Chunk::new(line.height, line_items(line, 0.0, 0.0, &objects));
+            c.keep_with_prev = i >= 1 && (i < 2 || i + 1 >= n);
+            c.baseline = Some(line.baseline);
+            c
+        })
+        .collect()
+}
+
+/// The items of a line whose top-left corner is at (`x0`, `y0`).
+pub(crate) fn line_items(line: &Line, x0: f32, y0: f32, objects: &[(Object, Style)]) -> Vec<Item> {
+    let mut items = Vec::new();
+    let y = y0 + line.baseline;
+    for p in &line.pieces {
+        match &p.kind {
+            PieceKind::Text(sh) | PieceKind::Space(sh) => {
+                let mut x = x0 + p.x;
+                for run in &sh.runs {
+                    items.push(Item::Text {
+                        x,
+                        y,
+                        size: p.style.size,
+                        color: p.style.color,
+                        run: Rc::new(run.clone()),
+                        vertical: false,
+                    });
+                    x += run.width * p.style.size;
+                }
+            }
+            PieceKind::Object { id, w, h } => {
+                if let Some((obj, st)) = objects.get(*id as usize) {
+                    items.extend(object(*obj, st, x0 + p.x, y, *w, *h));
+                }
+            }
+        }
+    }
+    items
+}
+
+const K: f32 = 0.552_284_8;
+
+/// Path segments of a circle.
+fn circle(cx: f32, cy: f32, r: f32) -> Vec<Seg> {
+    let k = K * r;
+    vec![
+        Seg::Move(cx + r, cy),
+        Seg::Curve(cx + r, cy + k, cx + k, cy + r, cx, cy + r),
+        Seg::Curve(cx - k, cy + r, cx - r, cy + k, cx - r, cy),
+        Seg::Curve(cx - r, cy - k, cx - k, cy - r, cx, cy - r),
+        Seg::Curve(cx + k, cy - r, cx + r, cy - k, cx + r, cy),
+        Seg::Close,
+    ]
+}
+
+/// The filled part of a level circle: `level` quarters clockwise from 12 o'clock.
+fn quarters(cx: f32, cy: f32, r: f32, level: u8) -> Vec<Seg> {
+    let k = K * r;
+    // Quarter arcs clockwise on the page (y grows downwards): top→right→bottom→left→top.
+    let arcs = [
+        Seg::Curve(cx + k, cy - r, cx + r, cy - k, cx + r, cy),
+        Seg::Curve(cx + r, cy + k, cx + k, cy + r, cx, cy + r),
+        Seg::Curve(cx - k, cy + r, cx - r, cy + k, cx - r, cy),
+        Seg::Curve(cx - r, cy - k, cx - k, cy - r, cx, cy - r),
+    ];
+    let mut segs = vec![Seg::Move(cx, cy), Seg::Line(cx, cy - r)];
+    segs.extend(arcs.iter().take(level as usize).copied());
+    segs.push(Seg::Close);
+    segs
+}
+
+/// The drawing of an inline object with its left edge at `x` on baseline `y`.
+fn object(obj: Object, st: &Style, x: f32, y: f32, w: f32, h: f32) -> Vec<Item> {
+    let stroke = Stroke {
+        width: (st.size.0 * 0.07).max(0.5),
+        color: st.color,
+    };
+    match obj {
+        Object::Level(level) => {
+            let r = h.min(w) / 2.0 - stroke.width / 2.0;
+            let (cx, cy) = (x + w / 2.0, y - h / 2.0 + st.size.0 * 0.05);
+            let mut items = Vec::new();
+            match level {
+                0 => {}
+                3 => items.push(Item::Path {
+                    segs: circle(cx, cy, r),
+                    fill: Some(st.color),
+                    stroke: None,
+                }),
+                l => items.push(Item::Path {
+                    segs: quarters(cx, cy, r, l),
+                    fill: Some(st.color),
+                    stroke: None,
+                }),
+            }
+            items.push(Item::Path {
+                segs: circle(cx, cy, r),
+                fill: None,
+                stroke: Some(stroke),
+            });
+            items
+        }
+        Object::Checkbox(checked) => {
+            let s = h * 0.95;
+            let (bx, by) = (x + (w - s) / 2.0, y - s + st.size.0 * 0.05);
+            let mut items = vec![Item::Rect {
+                x: bx,
+                y: by,
+                w: s,
+                h: s,
+                fill: None,
+                stroke: Some(stroke),
+            }];
+            if checked {
+                items.push(Item::Path {
+                    segs: vec![
+                        Seg::Move(bx + s * 0.2, by + s * 0.55),
+                        Seg::Line(bx + s * 0.42, by + s * 0.78),
+                        Seg::Line(bx + s * 0.82, by + s * 0.22),
+                    ],
+                    fill: None,
+                    stroke: Some(Stroke {
+                        width: stroke.width * 1.6,
+                        ..stroke
+                    }),
+                });
+            }
+            items
+        }
+    }
+}
+
+/// A labelled field: label on the left, the value (or a writing line) on the right.
+fn field(
+    ctx: &mut Ctx,
+    label: &[Inline],
+    value: &[Inline],
+    label_width: f32,
+    width: f32,
+    style: &Style,
+    pos: Pos,
+) -> Chunk {
+    let gap = 6.0;
+    let mk = |inlines: &[Inline]| Para {
+        inlines: inlines.to_vec(),
+        align: Align::Left,
+        keep_with_next: false,
+        space_before: Pt(0.0),
+        space_after: Pt(0.0),
+        pos,
+    };
+    let l = paragraph(ctx, &mk(label), label_width, None);
+    let mut items: Vec<Item> = Vec::new();
+    let mut h_label = 0.0;
+    for c in &l {
+        items.extend(c.items.iter().cloned().map(|i| i.offset(0.0, h_label)));
+        h_label += c.h;
+    }
+    let vw = width - label_width - gap;
+    let line_h = style.size.0 * ctx.opts.leading;
+    let h_value = if value.is_empty() {
+        // A line to write on, with room for handwriting above it.
+        let h = line_h.max(Pt::from(Mm(8.0)).0);
+        items.push(rule_line(label_width + gap, h - 2.0, vw));
+        h
+    } else {
+        let v = paragraph(ctx, &mk(value), vw, None);
+        let mut y = 0.0;
+        for c in &v {
+            items.extend(
+                c.items
+                    .iter()
+                    .cloned()
+                    .map(|i| i.offset(label_width + gap, y)),
+            );
+            y += c.h;
+        }
+        y
+    };
+    let mut c = Chunk::new(h_label.max(h_value), items);
+    c.baseline = l.first().and_then(|c| c.baseline);
+    c
+}
+
+/// Signature blocks side by side: title, name, date line and a box to sign in.
+fn signatures(ctx: &mut Ctx, sigs: &[crate::markup::Signature], width: f32) -> Chunk {
+    let n = sigs.len().max(1) as f32;
+    let gap = 14.0;
+    let w = (width - gap * (n - 1.0)) / n;
+    let mut items = Vec::new();
+    let mut height: f32 = 0.0;
+    for (i, s) in sigs.iter().enumerate() {
+        let x = i as f32 * (w + gap);
+        let mut y = 0.0;
+        let text = |ctx: &mut Ctx, t: &str, bold: bool, y: &mut f32, items: &mut Vec<Item>| {
+            let st = text_style(&Style { bold, ..s.style });
+            let (lines, missing) = break_lines(
+                &[Atom::Text(t.to_string(), st)],
+                &LineOptions {
+                    width: w,
+                    align: Align::Left,
+                    leading: ctx.opts.leading,
+                    base: st,
+                },
+                ctx.shaper,
+            );
+            ctx.missing(Pos::default(), &missing);
+            for l in &lines {
+                items.extend(line_items(l, x, *y, &[]));
+                *y += l.height;
+            }
+        };
+        text(ctx, &s.title, true, &mut y, &mut items);
+        if !s.name.is_empty() {
+            text(ctx, &s.name, false, &mut y, &mut items);
+        }
+        // The same height with or without a date, so side-by-side blocks line up.
+        y += 14.0;
+        if s.date.is_empty() {
+            text(ctx, "Datum:", false, &mut y, &mut items);
+            items.push(rule_line(x + 40.0, y - 3.0, w - 40.0));
+        } else {
+            text(
+                ctx,
+                &format!("Datum: {}", s.date),
+                false,
+                &mut y,
+                &mut items,
+            );
+        }
+        y += 8.0;
+        text(ctx, "Handtekening:", false, &mut y, &mut items);
+        let box_h = Pt::from(Mm(22.0)).0;
+        items.push(Item::Rect {
+            x,
+            y: y + 2.0,
+            w,
+            h: box_h,
+            fill: None,
+            stroke: Some(Stroke {
+                width: 0.5,
+                color: Rgb(0x80, 0x80, 0x80),
+            }),
+        });
+        y += box_h + 2.0;
+        height = height.max(y);
+    }
+    Chunk::new(height, items)
+}
+
+/// Lays out running headers and footers on every non-blank page, with page fields filled.
+pub(crate) fn running(ctx: &mut Ctx, doc: &Document, pages: &mut [Page]) {
+    let total = pages.len();
+    let mut section_counts = vec![0usize; doc.sections.len()];
+    for p in pages.iter() {
+        section_counts[p.section] += 1;
+    }
+    let mut seen = vec![0usize; doc.sections.len()];
+    for (i, page) in pages.iter_mut().enumerate() {
+        seen[page.section] += 1;
+        if page.blank {
+            continue;
+        }
+        let section = &doc.sections[page.section];
+        let m = section.setup.margins.map(|m| Pt::from(m).0);
+        let width = page.width.0 - m[1] - m[3];
+        let fields = Some((
+            i + 1,
+            total,
+            seen[page.section],
+            section_counts[page.section],
+        ));
+        for (run, top) in [(&section.header, true), (&section.footer, false)] {
+            let Some(run) = run else { continue };
+            let para = Para {
+                inlines: run.inlines.clone(),
+                align: run.align,
+                keep_with_next: false,
+                space_before: Pt(0.0),
+                space_after: Pt(0.0),
+                pos: Pos::default(),
+            };
+            let chunks = paragraph(ctx, &para, width, fields);
+            let h: f32 = chunks.iter().map(|c| c.h).sum();
+            let mut y = if top {
+                (m[0] - h) * 0.5
+            } else {
+                page.height.0 - m[2] + (m[2] - h) * 0.5
+            };
+            for c in chunks {
+                page.items
+                    .extend(c.items.into_iter().map(|it| it.offset(m[3], y)));
+                y += c.h;
+            }
+        }
+    }
+}

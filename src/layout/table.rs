@@ -1,0 +1,387 @@
+//! Tables: column sizing, cells laid out as blocks, rows as chunks, header rows repeated
+//! on every page, and rows taller than a page split between lines.
+
+use std::rc::Rc;
+
+use super::blocks::{Chunk, Kind, flow, line_items, text_style};
+use super::{Ctx, Item, Stroke};
+use crate::markup::{Block, Cell, ColWidth, Inline, Table, VAlign};
+use crate::text::lines::{Align, Atom, LineOptions, break_lines};
+
+/// Column widths in points for a table `width` points wide: fixed and percentage columns
+/// first, the rest shared by fractions; shrunk proportionally if they do not fit.
+pub fn column_widths(spec: &[ColWidth], width: f32) -> Vec<f32> {
+    let fixed: f32 = spec
+        .iter()
+        .map(|c| match c {
+            ColWidth::Fixed(p) => p.0,
+            ColWidth::Percent(p) => width * p / 100.0,
+            ColWidth::Fr(_) => 0.0,
+        })
+        .sum();
+    let frs: f32 = spec
+        .iter()
+        .map(|c| if let ColWidth::Fr(f) = c { *f } else { 0.0 })
+        .sum();
+    let rest = (width - fixed).max(0.0);
+    let mut w: Vec<f32> = spec
+        .iter()
+        .map(|c| match c {
+            ColWidth::Fixed(p) => p.0,
+            ColWidth::Percent(p) => width * p / 100.0,
+            ColWidth::Fr(f) => rest * f / frs,
+        })
+        .collect();
+    let total: f32 = w.iter().sum();
+    if total > width + 0.01 {
+        for x in &mut w {
+            *x *= width / total;
+        }
+    }
+    w
+}
+
+/// A laid-out cell: its chunks stacked from the top of the content box.
+struct CellBox {
+    x: f32,
+    w: f32,
+    chunks: Vec<(f32, Chunk)>,
+    content_h: f32,
+    cell: Cell,
+}
+
+/// Lays out a table into row chunks.
+pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
+    let cols = column_widths(&t.widths, width);
+    let pad = t.padding.0;
+    let stroke = (t.border.0 > 0.0).then_some(Stroke {
+        width: t.border.0,
+        color: t.border_color,
+    });
+    let mut header: Vec<Chunk> = Vec::new();
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut first_body = true;
+    for row in &t.rows {
+        let mut boxes = Vec::new();
+        let mut col = 0;
+        for cell in &row.cells {
+            let span = cell.colspan.min(cols.len().saturating_sub(col)).max(1);
+            let x: f32 = cols[..col.min(cols.len())].iter().sum();
+            let w: f32 = cols[col.min(cols.len())..(col + span).min(cols.len())]
+                .iter()
+                .sum();
+            col += span;
+            let inner = (w - 2.0 * pad).max(4.0);
+            let chunks = if cell.vertical {
+                vertical(ctx, cell)
+            } else {
+                flow(ctx, &cell.blocks, inner)
+            };
+            let mut y = 0.0;
+            let mut stacked = Vec::new();
+            for (i, c) in chunks.into_iter().enumerate() {
+                if i > 0 {
+                    y += c.space_before;
+                }
+                let h = c.h;
+                stacked.push((y, c));
+                y += h;
+            }
+            boxes.push(CellBox {
+                x,
+                w,
+                chunks: stacked,
+                content_h: y,
+                cell: cell.clone(),
+            });
+        }
+        let content_h = boxes.iter().map(|b| b.content_h).fold(0.0, f32::max);
+        // Writing lines that fill their cell get as many lines as the row has room for.
+        for b in &mut boxes {
+            fill_cell(b, content_h);
+        }
+        let header_h: f32 = header.iter().map(|c| c.h).sum();
+        let max_row = (ctx.page_height - header_h - 2.0 * pad - 1.0).max(20.0);
+        // A row taller than a page is cut into slices of a few lines, at heights where
+        // no cell has a line crossing, so the page breaks wherever the page is full.
+        let slices = if content_h > max_row {
+            cuts(&boxes, content_h, SLICE)
+        } else {
+            vec![(0.0, content_h)]
+        };
+        let n = slices.len();
+        for (k, (a, b)) in slices.iter().enumerate() {
+            let mut c = row_chunk(&boxes, *a, *b, content_h, pad, stroke, (k == 0, k + 1 == n));
+            if row.header {
+                c.keep_with_prev = !header.is_empty();
+                header.push(c);
+            } else {
+                if first_body && !header.is_empty() {
+                    c.keep_with_prev = true;
+                }
+                first_body = false;
+                if !header.is_empty() {
+                    c.header = Some(Rc::new(header.clone()));
+                }
+                out.push(c);
+            }
+        }
+    }
+    let mut all = header;
+    all.extend(out);
+    all
+}
+
+fn fill_cell(b: &mut CellBox, content_h: f32) {
+    let Some(pos) = b
+        .chunks
+        .iter()
+        .position(|(_, c)| matches!(c.kind, Kind::Fill { .. }))
+    else {
+        return;
+    };
+    let (y, c) = b.chunks[pos].clone();
+    let Kind::Fill { spacing, .. } = c.kind else {
+        return;
+    };
+    let extra = ((content_h - b.content_h) / spacing).floor().max(0.0) as usize;
+    let mut add = Vec::new();
+    for i in 1..=extra {
+        let mut n = c.clone();
+        n.kind = Kind::Normal;
+        add.push((y + spacing * i as f32, n));
+    }
+    b.chunks[pos].1.kind = Kind::Normal;
+    for (j, a) in add.into_iter().enumerate() {
+        b.chunks.insert(pos + 1 + j, a);
+    }
+    // Later chunks move down by the added lines.
+    let shift = spacing * extra as f32;
+    for (yy, _) in b.chunks.iter_mut().skip(pos + 1 + extra) {
+        *yy += shift;
+    }
+    b.content_h += shift;
+}
+
+/// Height of the slices a row taller than a page is cut into.
+const SLICE: f32 = 60.0;
+
+/// Where to cut a row into slices of about `max`, only at heights that no chunk of any
+/// cell straddles (so no line is ever cut or lost).
+fn cuts(boxes: &[CellBox], total: f32, max: f32) -> Vec<(f32, f32)> {
+    let mut points: Vec<f32> = boxes
+        .iter()
+        .flat_map(|b| b.chunks.iter().flat_map(|(y, c)| [*y, y + c.h]))
+        .filter(|&p| p > 0.01 && p < total - 0.01)
+        .filter(|&p| {
+            boxes.iter().all(|b| {
+                b.chunks
+                    .iter()
+                    .all(|(y, c)| !(p > y + 0.01 && p < y + c.h - 0.01))
+            })
+        })
+        .collect();
+    points.sort_by(f32::total_cmp);
+    points.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+    let mut out = Vec::new();
+    let mut start = 0.0;
+    while start < total - 0.01 {
+        let next = points
+            .iter()
+            .copied()
+            .rev()
+            .find(|&p| p > start + 0.01 && p <= start + max)
+            .or_else(|| points.iter().copied().find(|&p| p > start + 0.01))
+            .unwrap_or(total);
+        out.push((start, next));
+        start = next;
+    }
+    out
+}
+
+/// The chunk for the slice [`a`, `b`) of a row's content (the whole row when it fits).
+/// `ends` says whether the slice is the first and the last of its row: the padding and
+/// the horizontal borders of a split row belong to its ends, and where a page breaks
+/// inside the row, the border is closed on both pages.
+fn row_chunk(
+    boxes: &[CellBox],
+    a: f32,
+    b: f32,
+    full: f32,
+    pad: f32,
+    stroke: Option<Stroke>,
+    ends: (bool, bool),
+) -> Chunk {
+    let (first, last) = ends;
+    let top_pad = if first { pad } else { 0.0 };
+    let h = b - a + top_pad + if last { pad } else { 0.0 };
+    let mut items = Vec::new();
+    for bx in boxes {
+        if let Some(fill) = bx.cell.shade {
+            items.push(Item::Rect {
+                x: bx.x,
+                y: 0.0,
+                w: bx.w,
+                h,
+                fill: Some(fill),
+                stroke: None,
+            });
+        }
+    }
+    let mut close_top = Vec::new();
+    let mut close_bottom = Vec::new();
+    for bx in boxes {
+        let dy = if first && last {
+            match bx.cell.valign {
+                VAlign::Top => 0.0,
+                VAlign::Middle => (full - bx.content_h) / 2.0,
+                VAlign::Bottom => full - bx.content_h,
+            }
+        } else {
+            0.0
+        };
+        for (y, c) in &bx.chunks {
+            if *y >= a - 0.01 && *y < b - 0.01 {
+                items.extend(
+                    c.items
+                        .iter()
+                        .cloned()
+                        .map(|i| i.offset(bx.x + pad, top_pad + y - a + dy)),
+                );
+            }
+        }
+        let Some(s) = stroke else { continue };
+        if first && last {
+            items.push(Item::Rect {
+                x: bx.x,
+                y: 0.0,
+                w: bx.w,
+                h,
+                fill: None,
+                stroke: Some(s),
+            });
+            continue;
+        }
+        let hline = |y: f32| Item::Line {
+            x1: bx.x,
+            y1: y,
+            x2: bx.x + bx.w,
+            y2: y,
+            stroke: s,
+        };
+        for x in [bx.x, bx.x + bx.w] {
+            items.push(Item::Line {
+                x1: x,
+                y1: 0.0,
+                x2: x,
+                y2: h,
+                stroke: s,
+            });
+        }
+        if first {
+            items.push(hline(0.0));
+        } else {
+            close_top.push(hline(0.0));
+        }
+        if last {
+            items.push(hline(h));
+        } else {
+            close_bottom.push(hline(h));
+        }
+    }
+    let mut c = Chunk::new(h, items);
+    c.close_top = close_top;
+    c.close_bottom = close_bottom;
+    c
+}
+
+/// A cell whose text is turned to read upwards: one line, as tall as the text is long.
+fn vertical(ctx: &mut Ctx, cell: &Cell) -> Vec<Chunk> {
+    let mut inlines: Vec<Inline> = Vec::new();
+    for b in &cell.blocks {
+        if let Block::Para(p) = b {
+            if !inlines.is_empty() {
+                inlines.push(Inline::Text(" ".into(), Default::default()));
+            }
+            inlines.extend(p.inlines.iter().cloned());
+        }
+    }
+    let base = inlines
+        .iter()
+        .find_map(|i| match i {
+            Inline::Text(_, s) => Some(text_style(s)),
+            _ => None,
+        })
+        .unwrap_or(text_style(&Default::default()));
+    let (atoms, objects) = super::blocks::atoms(&inlines, None);
+    let atoms: Vec<Atom> = atoms;
+    let (lines, missing) = break_lines(
+        &atoms,
+        &LineOptions {
+            width: 10_000.0,
+            align: Align::Left,
+            leading: ctx.opts.leading,
+            base,
+        },
+        ctx.shaper,
+    );
+    ctx.missing(cell.pos, &missing);
+    let line = &lines[0];
+    let len = line.width;
+    // Lay the line horizontally, then turn each text item: baseline runs upwards at x.
+    let items = line_items(line, 0.0, 0.0, &objects)
+        .into_iter()
+        .map(|it| match it {
+            Item::Text {
+                x,
+                size,
+                color,
+                run,
+                ..
+            } => Item::Text {
+                x: line.baseline,
+                y: len - x,
+                size,
+                color,
+                run,
+                vertical: true,
+            },
+            other => other,
+        })
+        .collect();
+    vec![Chunk::new(len, items)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::{Mm, Pt};
+
+    #[test]
+    fn fixed_percent_and_fraction_columns_share_the_width() {
+        let w = column_widths(
+            &[
+                ColWidth::Fixed(Pt::from(Mm(30.0))),
+                ColWidth::Percent(25.0),
+                ColWidth::Fr(2.0),
+                ColWidth::Fr(1.0),
+            ],
+            400.0,
+        );
+        let mm30 = Pt::from(Mm(30.0)).0;
+        assert!((w[0] - mm30).abs() < 0.01);
+        assert!((w[1] - 100.0).abs() < 0.01);
+        let rest = 400.0 - mm30 - 100.0;
+        assert!((w[2] - rest * 2.0 / 3.0).abs() < 0.01);
+        assert!((w.iter().sum::<f32>() - 400.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn columns_too_wide_for_the_table_shrink_proportionally() {
+        let w = column_widths(
+            &[ColWidth::Fixed(Pt(300.0)), ColWidth::Fixed(Pt(300.0))],
+            400.0,
+        );
+        assert_eq!(w, vec![200.0, 200.0]);
+    }
+}

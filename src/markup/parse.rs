@@ -1,0 +1,930 @@
+//! The parser: XML text to [`Document`], resolving inherited styles and defaults.
+
+use roxmltree::{Node, NodeType};
+
+use super::*;
+
+type Result<T> = std::result::Result<T, MarkupError>;
+
+/// Parses markup text into a document. Errors name the line and column.
+pub fn parse(text: &str) -> Result<Document> {
+    let xml = roxmltree::Document::parse(text).map_err(|e| {
+        let p = e.pos();
+        MarkupError {
+            line: p.row,
+            column: p.col,
+            message: format!("malformed markup: {e}"),
+        }
+    })?;
+    let p = Parser { xml: &xml };
+    p.document(xml.root_element())
+}
+
+struct Parser<'a, 'i> {
+    xml: &'a roxmltree::Document<'i>,
+}
+
+const INLINE: &[&str] = &["b", "i", "span", "br", "level", "check", "page", "pages"];
+
+impl<'a, 'i> Parser<'a, 'i> {
+    fn pos(&self, node: Node) -> Pos {
+        let p = self.xml.text_pos_at(node.range().start);
+        Pos {
+            line: p.row,
+            column: p.col,
+        }
+    }
+
+    fn err<T>(&self, node: Node, message: impl Into<String>) -> Result<T> {
+        let pos = self.pos(node);
+        Err(MarkupError {
+            line: pos.line,
+            column: pos.column,
+            message: message.into(),
+        })
+    }
+
+    fn check_attrs(&self, node: Node, allowed: &[&str]) -> Result<()> {
+        for a in node.attributes() {
+            if !allowed.contains(&a.name()) {
+                return self.err(
+                    node,
+                    format!(
+                        "unknown attribute `{}` on `<{}>` (allowed: {})",
+                        a.name(),
+                        node.tag_name().name(),
+                        allowed.join(", ")
+                    ),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn attr<T>(&self, node: Node, name: &str, f: impl Fn(&str) -> Option<T>) -> Result<Option<T>> {
+        match node.attribute(name) {
+            None => Ok(None),
+            Some(v) => match f(v.trim()) {
+                Some(x) => Ok(Some(x)),
+                None => self.err(
+                    node,
+                    format!(
+                        "invalid value `{v}` for `{name}` on `<{}>`",
+                        node.tag_name().name()
+                    ),
+                ),
+            },
+        }
+    }
+
+    fn document(&self, root: Node) -> Result<Document> {
+        if root.tag_name().name() != "document" {
+            return self.err(
+                root,
+                format!(
+                    "the root element must be `<document>`, not `<{}>`",
+                    root.tag_name().name()
+                ),
+            );
+        }
+        self.check_attrs(
+            root,
+            &[
+                "title",
+                "author",
+                "subject",
+                "lang",
+                "paper",
+                "orientation",
+                "margin",
+                "font-size",
+            ],
+        )?;
+        let meta = Meta {
+            title: root.attribute("title").unwrap_or("").to_string(),
+            author: root.attribute("author").unwrap_or("").to_string(),
+            subject: root.attribute("subject").unwrap_or("").to_string(),
+            lang: root.attribute("lang").unwrap_or("nl-BE").to_string(),
+        };
+        let setup = self.setup(root, PageSetup::default())?;
+        let mut style = Style::default();
+        if let Some(s) = self.attr(root, "font-size", parse_pt)? {
+            style.size = s;
+        }
+        let mut header = None;
+        let mut footer = None;
+        let mut sections = Vec::new();
+        let mut loose = Vec::new();
+        let mut loose_node = None;
+        for child in root.children() {
+            match child.tag_name().name() {
+                "header" if child.is_element() => header = Some(self.running(child, style)?),
+                "footer" if child.is_element() => footer = Some(self.running(child, style)?),
+                "section" if child.is_element() => {
+                    if !loose.is_empty() {
+                        sections.push(Section {
+                            setup,
+                            header: header.clone(),
+                            footer: footer.clone(),
+                            odd: false,
+                            blocks: std::mem::take(&mut loose),
+                        });
+                    }
+                    sections.push(self.section(child, setup, style, &header, &footer)?);
+                }
+                _ => {
+                    if loose_node.is_none() && child.is_element() {
+                        loose_node = Some(child);
+                    }
+                    self.flow_node(child, style, &mut loose, &mut Vec::new())?;
+                }
+            }
+        }
+        if !loose.is_empty() || sections.is_empty() {
+            sections.push(Section {
+                setup,
+                header,
+                footer,
+                odd: false,
+                blocks: loose,
+            });
+        }
+        Ok(Document { meta, sections })
+    }
+
+    fn setup(&self, node: Node, base: PageSetup) -> Result<PageSetup> {
+        let mut s = base;
+        if let Some(p) = self.attr(node, "paper", |v| match v.to_ascii_uppercase().as_str() {
+            "A4" => Some(Paper::A4),
+            "A3" => Some(Paper::A3),
+            _ => None,
+        })? {
+            s.paper = p;
+        }
+        if let Some(l) = self.attr(node, "orientation", |v| match v {
+            "portrait" => Some(false),
+            "landscape" => Some(true),
+            _ => None,
+        })? {
+            s.landscape = l;
+        }
+        if let Some(m) = self.attr(node, "margin", parse_margins)? {
+            s.margins = m;
+        }
+        Ok(s)
+    }
+
+    fn section(
+        &self,
+        node: Node,
+        base: PageSetup,
+        style: Style,
+        header: &Option<Running>,
+        footer: &Option<Running>,
+    ) -> Result<Section> {
+        self.check_attrs(
+            node,
+            &["paper", "orientation", "margin", "start", "font-size"],
+        )?;
+        let setup = self.setup(node, base)?;
+        let mut style = style;
+        if let Some(s) = self.attr(node, "font-size", parse_pt)? {
+            style.size = s;
+        }
+        let odd = self
+            .attr(node, "start", |v| match v {
+                "odd" => Some(true),
+                "any" => Some(false),
+                _ => None,
+            })?
+            .unwrap_or(false);
+        let mut header = header.clone();
+        let mut footer = footer.clone();
+        let mut blocks = Vec::new();
+        for child in node.children() {
+            match child.tag_name().name() {
+                "header" if child.is_element() => header = Some(self.running(child, style)?),
+                "footer" if child.is_element() => footer = Some(self.running(child, style)?),
+                _ => self.flow_node(child, style, &mut blocks, &mut Vec::new())?,
+            }
+        }
+        Ok(Section {
+            setup,
+            header,
+            footer,
+            odd,
+            blocks,
+        })
+    }
+
+    fn running(&self, node: Node, style: Style) -> Result<Running> {
+        self.check_attrs(node, &["align", "size", "color"])?;
+        let mut style = Style {
+            size: Pt(style.size.0 * 0.8),
+            color: Rgb(0x44, 0x44, 0x44),
+            ..style
+        };
+        self.inline_style(node, &mut style)?;
+        let align = self
+            .attr(node, "align", parse_align)?
+            .unwrap_or(Align::Left);
+        let mut inlines = Vec::new();
+        for c in node.children() {
+            self.inline(c, style, &mut inlines)?;
+        }
+        Ok(Running {
+            inlines: collapse(inlines),
+            align,
+        })
+    }
+
+    fn inline_style(&self, node: Node, style: &mut Style) -> Result<()> {
+        if let Some(s) = self.attr(node, "size", parse_pt)? {
+            style.size = s;
+        }
+        if let Some(c) = self.attr(node, "color", parse_color)? {
+            style.color = c;
+        }
+        Ok(())
+    }
+
+    fn inline(&self, node: Node, style: Style, out: &mut Vec<Inline>) -> Result<()> {
+        match node.node_type() {
+            NodeType::Text => {
+                out.push(Inline::Text(node.text().unwrap_or("").to_string(), style));
+                return Ok(());
+            }
+            NodeType::Element => {}
+            _ => return Ok(()),
+        }
+        let name = node.tag_name().name();
+        let mut st = style;
+        match name {
+            "b" | "i" | "span" => {
+                self.check_attrs(node, &["size", "color"])?;
+                st.bold |= name == "b";
+                st.italic |= name == "i";
+                self.inline_style(node, &mut st)?;
+                for c in node.children() {
+                    self.inline(c, st, out)?;
+                }
+            }
+            "br" => {
+                self.check_attrs(node, &[])?;
+                out.push(Inline::Break)
+            }
+            "level" => {
+                self.check_attrs(node, &["value"])?;
+                let v = self
+                    .attr(node, "value", |v| v.parse::<u8>().ok().filter(|&n| n <= 3))?
+                    .ok_or(())
+                    .or_else(|_| self.err(node, "`<level>` needs `value` 0, 1, 2 or 3"))?;
+                out.push(Inline::Object(Object::Level(v), st));
+            }
+            "check" => {
+                self.check_attrs(node, &["checked"])?;
+                let v = self.attr(node, "checked", parse_bool)?.unwrap_or(false);
+                out.push(Inline::Object(Object::Checkbox(v), st));
+            }
+            "page" | "pages" => {
+                self.check_attrs(node, &["of"])?;
+                let section = self
+                    .attr(node, "of", |v| match v {
+                        "section" => Some(true),
+                        "document" => Some(false),
+                        _ => None,
+                    })?
+                    .unwrap_or(false);
+                out.push(Inline::Field(
+                    if name == "page" {
+                        Field::Page { section }
+                    } else {
+                        Field::Pages { section }
+                    },
+                    st,
+                ));
+            }
+            _ => return self.err(node, format!("`<{name}>` is not allowed inside text")),
+        }
+        Ok(())
+    }
+
+    fn para(&self, node: Node, style: Style, default_align: Align) -> Result<Para> {
+        self.check_attrs(
+            node,
+            &[
+                "align",
+                "size",
+                "color",
+                "keep-with-next",
+                "space-before",
+                "space-after",
+            ],
+        )?;
+        let mut st = style;
+        self.inline_style(node, &mut st)?;
+        let mut inlines = Vec::new();
+        for c in node.children() {
+            self.inline(c, st, &mut inlines)?;
+        }
+        Ok(Para {
+            inlines: collapse(inlines),
+            align: self
+                .attr(node, "align", parse_align)?
+                .unwrap_or(default_align),
+            keep_with_next: self
+                .attr(node, "keep-with-next", parse_bool)?
+                .unwrap_or(false),
+            space_before: self
+                .attr(node, "space-before", parse_pt)?
+                .unwrap_or(Pt(0.0)),
+            space_after: self
+                .attr(node, "space-after", parse_pt)?
+                .unwrap_or(Pt(style.size.0 * 0.5)),
+            pos: self.pos(node),
+        })
+    }
+
+    /// Parses a node of block flow; loose inline content gathers into an implicit paragraph.
+    fn flow_node(
+        &self,
+        node: Node,
+        style: Style,
+        out: &mut Vec<Block>,
+        pending: &mut Vec<Inline>,
+    ) -> Result<()> {
+        let flush = |pending: &mut Vec<Inline>, out: &mut Vec<Block>, pos: Pos| {
+            let inl = collapse(std::mem::take(pending));
+            if !inl.is_empty() {
+                out.push(Block::Para(Para {
+                    inlines: inl,
+                    align: Align::Left,
+                    keep_with_next: false,
+                    space_before: Pt(0.0),
+                    space_after: Pt(0.0),
+                    pos,
+                }));
+            }
+        };
+        let is_inline = node.is_text() || INLINE.contains(&node.tag_name().name());
+        if is_inline {
+            return self.inline(node, style, pending);
+        }
+        if !node.is_element() {
+            return Ok(());
+        }
+        flush(pending, out, self.pos(node));
+        let name = node.tag_name().name();
+        match name {
+            "p" => out.push(Block::Para(self.para(node, style, Align::Left)?)),
+            "h1" | "h2" | "h3" | "h4" => {
+                let level = name[1..].parse::<u8>().unwrap_or(1);
+                let factor = [1.0, 1.6, 1.3, 1.15, 1.0][level as usize];
+                let st = Style {
+                    bold: true,
+                    size: Pt(style.size.0 * factor),
+                    ..style
+                };
+                let mut para = self.para(node, st, Align::Left)?;
+                para.keep_with_next = true;
+                if node.attribute("space-before").is_none() {
+                    para.space_before = Pt(st.size.0 * 0.6);
+                }
+                if node.attribute("space-after").is_none() {
+                    para.space_after = Pt(st.size.0 * 0.3);
+                }
+                out.push(Block::Heading { level, para });
+            }
+            "ul" | "ol" => {
+                self.check_attrs(node, &["start"])?;
+                let start = self.attr(node, "start", |v| v.parse().ok())?.unwrap_or(1);
+                let mut items = Vec::new();
+                for li in node.children() {
+                    if li.is_text() && li.text().is_some_and(|t| t.trim().is_empty()) {
+                        continue;
+                    }
+                    if li.tag_name().name() != "li" {
+                        if li.is_element() || li.is_text() {
+                            return self.err(li, format!("`<{name}>` may only contain `<li>`"));
+                        }
+                        continue;
+                    }
+                    self.check_attrs(li, &[])?;
+                    items.push(self.flow(li, style)?);
+                }
+                out.push(Block::List {
+                    ordered: name == "ol",
+                    start,
+                    items,
+                    style,
+                });
+            }
+            "table" => out.push(Block::Table(self.table(node, style)?)),
+            "keep" => {
+                self.check_attrs(node, &[])?;
+                out.push(Block::Keep(self.flow(node, style)?))
+            }
+            "pagebreak" => {
+                self.check_attrs(node, &["odd"])?;
+                let odd = self.attr(node, "odd", parse_bool)?.unwrap_or(false);
+                out.push(Block::PageBreak { odd });
+            }
+            "lines" => {
+                self.check_attrs(node, &["count", "spacing"])?;
+                let count = match node.attribute("count") {
+                    None | Some("fill") => None,
+                    Some(_) => self.attr(node, "count", |v| v.parse::<u32>().ok())?,
+                };
+                let spacing = self
+                    .attr(node, "spacing", parse_pt)?
+                    .unwrap_or(Pt::from(Mm(9.0)));
+                out.push(Block::Lines { count, spacing });
+            }
+            "field" => {
+                self.check_attrs(node, &["label", "label-width"])?;
+                let label = vec![Inline::Text(
+                    node.attribute("label").unwrap_or("").to_string(),
+                    Style {
+                        bold: true,
+                        ..style
+                    },
+                )];
+                let mut value = Vec::new();
+                for c in node.children() {
+                    self.inline(c, style, &mut value)?;
+                }
+                out.push(Block::Field {
+                    label,
+                    value: collapse(value),
+                    label_width: self
+                        .attr(node, "label-width", parse_pt)?
+                        .unwrap_or(Pt::from(Mm(45.0))),
+                    style,
+                    pos: self.pos(node),
+                });
+            }
+            "signatures" => {
+                self.check_attrs(node, &[])?;
+                let mut sigs = Vec::new();
+                for s in node.children().filter(|c| c.is_element()) {
+                    if s.tag_name().name() != "signature" {
+                        return self.err(s, "`<signatures>` may only contain `<signature>`");
+                    }
+                    self.check_attrs(s, &["title", "name", "date"])?;
+                    sigs.push(Signature {
+                        title: s.attribute("title").unwrap_or("Voor akkoord").to_string(),
+                        name: s.attribute("name").unwrap_or("").to_string(),
+                        date: s.attribute("date").unwrap_or("").to_string(),
+                        style,
+                    });
+                }
+                out.push(Block::Signatures(sigs));
+            }
+            "image" => {
+                self.check_attrs(node, &["src", "width", "height", "align"])?;
+                let src = node
+                    .attribute("src")
+                    .map(str::to_string)
+                    .ok_or(())
+                    .or_else(|_| self.err(node, "`<image>` needs `src`"))?;
+                out.push(Block::Image {
+                    src,
+                    width: self
+                        .attr(node, "width", parse_pt)?
+                        .unwrap_or(Pt::from(Mm(40.0))),
+                    height: self
+                        .attr(node, "height", parse_pt)?
+                        .unwrap_or(Pt::from(Mm(20.0))),
+                    align: self
+                        .attr(node, "align", parse_align)?
+                        .unwrap_or(Align::Left),
+                    pos: self.pos(node),
+                });
+            }
+            "spacer" => {
+                self.check_attrs(node, &["height"])?;
+                out.push(Block::Spacer(
+                    self.attr(node, "height", parse_pt)?
+                        .unwrap_or(Pt(style.size.0)),
+                ));
+            }
+            "hr" => {
+                self.check_attrs(node, &["width", "color"])?;
+                out.push(Block::Rule {
+                    width: self.attr(node, "width", parse_pt)?.unwrap_or(Pt(0.75)),
+                    color: self
+                        .attr(node, "color", parse_color)?
+                        .unwrap_or(Rgb(0x66, 0x66, 0x66)),
+                });
+            }
+            "section" | "header" | "footer" => {
+                return self.err(
+                    node,
+                    format!("`<{name}>` is only allowed directly inside `<document>`"),
+                );
+            }
+            _ => return self.err(node, format!("unknown element `<{name}>`")),
+        }
+        Ok(())
+    }
+
+    fn flow(&self, node: Node, style: Style) -> Result<Vec<Block>> {
+        let mut out = Vec::new();
+        let mut pending = Vec::new();
+        for c in node.children() {
+            self.flow_node(c, style, &mut out, &mut pending)?;
+        }
+        let inl = collapse(pending);
+        if !inl.is_empty() {
+            out.push(Block::Para(Para {
+                inlines: inl,
+                align: Align::Left,
+                keep_with_next: false,
+                space_before: Pt(0.0),
+                space_after: Pt(0.0),
+                pos: self.pos(node),
+            }));
+        }
+        Ok(out)
+    }
+
+    fn table(&self, node: Node, style: Style) -> Result<Table> {
+        self.check_attrs(
+            node,
+            &["widths", "border", "border-color", "padding", "font-size"],
+        )?;
+        let mut style = style;
+        if let Some(s) = self.attr(node, "font-size", parse_pt)? {
+            style.size = s;
+        }
+        let mut rows = Vec::new();
+        for child in node.children() {
+            match child.tag_name().name() {
+                "thead" | "tbody" if child.is_element() => {
+                    self.check_attrs(child, &[])?;
+                    for tr in child.children().filter(|c| c.is_element()) {
+                        rows.push(self.row(tr, style, child.tag_name().name() == "thead")?);
+                    }
+                }
+                "tr" if child.is_element() => rows.push(self.row(child, style, false)?),
+                _ if child.is_text() && child.text().is_some_and(|t| t.trim().is_empty()) => {}
+                _ if child.is_element() || child.is_text() => {
+                    return self.err(
+                        child,
+                        "`<table>` may only contain `<thead>`, `<tbody>` and `<tr>`",
+                    );
+                }
+                _ => {}
+            }
+        }
+        let ncols = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.colspan).sum::<usize>())
+            .max()
+            .unwrap_or(0);
+        let widths = match node.attribute("widths") {
+            None => vec![ColWidth::Fr(1.0); ncols],
+            Some(spec) => {
+                let w: Option<Vec<ColWidth>> =
+                    spec.split_whitespace().map(parse_col_width).collect();
+                match w {
+                    Some(w) => w,
+                    None => {
+                        return self.err(
+                            node,
+                            format!("invalid `widths` `{spec}`: use e.g. `30mm 2fr 1fr 20%`"),
+                        );
+                    }
+                }
+            }
+        };
+        if widths.len() < ncols {
+            return self.err(
+                node,
+                format!(
+                    "`widths` names {} columns but a row has {ncols}",
+                    widths.len()
+                ),
+            );
+        }
+        Ok(Table {
+            widths,
+            border: self.attr(node, "border", parse_pt)?.unwrap_or(Pt(0.5)),
+            border_color: self
+                .attr(node, "border-color", parse_color)?
+                .unwrap_or(Rgb(0x55, 0x55, 0x55)),
+            padding: self
+                .attr(node, "padding", parse_pt)?
+                .unwrap_or(Pt::from(Mm(1.5))),
+            rows,
+            pos: self.pos(node),
+        })
+    }
+
+    fn row(&self, tr: Node, style: Style, header: bool) -> Result<Row> {
+        if tr.tag_name().name() != "tr" {
+            return self.err(
+                tr,
+                format!("expected `<tr>`, found `<{}>`", tr.tag_name().name()),
+            );
+        }
+        self.check_attrs(tr, &["header", "shade"])?;
+        let header = header || self.attr(tr, "header", parse_bool)?.unwrap_or(false);
+        let row_shade = self.attr(tr, "shade", parse_color)?;
+        let mut cells = Vec::new();
+        for td in tr.children() {
+            if td.is_text() && td.text().is_some_and(|t| t.trim().is_empty())
+                || !(td.is_element() || td.is_text())
+            {
+                continue;
+            }
+            let name = td.tag_name().name();
+            if name != "td" && name != "th" {
+                return self.err(td, "`<tr>` may only contain `<td>` and `<th>`");
+            }
+            self.check_attrs(
+                td,
+                &[
+                    "colspan", "shade", "align", "valign", "vertical", "size", "color",
+                ],
+            )?;
+            let mut st = Style {
+                bold: style.bold || name == "th",
+                ..style
+            };
+            self.inline_style(td, &mut st)?;
+            let align = self.attr(td, "align", parse_align)?;
+            let mut blocks = self.flow(td, st)?;
+            if let Some(a) = align {
+                for b in &mut blocks {
+                    if let Block::Para(p) = b {
+                        p.align = a;
+                    }
+                }
+            }
+            cells.push(Cell {
+                blocks,
+                colspan: self
+                    .attr(td, "colspan", |v| {
+                        v.parse::<usize>().ok().filter(|&n| n >= 1)
+                    })?
+                    .unwrap_or(1),
+                shade: self.attr(td, "shade", parse_color)?.or(row_shade),
+                vertical: self.attr(td, "vertical", parse_bool)?.unwrap_or(false),
+                valign: self
+                    .attr(td, "valign", |v| match v {
+                        "top" => Some(VAlign::Top),
+                        "middle" => Some(VAlign::Middle),
+                        "bottom" => Some(VAlign::Bottom),
+                        _ => None,
+                    })?
+                    .unwrap_or_default(),
+                pos: self.pos(td),
+            });
+        }
+        Ok(Row { cells, header })
+    }
+}
+
+/// Collapses runs of whitespace to one space (as in HTML) and trims both ends and around
+/// forced breaks.
+fn collapse(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    let mut last_space = true;
+    for inl in inlines {
+        match inl {
+            Inline::Text(t, st) => {
+                let mut s = String::with_capacity(t.len());
+                for c in t.chars() {
+                    if c.is_whitespace() && c != '\u{a0}' {
+                        if !last_space {
+                            s.push(' ');
+                            last_space = true;
+                        }
+                    } else {
+                        s.push(c);
+                        last_space = false;
+                    }
+                }
+                if !s.is_empty() {
+                    out.push(Inline::Text(s, st));
+                }
+            }
+            Inline::Break => {
+                trim_end(&mut out);
+                out.push(Inline::Break);
+                last_space = true;
+            }
+            other => {
+                out.push(other);
+                last_space = false;
+            }
+        }
+    }
+    trim_end(&mut out);
+    out
+}
+
+fn trim_end(out: &mut Vec<Inline>) {
+    while let Some(Inline::Text(t, _)) = out.last_mut() {
+        if t.ends_with(' ') {
+            t.pop();
+        }
+        if t.is_empty() {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+}
+
+fn parse_bool(v: &str) -> Option<bool> {
+    match v {
+        "true" | "yes" | "1" => Some(true),
+        "false" | "no" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_align(v: &str) -> Option<Align> {
+    match v {
+        "left" => Some(Align::Left),
+        "right" => Some(Align::Right),
+        "center" | "centre" => Some(Align::Center),
+        "justify" => Some(Align::Justify),
+        _ => None,
+    }
+}
+
+/// A length: `12mm`, `1.5cm`, `10pt`; a bare number is points.
+pub(crate) fn parse_pt(v: &str) -> Option<Pt> {
+    let num = |s: &str| {
+        s.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|n| n.is_finite() && *n >= 0.0)
+    };
+    if let Some(n) = v.strip_suffix("mm") {
+        num(n).map(|n| Pt::from(Mm(n)))
+    } else if let Some(n) = v.strip_suffix("cm") {
+        num(n).map(|n| Pt::from(Mm(n * 10.0)))
+    } else if let Some(n) = v.strip_suffix("pt") {
+        num(n).map(Pt)
+    } else {
+        num(v).map(Pt)
+    }
+}
+
+fn parse_margins(v: &str) -> Option<[Mm; 4]> {
+    let parts: Option<Vec<Mm>> = v
+        .split_whitespace()
+        .map(|p| parse_pt(p).map(Mm::from))
+        .collect();
+    match parts?.as_slice() {
+        [a] => Some([*a; 4]),
+        [v, h] => Some([*v, *h, *v, *h]),
+        [t, h, b] => Some([*t, *h, *b, *h]),
+        [t, r, b, l] => Some([*t, *r, *b, *l]),
+        _ => None,
+    }
+}
+
+fn parse_col_width(v: &str) -> Option<ColWidth> {
+    if let Some(n) = v.strip_suffix("fr") {
+        n.parse::<f32>().ok().filter(|n| *n > 0.0).map(ColWidth::Fr)
+    } else if let Some(n) = v.strip_suffix('%') {
+        n.parse::<f32>()
+            .ok()
+            .filter(|n| *n > 0.0)
+            .map(ColWidth::Percent)
+    } else {
+        parse_pt(v).map(ColWidth::Fixed)
+    }
+}
+
+/// A colour: `#rrggbb`, `#rgb` or one of a few names.
+pub(crate) fn parse_color(v: &str) -> Option<Rgb> {
+    let named = match v {
+        "black" => Some(Rgb(0, 0, 0)),
+        "white" => Some(Rgb(255, 255, 255)),
+        "grey" | "gray" => Some(Rgb(0x80, 0x80, 0x80)),
+        "lightgrey" | "lightgray" => Some(Rgb(0xe6, 0xe6, 0xe6)),
+        "red" => Some(Rgb(0xc0, 0, 0)),
+        "green" => Some(Rgb(0, 0x80, 0)),
+        "blue" => Some(Rgb(0, 0x40, 0xa0)),
+        _ => None,
+    };
+    if named.is_some() {
+        return named;
+    }
+    let hex = v.strip_prefix('#')?;
+    let d = |s: &str| u8::from_str_radix(s, 16).ok();
+    match hex.len() {
+        6 => Some(Rgb(d(&hex[0..2])?, d(&hex[2..4])?, d(&hex[4..6])?)),
+        3 => {
+            let e = |i: usize| d(&hex[i..i + 1]).map(|x| x * 17);
+            Some(Rgb(e(0)?, e(1)?, e(2)?))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_metadata_setup_and_sections() {
+        let d = parse(
+            r#"<document title="POP" author="Team" lang="nl-BE" margin="15mm 10mm">
+                 <p>Eerste</p>
+                 <section orientation="landscape" paper="A3" start="odd"><p>Tweede</p></section>
+               </document>"#,
+        )
+        .unwrap();
+        assert_eq!(d.meta.title, "POP");
+        assert_eq!(d.sections.len(), 2);
+        assert!(!d.sections[0].setup.landscape);
+        assert_eq!(d.sections[0].setup.margins[1], Mm::from(Pt::from(Mm(10.0))));
+        assert!(d.sections[1].setup.landscape && d.sections[1].odd);
+        assert_eq!(d.sections[1].setup.paper, Paper::A3);
+    }
+
+    #[test]
+    fn inline_styles_nest_and_whitespace_collapses() {
+        let d = parse("<document><p>  Een <b>vet <i>schuin</i></b>\n  en <span color=\"#c00\" size=\"14\">rood</span> </p></document>").unwrap();
+        let Block::Para(p) = &d.sections[0].blocks[0] else {
+            panic!()
+        };
+        let texts: Vec<(&str, bool, bool)> = p
+            .inlines
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Text(t, s) => Some((t.as_str(), s.bold, s.italic)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("Een ", false, false),
+                ("vet ", true, false),
+                ("schuin", true, true),
+                (" en ", false, false),
+                ("rood", false, false)
+            ]
+        );
+        let Inline::Text(_, red) = &p.inlines[4] else {
+            panic!()
+        };
+        assert_eq!((red.color, red.size), (Rgb(0xcc, 0, 0), Pt(14.0)));
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let e = parse("<document>\n  <p>ok</p>\n  <blink>nee</blink>\n</document>").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 3));
+        assert!(e.message.contains("unknown element `<blink>`"), "{e}");
+        let e = parse("<document>\n<p align=\"links\">x</p></document>").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("`links`"));
+        let e = parse("<document><p>x</document>").unwrap_err();
+        assert!(e.message.starts_with("malformed markup"));
+    }
+
+    #[test]
+    fn table_widths_and_header_rows_are_read() {
+        let d = parse(
+            r#"<document><table widths="30mm 2fr 25%"><thead><tr><th>A</th><th colspan="2">B</th></tr></thead>
+               <tr><td>1</td><td>2</td><td vertical="true">3</td></tr></table></document>"#,
+        )
+        .unwrap();
+        let Block::Table(t) = &d.sections[0].blocks[0] else {
+            panic!()
+        };
+        assert_eq!(t.widths[1], ColWidth::Fr(2.0));
+        assert_eq!(t.widths[2], ColWidth::Percent(25.0));
+        assert!(t.rows[0].header && !t.rows[1].header);
+        assert_eq!(t.rows[0].cells[1].colspan, 2);
+        assert!(t.rows[1].cells[2].vertical);
+    }
+
+    #[test]
+    fn rejects_more_cells_than_widths() {
+        let e = parse(
+            r#"<document><table widths="1fr"><tr><td>a</td><td>b</td></tr></table></document>"#,
+        )
+        .unwrap_err();
+        assert!(e.message.contains("names 1 columns"), "{e}");
+    }
+
+    #[test]
+    fn colours_and_lengths_parse() {
+        assert_eq!(parse_color("#fff"), Some(Rgb(255, 255, 255)));
+        assert_eq!(parse_color("#102030"), Some(Rgb(16, 32, 48)));
+        assert_eq!(parse_color("mauve"), None);
+        assert_eq!(parse_pt("72pt"), Some(Pt(72.0)));
+        assert!((parse_pt("2.54cm").unwrap().0 - 72.0).abs() < 0.01);
+        assert_eq!(parse_pt("-3mm"), None);
+    }
+}

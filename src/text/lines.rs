@@ -1,0 +1,605 @@
+//! Breaking styled inline content into lines: Unicode line-break opportunities, greedy
+//! filling, Dutch hyphenation of words that do not fit, and alignment.
+
+use std::rc::Rc;
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::fonts::FaceId;
+use super::shape::{Shaped, Shaper};
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+/// The look of a piece of text: face, size in points and colour.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextStyle {
+    pub face: FaceId,
+    pub size: f32,
+    pub color: Rgb,
+}
+
+/// A piece of inline content to break into lines.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Atom {
+    /// Text without line breaks; runs of spaces are break opportunities.
+    Text(String, TextStyle),
+    /// An inline object of a fixed size in points (a level circle, a checkbox), identified
+    /// by the caller's `id`; `h` is its height above the baseline.
+    Object { id: u32, w: f32, h: f32 },
+    /// A forced line break.
+    Break,
+}
+
+/// Horizontal alignment of lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Right,
+    Center,
+    Justify,
+}
+
+/// What a positioned piece of a line is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PieceKind {
+    Text(Rc<Shaped>),
+    /// An inter-word space; drawn as a space glyph so that extracted text keeps it.
+    Space(Rc<Shaped>),
+    Object {
+        id: u32,
+        w: f32,
+        h: f32,
+    },
+}
+
+/// A positioned piece of a line, `x` in points from the line's left edge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Piece {
+    pub x: f32,
+    pub style: TextStyle,
+    pub kind: PieceKind,
+}
+
+/// A finished line: pieces at their positions, its height and baseline (from its top).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub width: f32,
+    pub height: f32,
+    pub baseline: f32,
+    pub pieces: Vec<Piece>,
+}
+
+/// How lines are filled.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LineOptions {
+    /// Available width in points.
+    pub width: f32,
+    pub align: Align,
+    /// Line height as a multiple of the largest font size on the line.
+    pub leading: f32,
+    /// Style used for the height of an empty line.
+    pub base: TextStyle,
+}
+
+#[derive(Clone, Debug)]
+enum Part {
+    Text(String, TextStyle, Rc<Shaped>),
+    Object { id: u32, w: f32, h: f32 },
+}
+
+impl Part {
+    fn width(&self) -> f32 {
+        match self {
+            Part::Text(_, st, s) => s.width * st.size,
+            Part::Object { w, .. } => *w,
+        }
+    }
+    fn size(&self) -> f32 {
+        match self {
+            Part::Text(_, st, _) => st.size,
+            Part::Object { h, .. } => *h,
+        }
+    }
+}
+
+/// An unbreakable word with the space that follows it.
+#[derive(Clone, Debug)]
+struct Word {
+    parts: Vec<Part>,
+    space: Option<(TextStyle, Rc<Shaped>)>,
+    mandatory: bool,
+}
+
+impl Word {
+    fn width(&self) -> f32 {
+        self.parts.iter().map(Part::width).sum()
+    }
+    fn space_width(&self) -> f32 {
+        self.space.as_ref().map_or(0.0, |(st, s)| s.width * st.size)
+    }
+}
+
+/// Characters no embedded face has, met while shaping.
+pub type Missing = Vec<char>;
+
+/// Breaks atoms into lines no wider than `opts.width` (a single glyph wider than the line
+/// is the only thing that may stick out). Returns the lines and the missing characters.
+pub fn break_lines(
+    atoms: &[Atom],
+    opts: &LineOptions,
+    shaper: &mut Shaper,
+) -> (Vec<Line>, Missing) {
+    let mut missing = Vec::new();
+    let words = words(atoms, shaper, &mut missing);
+    let mut lines = Vec::new();
+    let mut cur: Vec<Word> = Vec::new();
+    for word in words {
+        let mut word = word;
+        loop {
+            let used = line_width(&cur);
+            let gap = cur.last().map_or(0.0, Word::space_width);
+            let start = if cur.is_empty() { 0.0 } else { used + gap };
+            if start + word.width() <= opts.width + 0.01 {
+                let mandatory = word.mandatory;
+                cur.push(word);
+                if mandatory {
+                    lines.push(finish(std::mem::take(&mut cur), opts, false));
+                }
+                break;
+            }
+            let room = opts.width - start;
+            if let Some((head, tail)) = split(&word, room, cur.is_empty(), shaper) {
+                cur.push(head);
+                lines.push(finish(std::mem::take(&mut cur), opts, true));
+                word = tail;
+                continue;
+            }
+            if !cur.is_empty() {
+                lines.push(finish(std::mem::take(&mut cur), opts, true));
+                continue;
+            }
+            let mandatory = word.mandatory;
+            cur.push(word);
+            if mandatory {
+                lines.push(finish(std::mem::take(&mut cur), opts, false));
+            }
+            break;
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(finish(cur, opts, false));
+    }
+    if lines.is_empty() {
+        lines.push(finish(Vec::new(), opts, false));
+    }
+    (lines, missing)
+}
+
+fn line_width(words: &[Word]) -> f32 {
+    let mut w = 0.0;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            w += words[i - 1].space_width();
+        }
+        w += word.width();
+    }
+    w
+}
+
+/// Splits the text of `words` at Unicode break opportunities into words with their spaces.
+fn words(atoms: &[Atom], shaper: &mut Shaper, missing: &mut Missing) -> Vec<Word> {
+    // One string for the whole paragraph so that break opportunities see across atoms;
+    // objects stand in as U+FFFC and forced breaks as a newline.
+    let mut text = String::new();
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, atom) in atoms.iter().enumerate() {
+        let start = text.len();
+        match atom {
+            Atom::Text(t, _) => text.push_str(t),
+            Atom::Object { .. } => text.push('\u{FFFC}'),
+            Atom::Break => text.push('\n'),
+        }
+        spans.push((start, text.len(), i));
+    }
+    let mut words = Vec::new();
+    let mut prev = 0;
+    for (pos, kind) in linebreaks(&text) {
+        let seg = &text[prev..pos];
+        let trimmed = seg.trim_end_matches([' ', '\n', '\t', '\r']);
+        let content_end = prev + trimmed.len();
+        let mut parts = Vec::new();
+        let mut last_style = None;
+        for &(a, b, i) in &spans {
+            let (lo, hi) = (a.max(prev), b.min(content_end));
+            if lo >= hi {
+                if let (true, Atom::Text(_, st)) = (a <= prev && prev < b, &atoms[i]) {
+                    last_style = Some(*st);
+                }
+                continue;
+            }
+            match &atoms[i] {
+                Atom::Text(_, st) => {
+                    let piece = &text[lo..hi];
+                    let shaped = shaper.shape(piece, st.face);
+                    for c in &shaped.missing {
+                        if !missing.contains(c) {
+                            missing.push(*c);
+                        }
+                    }
+                    parts.push(Part::Text(piece.to_string(), *st, shaped));
+                    last_style = Some(*st);
+                }
+                Atom::Object { id, w, h } => parts.push(Part::Object {
+                    id: *id,
+                    w: *w,
+                    h: *h,
+                }),
+                Atom::Break => {}
+            }
+        }
+        // The style of the space is the style of the text it follows.
+        let has_space = seg[trimmed.len()..].contains([' ', '\t']);
+        let space_style = spans
+            .iter()
+            .filter(|&&(a, b, _)| a < pos && b > content_end)
+            .find_map(|&(_, _, i)| match &atoms[i] {
+                Atom::Text(_, st) => Some(*st),
+                _ => None,
+            })
+            .or(last_style);
+        let space = match (has_space, space_style) {
+            (true, Some(st)) => Some((st, shaper.shape(" ", st.face))),
+            _ => None,
+        };
+        let mandatory = kind == BreakOpportunity::Mandatory && pos < text.len();
+        if parts.is_empty() {
+            // A segment of only spaces or a forced break: attach it to the previous word.
+            if let Some(last) = words.last_mut() {
+                let w: &mut Word = last;
+                w.mandatory |= mandatory;
+                if w.space.is_none() {
+                    w.space = space;
+                }
+            } else if mandatory {
+                words.push(Word {
+                    parts,
+                    space: None,
+                    mandatory,
+                });
+            }
+        } else {
+            words.push(Word {
+                parts,
+                space,
+                mandatory,
+            });
+        }
+        prev = pos;
+    }
+    words
+}
+
+/// Splits a word so that its head fits in `room`: at a Dutch hyphenation point (adding a
+/// hyphen), or, when `emergency` (the line is empty), at any character.
+fn split(word: &Word, room: f32, emergency: bool, shaper: &mut Shaper) -> Option<(Word, Word)> {
+    let [Part::Text(text, style, _)] = word.parts.as_slice() else {
+        return None;
+    };
+    let make = |s: &str, shaper: &mut Shaper| {
+        Part::Text(s.to_string(), *style, shaper.shape(s, style.face))
+    };
+    let fits = |s: &str, shaper: &mut Shaper| {
+        shaper.shape(s, style.face).width * style.size <= room + 0.01
+    };
+    // Hyphenate the alphabetic core, leaving leading/trailing punctuation alone.
+    let core_start = text.find(char::is_alphabetic).unwrap_or(text.len());
+    let core_end = text.rfind(char::is_alphabetic).map_or(core_start, |i| {
+        i + text[i..].chars().next().map_or(0, char::len_utf8)
+    });
+    let core = &text[core_start..core_end];
+    if core.chars().count() >= 5 {
+        let mut bounds = Vec::new();
+        let mut at = core_start;
+        for syl in hypher::hyphenate(core, hypher::Lang::Dutch) {
+            at += syl.len();
+            if at < core_end {
+                bounds.push(at);
+            }
+        }
+        for &b in bounds.iter().rev() {
+            let head = format!("{}-", &text[..b]);
+            if fits(&head, shaper) {
+                let head = make(&head, shaper);
+                let tail = make(&text[b..], shaper);
+                return Some((
+                    Word {
+                        parts: vec![head],
+                        space: None,
+                        mandatory: false,
+                    },
+                    Word {
+                        parts: vec![tail],
+                        space: word.space.clone(),
+                        mandatory: word.mandatory,
+                    },
+                ));
+            }
+        }
+    }
+    if !emergency {
+        return None;
+    }
+    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
+    let cut = bounds
+        .iter()
+        .rev()
+        .copied()
+        .find(|&b| fits(&text[..b], shaper))
+        .or_else(|| bounds.first().copied())?;
+    Some((
+        Word {
+            parts: vec![make(&text[..cut], shaper)],
+            space: None,
+            mandatory: false,
+        },
+        Word {
+            parts: vec![make(&text[cut..], shaper)],
+            space: word.space.clone(),
+            mandatory: word.mandatory,
+        },
+    ))
+}
+
+fn finish(words: Vec<Word>, opts: &LineOptions, broken: bool) -> Line {
+    let fonts = super::Fonts::embedded();
+    let face = fonts.face(FaceId::REGULAR);
+    let size = words
+        .iter()
+        .flat_map(|w| w.parts.iter().map(Part::size))
+        .fold(0.0f32, f32::max);
+    let size = if size > 0.0 { size } else { opts.base.size };
+    let height = size * opts.leading;
+    let baseline = (height - size * (face.ascender + face.descender)) / 2.0 + size * face.ascender;
+    let natural = line_width(&words);
+    let gaps = words.len().saturating_sub(1);
+    let justify = opts.align == Align::Justify && broken && gaps > 0;
+    let extra = if justify {
+        ((opts.width - natural) / gaps as f32).max(0.0)
+    } else {
+        0.0
+    };
+    let mut x = match opts.align {
+        Align::Left | Align::Justify => 0.0,
+        Align::Right => (opts.width - natural).max(0.0),
+        Align::Center => ((opts.width - natural) / 2.0).max(0.0),
+    };
+    let mut pieces = Vec::new();
+    let n = words.len();
+    for (i, word) in words.into_iter().enumerate() {
+        for part in word.parts {
+            let w = part.width();
+            match part {
+                Part::Text(_, style, shaped) => pieces.push(Piece {
+                    x,
+                    style,
+                    kind: PieceKind::Text(shaped),
+                }),
+                Part::Object { id, w, h } => pieces.push(Piece {
+                    x,
+                    style: opts.base,
+                    kind: PieceKind::Object { id, w, h },
+                }),
+            }
+            x += w;
+        }
+        if i + 1 < n {
+            if let Some((style, shaped)) = word.space {
+                let w = shaped.width * style.size;
+                pieces.push(Piece {
+                    x,
+                    style,
+                    kind: PieceKind::Space(shaped),
+                });
+                x += w + extra;
+            } else {
+                x += extra;
+            }
+        }
+    }
+    Line {
+        width: if justify { opts.width } else { natural },
+        height,
+        baseline,
+        pieces,
+    }
+}
+
+/// The text of a line, spaces included (for tests and dumps).
+pub fn line_text(line: &Line) -> String {
+    let mut s = String::new();
+    for p in &line.pieces {
+        match &p.kind {
+            PieceKind::Text(sh) | PieceKind::Space(sh) => {
+                for r in &sh.runs {
+                    s.push_str(&r.text);
+                }
+            }
+            PieceKind::Object { .. } => s.push('\u{FFFC}'),
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style() -> TextStyle {
+        TextStyle {
+            face: FaceId::REGULAR,
+            size: 10.0,
+            color: Rgb(0, 0, 0),
+        }
+    }
+
+    fn opts(width: f32, align: Align) -> LineOptions {
+        LineOptions {
+            width,
+            align,
+            leading: 1.3,
+            base: style(),
+        }
+    }
+
+    fn texts(text: &str, width: f32) -> Vec<String> {
+        let (lines, _) = break_lines(
+            &[Atom::Text(text.into(), style())],
+            &opts(width, Align::Left),
+            &mut Shaper::default(),
+        );
+        lines.iter().map(line_text).collect()
+    }
+
+    #[test]
+    fn short_text_stays_on_one_line() {
+        assert_eq!(texts("Voor akkoord", 200.0), vec!["Voor akkoord"]);
+    }
+
+    #[test]
+    fn lines_break_between_words_and_drop_the_space_at_the_break() {
+        let lines = texts("een twee drie vier vijf zes zeven acht negen tien", 80.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.ends_with(' ') && !l.starts_with(' '))
+        );
+        assert_eq!(
+            lines.join(" "),
+            "een twee drie vier vijf zes zeven acht negen tien"
+        );
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_measure() {
+        let (lines, _) = break_lines(
+            &[Atom::Text(
+                "Ontwikkelingsdoelstellingen en competentieontwikkeling voor iedereen".into(),
+                style(),
+            )],
+            &opts(60.0, Align::Left),
+            &mut Shaper::default(),
+        );
+        assert!(lines.iter().all(|l| l.width <= 60.01), "{lines:?}");
+    }
+
+    #[test]
+    fn long_dutch_word_is_hyphenated_at_a_syllable_in_a_narrow_cell() {
+        let lines = texts("ontwikkelingsdoelstellingen", 70.0);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines[0].ends_with('-'), "{lines:?}");
+        let joined: String = lines.iter().map(|l| l.trim_end_matches('-')).collect();
+        assert_eq!(joined, "ontwikkelingsdoelstellingen");
+        // A hyphenation point, not an arbitrary cut: `ont-wik-ke-lings-…`.
+        let head = lines[0].trim_end_matches('-');
+        assert!(
+            [
+                "ont",
+                "ontwik",
+                "ontwikke",
+                "ontwikkelings",
+                "ontwikkelingsdoel"
+            ]
+            .contains(&head),
+            "{head}"
+        );
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_without_hyphenation_points_is_cut_by_characters() {
+        let lines = texts("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 40.0);
+        assert!(lines.len() > 3);
+        assert_eq!(lines.concat(), "x".repeat(40));
+    }
+
+    #[test]
+    fn forced_break_starts_a_new_line() {
+        let (lines, _) = break_lines(
+            &[
+                Atom::Text("eerste".into(), style()),
+                Atom::Break,
+                Atom::Text("tweede".into(), style()),
+            ],
+            &opts(300.0, Align::Left),
+            &mut Shaper::default(),
+        );
+        assert_eq!(
+            lines.iter().map(line_text).collect::<Vec<_>>(),
+            vec!["eerste", "tweede"]
+        );
+    }
+
+    #[test]
+    fn justified_lines_fill_the_measure_except_the_last() {
+        let (lines, _) = break_lines(
+            &[Atom::Text(
+                "een twee drie vier vijf zes zeven acht negen tien elf twaalf".into(),
+                style(),
+            )],
+            &opts(100.0, Align::Justify),
+            &mut Shaper::default(),
+        );
+        assert!(lines.len() >= 3);
+        for l in &lines[..lines.len() - 1] {
+            assert!((l.width - 100.0).abs() < 0.01);
+            let last = l.pieces.last().unwrap();
+            let PieceKind::Text(s) = &last.kind else {
+                panic!()
+            };
+            assert!((last.x + s.width * 10.0 - 100.0).abs() < 0.05, "{}", last.x);
+        }
+        assert!(lines.last().unwrap().width < 100.0);
+    }
+
+    #[test]
+    fn centred_and_right_aligned_lines_are_offset() {
+        let sh = &mut Shaper::default();
+        let a = [Atom::Text("kort".into(), style())];
+        let (c, _) = break_lines(&a, &opts(100.0, Align::Center), sh);
+        let (r, _) = break_lines(&a, &opts(100.0, Align::Right), sh);
+        let w = c[0].width;
+        assert!((c[0].pieces[0].x - (100.0 - w) / 2.0).abs() < 0.01);
+        assert!((r[0].pieces[0].x - (100.0 - w)).abs() < 0.01);
+    }
+
+    #[test]
+    fn bold_span_inside_a_word_does_not_create_a_break() {
+        let bold = TextStyle {
+            face: FaceId::BOLD,
+            ..style()
+        };
+        let (lines, _) = break_lines(
+            &[
+                Atom::Text("POP".into(), bold),
+                Atom::Text("-gesprek".into(), style()),
+            ],
+            &opts(300.0, Align::Left),
+            &mut Shaper::default(),
+        );
+        assert_eq!(lines.len(), 1);
+        assert_eq!(line_text(&lines[0]), "POP-gesprek");
+    }
+
+    #[test]
+    fn missing_characters_are_reported() {
+        let (_, missing) = break_lines(
+            &[Atom::Text("hiëroglief \u{13000}".into(), style())],
+            &opts(300.0, Align::Left),
+            &mut Shaper::default(),
+        );
+        assert_eq!(missing, vec!['\u{13000}']);
+    }
+}

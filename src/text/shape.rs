@@ -1,0 +1,219 @@
+//! Shaping of words with rustybuzz, split into runs by the face that covers each character.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::fonts::{FaceId, Fonts};
+
+/// A glyph of a shaped run, positioned in em from the start of its run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    pub gid: u16,
+    /// Pen position of the glyph, in em from the run start.
+    pub x: f32,
+    /// Advance (with kerning), in em.
+    pub adv: f32,
+    /// The source text this glyph stands for, as a byte range of the run text: several
+    /// characters for a ligature, empty for the second glyph of a decomposed cluster.
+    pub text: (u16, u16),
+}
+
+/// A run of text shaped with one face.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub face: FaceId,
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+    /// Width in em.
+    pub width: f32,
+}
+
+/// A shaped word: one run per face it needed, and the characters no face has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shaped {
+    pub runs: Vec<Run>,
+    /// Width in em.
+    pub width: f32,
+    pub missing: Vec<char>,
+}
+
+/// A shaper with a cache of shaped words, so a document's repeated words are shaped once.
+pub struct Shaper {
+    fonts: &'static Fonts,
+    cache: HashMap<(FaceId, String), Rc<Shaped>>,
+}
+
+impl Default for Shaper {
+    fn default() -> Self {
+        Shaper {
+            fonts: Fonts::embedded(),
+            cache: HashMap::new(),
+        }
+    }
+}
+
+impl Shaper {
+    pub fn fonts(&self) -> &'static Fonts {
+        self.fonts
+    }
+
+    /// Shapes `text` (no line breaks inside) with `face`, falling back per character.
+    pub fn shape(&mut self, text: &str, face: FaceId) -> Rc<Shaped> {
+        if let Some(s) = self.cache.get(&(face, text.to_string())) {
+            return s.clone();
+        }
+        let shaped = Rc::new(shape_uncached(self.fonts, text, face));
+        // Bound the cache so a run over many documents does not grow without limit.
+        if self.cache.len() > 200_000 {
+            self.cache.clear();
+        }
+        self.cache.insert((face, text.to_string()), shaped.clone());
+        shaped
+    }
+}
+
+fn shape_uncached(fonts: &Fonts, text: &str, preferred: FaceId) -> Shaped {
+    let mut missing = Vec::new();
+    let mut spans: Vec<(FaceId, usize, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let face = match fonts.pick(preferred, c) {
+            Some(f) => f,
+            None => {
+                if !c.is_whitespace() && !c.is_control() && !missing.contains(&c) {
+                    missing.push(c);
+                }
+                // Combining marks stay with the face of their base character.
+                spans.last().map_or(preferred, |s| s.0)
+            }
+        };
+        let face = if is_mark(c) {
+            spans
+                .last()
+                .map_or(face, |s| if fonts.face(s.0).covers(c) { s.0 } else { face })
+        } else {
+            face
+        };
+        match spans.last_mut() {
+            Some(last) if last.0 == face => last.2 = i + c.len_utf8(),
+            _ => spans.push((face, i, i + c.len_utf8())),
+        }
+    }
+    let runs: Vec<Run> = spans
+        .into_iter()
+        .map(|(face, a, b)| shape_run(fonts, &text[a..b], face))
+        .collect();
+    let width = runs.iter().map(|r| r.width).sum();
+    Shaped {
+        runs,
+        width,
+        missing,
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
+}
+
+fn shape_run(fonts: &Fonts, text: &str, face_id: FaceId) -> Run {
+    let face = fonts.face(face_id);
+    let mut buf = rustybuzz::UnicodeBuffer::new();
+    buf.push_str(text);
+    buf.guess_segment_properties();
+    let out = rustybuzz::shape(&face.rb, &[], buf);
+    let infos = out.glyph_infos();
+    let pos = out.glyph_positions();
+    let mut glyphs = Vec::with_capacity(infos.len());
+    let mut pen = 0i32;
+    for i in 0..infos.len() {
+        let start = infos[i].cluster as usize;
+        let end = infos[i + 1..]
+            .iter()
+            .map(|g| g.cluster as usize)
+            .find(|&c| c != start)
+            .unwrap_or(text.len());
+        let shares_cluster = i > 0 && infos[i - 1].cluster as usize == start;
+        let range = if shares_cluster {
+            (end as u16, end as u16)
+        } else {
+            (start as u16, end as u16)
+        };
+        glyphs.push(Glyph {
+            gid: infos[i].glyph_id as u16,
+            x: (pen + pos[i].x_offset) as f32 / face.upm,
+            adv: pos[i].x_advance as f32 / face.upm,
+            text: range,
+        });
+        pen += pos[i].x_advance;
+    }
+    Run {
+        face: face_id,
+        text: text.to_string(),
+        glyphs,
+        width: pen as f32 / face.upm,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph_texts(run: &Run) -> Vec<&str> {
+        run.glyphs
+            .iter()
+            .map(|g| &run.text[g.text.0 as usize..g.text.1 as usize])
+            .collect()
+    }
+
+    #[test]
+    fn glyph_texts_concatenate_to_the_original_text() {
+        let mut s = Shaper::default();
+        for word in [
+            "afficheren",
+            "Configure",
+            "ontwikkelingsdoelstellingen",
+            "Ayşe",
+        ] {
+            let shaped = s.shape(word, FaceId::REGULAR);
+            let joined: String = shaped.runs.iter().flat_map(glyph_texts).collect();
+            assert_eq!(joined, word);
+        }
+    }
+
+    #[test]
+    fn kerning_makes_av_narrower_than_its_glyph_advances() {
+        let mut s = Shaper::default();
+        let fonts = s.fonts();
+        let shaped = s.shape("AV", FaceId::REGULAR);
+        let face = fonts.face(FaceId::REGULAR);
+        let natural: f32 = shaped.runs[0]
+            .glyphs
+            .iter()
+            .map(|g| face.advance(g.gid) as f32 / face.upm)
+            .sum();
+        assert!(shaped.width < natural, "{} < {}", shaped.width, natural);
+    }
+
+    #[test]
+    fn mixed_script_word_is_split_into_runs_per_face() {
+        let mut s = Shaper::default();
+        let shaped = s.shape("abcЖλ", FaceId::REGULAR);
+        let faces: Vec<FaceId> = shaped.runs.iter().map(|r| r.face).collect();
+        assert_eq!(faces, vec![FaceId::REGULAR, FaceId::FALLBACK]);
+        assert!(shaped.missing.is_empty());
+    }
+
+    #[test]
+    fn characters_no_face_has_are_reported_missing() {
+        let mut s = Shaper::default();
+        let shaped = s.shape("a\u{13000}b", FaceId::REGULAR);
+        assert_eq!(shaped.missing, vec!['\u{13000}']);
+    }
+
+    #[test]
+    fn width_grows_with_text() {
+        let mut s = Shaper::default();
+        let a = s.shape("ab", FaceId::REGULAR).width;
+        let b = s.shape("abab", FaceId::REGULAR).width;
+        assert!(b > a * 1.9 && a > 0.5);
+    }
+}

@@ -1,0 +1,109 @@
+//! Helpers shared by the integration tests: re-reading written PDFs with lopdf.
+
+#![allow(dead_code)]
+
+use lopdf::{Document, Object};
+
+/// Parses PDF bytes.
+pub fn read(bytes: &[u8]) -> Document {
+    Document::load_mem(bytes).expect("the written PDF parses")
+}
+
+/// The extracted text of all pages, in page order.
+pub fn text(doc: &Document) -> String {
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    pages
+        .iter()
+        .map(|p| doc.extract_text(&[*p]).expect("text extracts"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Text without whitespace and hyphens, to compare content across line breaks.
+pub fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
+}
+
+/// Base font names of all embedded fonts that carry a font program.
+pub fn embedded_fonts(doc: &Document) -> Vec<String> {
+    let mut names = Vec::new();
+    for obj in doc.objects.values() {
+        let Ok(d) = obj.as_dict() else { continue };
+        let is_descriptor =
+            d.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor".as_slice());
+        let embedded = d.has(b"FontFile2") || d.has(b"FontFile3");
+        if let (true, true, Ok(n)) = (
+            is_descriptor,
+            embedded,
+            d.get(b"FontName").and_then(Object::as_name),
+        ) {
+            names.push(String::from_utf8_lossy(n).into_owned());
+        }
+    }
+    names.sort();
+    names
+}
+
+/// Outline titles with their depth (1 for top level), in document order.
+pub fn outline(doc: &Document) -> Vec<(usize, String)> {
+    fn walk(
+        doc: &Document,
+        first: Option<lopdf::ObjectId>,
+        depth: usize,
+        out: &mut Vec<(usize, String)>,
+    ) {
+        let mut cur = first;
+        while let Some(id) = cur {
+            let d = doc.get_dictionary(id).expect("outline item");
+            let title = match d.get(b"Title") {
+                Ok(Object::String(b, _)) => decode(b),
+                _ => String::new(),
+            };
+            out.push((depth, title));
+            walk(
+                doc,
+                d.get(b"First").and_then(Object::as_reference).ok(),
+                depth + 1,
+                out,
+            );
+            cur = d.get(b"Next").and_then(Object::as_reference).ok();
+        }
+    }
+    let mut out = Vec::new();
+    let cat = doc.catalog().expect("catalog");
+    if let Ok(root) = cat.get(b"Outlines").and_then(Object::as_reference) {
+        let r = doc.get_dictionary(root).unwrap();
+        walk(
+            doc,
+            r.get(b"First").and_then(Object::as_reference).ok(),
+            1,
+            &mut out,
+        );
+    }
+    out
+}
+
+fn decode(b: &[u8]) -> String {
+    if b.starts_with(&[0xFE, 0xFF]) {
+        let u: Vec<u16> = b[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&u)
+    } else {
+        String::from_utf8_lossy(b).into_owned()
+    }
+}
+
+/// The catalog's /Lang.
+pub fn lang(doc: &Document) -> Option<String> {
+    match doc.catalog().ok()?.get(b"Lang").ok()? {
+        Object::String(b, _) => Some(decode(b)),
+        _ => None,
+    }
+}
