@@ -33,7 +33,12 @@ fn temp_dir(name: &str) -> PathBuf {
 #[test]
 fn accepts_all_three_sample_forms_with_identical_summaries() {
     let mut summaries = Vec::new();
-    for form in ["samples/team.xlsx", "samples/team.ods", "samples/team-csv"] {
+    for form in [
+        "samples/team.xlsx",
+        "samples/team.ods",
+        "samples/team-csv",
+        "samples/team.xls",
+    ] {
         let out = popdruk(&["check", form, "--date", "2026-11-29"]);
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "{form}: {stderr}");
@@ -42,6 +47,7 @@ fn accepts_all_three_sample_forms_with_identical_summaries() {
     }
     assert_eq!(summaries[0], summaries[1], "xlsx and ods differ");
     assert_eq!(summaries[0], summaries[2], "xlsx and csv differ");
+    assert_eq!(summaries[0], summaries[3], "xlsx and old-Excel xls differ");
     let s = &summaries[0];
     assert!(
         s.contains("Groenkracht Coöperatie vzw (0478.123.589)"),
