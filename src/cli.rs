@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{Args as ClapArgs, Parser, Subcommand};
 
+use crate::build::Kind;
 use crate::i18n::Lang;
 
 /// Command-line arguments as clap sees them.
@@ -13,11 +14,14 @@ use crate::i18n::Lang;
     name = "popdruk",
     version,
     about = "Zet een teamwerkmap om in drukklare POP-documenten",
-    after_help = "Voorbeeld:\n  popdruk check samples/team.xlsx"
+    after_help = "Voorbeelden:\n  popdruk team.xlsx                 alle documenten maken (zoals `popdruk build`)\n  popdruk check team.xlsx           de werkmap controleren\n  popdruk build team.xlsx --only pop --employee M003",
+    args_conflicts_with_subcommands = true
 )]
 struct Args {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+    #[command(flatten)]
+    build: BuildArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -36,6 +40,55 @@ enum Command {
         #[arg(long)]
         date: Option<NaiveDate>,
     },
+    /// Maak de POP-documenten van elke medewerker en de bundels om af te drukken
+    #[command(
+        after_help = "Voorbeeld:\n  popdruk build team.xlsx\n  popdruk build team.xlsx -o afdruk --only pop,afspraken --employee M003"
+    )]
+    Build(BuildArgs),
+    /// Werk met de ingebouwde sjablonen
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TemplatesAction {
+    /// Kopieer de ingebouwde sjablonen naar een map, om ze aan te passen
+    #[command(
+        after_help = "Voorbeeld:\n  popdruk templates export mijn-sjablonen\n  popdruk build team.xlsx --templates mijn-sjablonen"
+    )]
+    Export {
+        /// De map waarin de sjablonen komen
+        dir: PathBuf,
+        /// Bestaande bestanden overschrijven
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, ClapArgs)]
+struct BuildArgs {
+    /// De werkmap (.xlsx, .ods, .xls) of een map met .csv-bestanden
+    workbook: Option<PathBuf>,
+    /// De map voor de documenten; standaard naast de werkmap, met dezelfde naam
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// De afdrukdatum (JJJJ-MM-DD); standaard vandaag
+    #[arg(long)]
+    date: Option<NaiveDate>,
+    /// Taal van de documenten en meldingen: nl of en
+    #[arg(long, default_value = "nl")]
+    lang: Lang,
+    /// Een map met eigen sjablonen die de ingebouwde vervangen, bestand per bestand
+    #[arg(long)]
+    templates: Option<PathBuf>,
+    /// Alleen deze documenten: pop, afspraken, voorbereiding (met komma's)
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<Kind>,
+    /// Alleen deze medewerker (ID); mag meermaals
+    #[arg(long = "employee")]
+    employees: Vec<String>,
 }
 
 /// What the user asked popdruk to do.
@@ -43,6 +96,15 @@ enum Command {
 pub enum Options {
     /// Check a workbook and print its diagnostics and summary.
     Check(CheckOptions),
+    /// Build the documents.
+    Build(BuildOptions),
+    /// Copy the built-in templates into a folder.
+    ExportTemplates {
+        /// The folder.
+        dir: PathBuf,
+        /// Overwrite existing files.
+        force: bool,
+    },
 }
 
 /// Options of `popdruk check`.
@@ -56,13 +118,35 @@ pub struct CheckOptions {
     pub date: Option<NaiveDate>,
 }
 
-/// Parses the process arguments (exits with usage help on bad flags).
-pub fn parse() -> Options {
-    from_args(Args::parse())
+/// Options of `popdruk build`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildOptions {
+    /// The workbook file or CSV folder, and what `check` needs.
+    pub check: CheckOptions,
+    /// The output folder, when given.
+    pub output: Option<PathBuf>,
+    /// A folder of template overrides.
+    pub templates: Option<PathBuf>,
+    /// Document kinds; all when empty.
+    pub only: Vec<Kind>,
+    /// Employee IDs; everyone in service when empty.
+    pub employees: Vec<String>,
 }
 
-/// Parses arguments from a list, for tests.
-pub fn try_parse_from<I, T>(args: I) -> Result<Options, clap::Error>
+/// Parses the process arguments (exits with usage help on bad flags).
+pub fn parse() -> Options {
+    match from_args(Args::parse()) {
+        Some(o) => o,
+        None => {
+            use clap::CommandFactory;
+            let _ = Args::command().print_help();
+            std::process::exit(2);
+        }
+    }
+}
+
+/// Parses arguments from a list, for tests; `None` when no workbook or command was given.
+pub fn try_parse_from<I, T>(args: I) -> Result<Option<Options>, clap::Error>
 where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
@@ -70,16 +154,84 @@ where
     Args::try_parse_from(args).map(from_args)
 }
 
-fn from_args(args: Args) -> Options {
-    match args.command {
-        Command::Check {
+fn build_options(b: BuildArgs) -> Option<BuildOptions> {
+    let mut only = b.only;
+    only.sort();
+    only.dedup();
+    Some(BuildOptions {
+        check: CheckOptions {
+            workbook: b.workbook?,
+            lang: b.lang,
+            date: b.date,
+        },
+        output: b.output,
+        templates: b.templates,
+        only,
+        employees: b.employees,
+    })
+}
+
+fn from_args(args: Args) -> Option<Options> {
+    Some(match args.command {
+        Some(Command::Check {
             workbook,
             lang,
             date,
-        } => Options::Check(CheckOptions {
+        }) => Options::Check(CheckOptions {
             workbook,
             lang,
             date,
         }),
+        Some(Command::Build(b)) => Options::Build(build_options(b)?),
+        Some(Command::Templates {
+            action: TemplatesAction::Export { dir, force },
+        }) => Options::ExportTemplates { dir, force },
+        None => Options::Build(build_options(args.build)?),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_workbook_means_build() {
+        let o = try_parse_from(["popdruk", "team.xlsx"]).unwrap().unwrap();
+        let Options::Build(b) = o else {
+            panic!("expected build")
+        };
+        assert_eq!(b.check.workbook, PathBuf::from("team.xlsx"));
+        assert!(b.only.is_empty());
+    }
+
+    #[test]
+    fn only_takes_a_comma_list_and_employee_repeats() {
+        let o = try_parse_from([
+            "popdruk",
+            "build",
+            "team.xlsx",
+            "--only",
+            "afspraken,pop",
+            "--employee",
+            "M1",
+            "--employee",
+            "M2",
+            "--lang",
+            "en",
+        ])
+        .unwrap()
+        .unwrap();
+        let Options::Build(b) = o else {
+            panic!("expected build")
+        };
+        assert_eq!(b.only, vec![Kind::Pop, Kind::Afspraken]);
+        assert_eq!(b.employees, vec!["M1", "M2"]);
+        assert_eq!(b.check.lang, Lang::En);
+    }
+
+    #[test]
+    fn no_arguments_asks_for_help() {
+        assert_eq!(try_parse_from(["popdruk"]).unwrap(), None);
+        assert!(try_parse_from(["popdruk", "build", "x.xlsx", "--only", "dossier"]).is_err());
     }
 }

@@ -6,7 +6,9 @@
 //! items, and `pdf` writes those pages.
 
 pub mod analysis;
+pub mod build;
 pub mod cli;
+pub mod context;
 pub mod diagnostic;
 pub mod i18n;
 pub mod input;
@@ -19,5 +21,6 @@ pub mod render;
 pub mod run;
 pub mod summary;
 pub mod synth;
+pub mod template;
 pub mod text;
 pub mod units;

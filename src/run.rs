@@ -1,13 +1,17 @@
-//! Carrying out a command: the edge where files are read and messages are printed.
+//! Carrying out a command: the edge where files are read and written and messages printed.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::cli::{CheckOptions, Options};
+use crate::build::{self, Kind, Plan};
+use crate::cli::{BuildOptions, CheckOptions, Options};
 use crate::diagnostic::Tally;
-use crate::i18n::Lang;
-use crate::{analysis, input, model, summary};
+use crate::i18n::{Lang, Tr};
+use crate::model::Validated;
+use crate::template::{self, Templates};
+use crate::{analysis, input, model, output, summary};
 
 /// The process exit code: 0 done, 1 the data has errors, 2 the tool could not run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,37 +28,43 @@ pub enum Exit {
 pub fn run(options: Options, today: NaiveDate) -> Exit {
     match options {
         Options::Check(o) => check(&o, today),
+        Options::Build(o) => build(&o, today),
+        Options::ExportTemplates { dir, force } => export(&dir, force),
     }
 }
 
-fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
-    let today = o.date.unwrap_or(today);
-    let source = match input::read(&o.workbook) {
-        Ok(s) => s,
-        Err(e) => {
-            let word = match o.lang {
-                Lang::Nl => "fout",
-                Lang::En => "error",
-            };
-            let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "{word}: {}", e.message().get(o.lang));
-            if let Some(cause) = e.cause() {
-                let word = match o.lang {
-                    Lang::Nl => "oorzaak",
-                    Lang::En => "caused by",
-                };
-                let _ = writeln!(err, "  {word}: {cause}");
-            }
-            return Exit::Failed;
-        }
+/// Prints a tool failure (exit 2) with its cause.
+fn fail(lang: Lang, message: &Tr, cause: Option<String>) -> Exit {
+    let (word, caused) = match lang {
+        Lang::Nl => ("fout", "oorzaak"),
+        Lang::En => ("error", "caused by"),
     };
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{word}: {}", message.get(lang));
+    if let Some(cause) = cause {
+        let _ = writeln!(err, "  {caused}: {cause}");
+    }
+    Exit::Failed
+}
+
+/// Reads and validates the workbook, printing every diagnostic and the tally.
+fn load(o: &CheckOptions) -> Result<Validated, Exit> {
+    let source = input::read(&o.workbook).map_err(|e| fail(o.lang, &e.message(), e.cause()))?;
     let validated = model::validate(&source);
     let mut err = std::io::stderr().lock();
     for d in &validated.diagnostics {
         let _ = writeln!(err, "{}", d.render(o.lang));
     }
-    let tally = Tally::of(&validated.diagnostics);
-    let _ = writeln!(err, "{}", tally.render(o.lang));
+    let _ = writeln!(err, "{}", Tally::of(&validated.diagnostics).render(o.lang));
+    Ok(validated)
+}
+
+fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
+    let today = o.date.unwrap_or(today);
+    let validated = match load(o) {
+        Ok(v) => v,
+        Err(exit) => return exit,
+    };
     let lines = summary::summary(&validated.workbook, today, o.lang);
     let mut out = summary::render(&lines);
     if !validated.workbook.matrix.is_empty() {
@@ -67,4 +77,227 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
     } else {
         Exit::Ok
     }
+}
+
+/// The default output folder: next to the workbook, named after it (`team.xlsx` → `team/`,
+/// a CSV folder `team-csv/` → `team-csv-pdf/`).
+pub fn default_output(workbook: &Path) -> PathBuf {
+    let parent = workbook.parent().unwrap_or(Path::new(""));
+    let name = workbook
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "popdruk".into());
+    if workbook.is_dir() {
+        parent.join(format!("{name}-pdf"))
+    } else {
+        let stem = workbook
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or(name);
+        parent.join(stem)
+    }
+}
+
+/// Reads the override files (`*.tera`, `*.toml`) of a template folder.
+fn read_overrides(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if path.is_file() && (name.ends_with(".tera") || name.ends_with(".toml")) {
+            files.push((name, std::fs::read_to_string(&path)?));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn template_failure(lang: Lang, e: &template::TemplateError) -> Exit {
+    let place = match (e.line, e.column, lang) {
+        (Some(l), Some(c), Lang::Nl) => format!(", regel {l}, kolom {c}"),
+        (Some(l), Some(c), Lang::En) => format!(", line {l}, column {c}"),
+        _ => String::new(),
+    };
+    fail(
+        lang,
+        &Tr::new(
+            format!("sjabloon `{}`{place}: {}", e.template, e.message),
+            format!("template `{}`{place}: {}", e.template, e.message),
+        ),
+        None,
+    )
+}
+
+fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
+    let lang = o.check.lang;
+    let date = o.check.date.unwrap_or(today);
+    let validated = match load(&o.check) {
+        Ok(v) => v,
+        Err(exit) => return exit,
+    };
+    if validated.has_errors() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            Tr::new(
+                "geen documenten gemaakt: verbeter eerst de fouten hierboven",
+                "no documents made: fix the errors above first"
+            )
+            .get(lang)
+        );
+        return Exit::DataErrors;
+    }
+    let overrides = match &o.templates {
+        Some(dir) => match read_overrides(dir) {
+            Ok(files) => files,
+            Err(e) => {
+                return fail(
+                    lang,
+                    &Tr::new(
+                        format!("kan de sjablonenmap `{}` niet lezen", dir.display()),
+                        format!("cannot read the template folder `{}`", dir.display()),
+                    ),
+                    Some(e.to_string()),
+                );
+            }
+        },
+        None => Vec::new(),
+    };
+    let templates = match Templates::load(&overrides) {
+        Ok(t) => t,
+        Err(e) => return template_failure(lang, &e),
+    };
+    let plan = Plan {
+        kinds: if o.only.is_empty() {
+            Kind::ALL.to_vec()
+        } else {
+            o.only.clone()
+        },
+        employees: o.employees.clone(),
+        lang,
+        date,
+    };
+    let wb = &validated.workbook;
+    let (_, unknown) = build::select(wb, &plan);
+    if let Some(id) = unknown.first() {
+        return fail(
+            lang,
+            &Tr::new(
+                format!("medewerker `{id}` staat niet in het blad `Medewerkers`"),
+                format!("employee `{id}` is not in the sheet `Medewerkers`"),
+            ),
+            None,
+        );
+    }
+    let out_dir = o
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&o.check.workbook));
+    let mut notices = Vec::new();
+    let result = build::build(wb, &templates, &plan, &mut notices, |file| {
+        let path = out_dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        output::write_atomic(&path, &file.bytes)
+    });
+    let mut err = std::io::stderr().lock();
+    for n in &notices {
+        let word = match lang {
+            Lang::Nl => "waarschuwing",
+            Lang::En => "warning",
+        };
+        let _ = writeln!(err, "{word}: {}: {}", n.file, n.message);
+    }
+    match result {
+        Ok(made) => {
+            let msg = Tr::new(
+                format!(
+                    "{} documenten voor {} medewerkers en {} bundels geschreven in `{}`",
+                    made.documents,
+                    made.employees,
+                    made.bundles,
+                    out_dir.display()
+                ),
+                format!(
+                    "wrote {} documents for {} employees and {} bundles to `{}`",
+                    made.documents,
+                    made.employees,
+                    made.bundles,
+                    out_dir.display()
+                ),
+            );
+            let _ = writeln!(err, "{}", msg.get(lang));
+            Exit::Ok
+        }
+        Err(build::BuildError::Template(e)) => template_failure(lang, &e),
+        Err(build::BuildError::Write { path, error }) => fail(
+            lang,
+            &Tr::new(
+                format!(
+                    "kan `{}` niet schrijven: is het bestand open in een ander programma, of is de map alleen-lezen?",
+                    out_dir.join(&path).display()
+                ),
+                format!(
+                    "cannot write `{}`: is the file open in another program, or is the folder read-only?",
+                    out_dir.join(&path).display()
+                ),
+            ),
+            Some(error.to_string()),
+        ),
+        Err(e) => fail(lang, &Tr::new(e.to_string(), e.to_string()), None),
+    }
+}
+
+fn export(dir: &Path, force: bool) -> Exit {
+    let lang = Lang::Nl;
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return fail(
+            lang,
+            &Tr::new(
+                format!("kan de map `{}` niet maken", dir.display()),
+                format!("cannot create the folder `{}`", dir.display()),
+            ),
+            Some(e.to_string()),
+        );
+    }
+    for (name, content) in template::BUILTIN {
+        let path = dir.join(name);
+        if path.exists() && !force {
+            return fail(
+                lang,
+                &Tr::new(
+                    format!(
+                        "`{}` bestaat al: gebruik --force om te overschrijven",
+                        path.display()
+                    ),
+                    format!(
+                        "`{}` already exists: use --force to overwrite",
+                        path.display()
+                    ),
+                ),
+                None,
+            );
+        }
+        if let Err(e) = output::write_atomic(&path, content.as_bytes()) {
+            return fail(
+                lang,
+                &Tr::new(
+                    format!("kan `{}` niet schrijven", path.display()),
+                    format!("cannot write `{}`", path.display()),
+                ),
+                Some(e.to_string()),
+            );
+        }
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "{} sjablonen geschreven in `{}`",
+        template::BUILTIN.len(),
+        dir.display()
+    );
+    Exit::Ok
 }

@@ -13,6 +13,29 @@ use serde::Serialize;
 
 pub use validate::{Validated, validate};
 
+/// Unit enums whose snake_case name is the suffix of their label key (`status_bezig`).
+macro_rules! keyed {
+    ($ty:ident { $($variant:ident => $key:literal),* $(,)? }) => {
+        impl $ty {
+            /// The value's stable name, as in templates and label keys.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $key),*
+                }
+            }
+        }
+    };
+}
+
+keyed!(Regime { CollectiefMaatwerk => "collectief_maatwerk", LokaleDiensteneconomie => "lokale_diensteneconomie", IndividueelMaatwerk => "individueel_maatwerk" });
+keyed!(SupportLevel { Laag => "laag", Midden => "midden", Hoog => "hoog" });
+keyed!(TaskKind { Technisch => "technisch", Generiek => "generiek" });
+keyed!(Priority { Hoog => "hoog", Midden => "midden", Laag => "laag" });
+keyed!(Origin { Individueel => "individueel", Teambehoefte => "teambehoefte", Doorstroom => "doorstroom" });
+keyed!(Status { Gepland => "gepland", Bezig => "bezig", Afgerond => "afgerond", Uitgesteld => "uitgesteld", Gestopt => "gestopt" });
+keyed!(GoalResult { Behaald => "behaald", DeelsBehaald => "deels_behaald", NietBehaald => "niet_behaald" });
+keyed!(ConversationKind { PopGesprek => "pop_gesprek", Opvolging => "opvolging", Evaluatie => "evaluatie", Doorstroom => "doorstroom" });
+
 /// The organisation the documents are made for.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Organisation {

@@ -1,0 +1,327 @@
+//! Building the documents: for each employee and document kind, context → template →
+//! markup → layout → PDF, plus one bundle per kind with every employee on an odd page.
+//!
+//! Pure of I/O: finished files are handed to a sink in a fixed order (the caller writes them
+//! atomically), so the same workbook and date give the same files, byte for byte.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::context::{self, EmployeeContext};
+use crate::i18n::Lang;
+use crate::markup::{self, Document, MarkupError};
+use crate::model::{Employee, Workbook};
+use crate::template::{TemplateError, Templates};
+use crate::{layout, pdf};
+
+/// A kind of document made per employee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// The POP form.
+    Pop,
+    /// The agreement form.
+    Afspraken,
+    /// The preparation form for the employee.
+    Voorbereiding,
+}
+
+impl Kind {
+    /// Every kind, in print order.
+    pub const ALL: [Kind; 3] = [Kind::Pop, Kind::Afspraken, Kind::Voorbereiding];
+
+    /// The name used in `--only`, file names and the template name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Pop => "pop",
+            Kind::Afspraken => "afspraken",
+            Kind::Voorbereiding => "voorbereiding",
+        }
+    }
+
+    /// The template that makes this kind.
+    pub fn template(self) -> String {
+        format!("{}.tera", self.name())
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim().to_lowercase();
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+                format!("unknown document `{s}`: use {}", names.join(", "))
+            })
+    }
+}
+
+/// What to build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// Document kinds, in print order.
+    pub kinds: Vec<Kind>,
+    /// Employee IDs; empty means everyone in service on the date.
+    pub employees: Vec<String>,
+    /// Language of the documents.
+    pub lang: Lang,
+    /// The print date.
+    pub date: NaiveDate,
+}
+
+/// Why a document could not be made.
+#[derive(Debug)]
+pub enum BuildError {
+    /// A template failed.
+    Template(TemplateError),
+    /// A finished file could not be written.
+    Write {
+        /// The file, relative to the output folder.
+        path: String,
+        /// Why.
+        error: std::io::Error,
+    },
+    /// A template produced markup the layout engine cannot read.
+    Markup {
+        /// The template.
+        template: String,
+        /// The employee the markup was made for.
+        employee: String,
+        /// The markup error.
+        error: MarkupError,
+    },
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Template(e) => write!(f, "{e}"),
+            BuildError::Write { path, error } => write!(f, "cannot write `{path}`: {error}"),
+            BuildError::Markup {
+                template,
+                employee,
+                error,
+            } => write!(
+                f,
+                "{template} made markup that cannot be read for `{employee}`: {error}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// A finished file: its path relative to the output folder, and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    /// Relative path (`M003-yilmaz-ayse/pop-M003-Yılmaz-Ayşe.pdf`).
+    pub path: String,
+    /// PDF bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// A warning from laying out a document (a character no font has).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The file it concerns.
+    pub file: String,
+    /// What the layout engine said.
+    pub message: String,
+}
+
+/// Counts of what a build made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Made {
+    /// Employees with documents.
+    pub employees: usize,
+    /// Per-employee documents.
+    pub documents: usize,
+    /// Bundles and blank forms.
+    pub bundles: usize,
+}
+
+/// The employees a plan covers, in sheet order; unknown IDs are returned separately.
+pub fn select<'a>(wb: &'a Workbook, plan: &Plan) -> (Vec<&'a Employee>, Vec<String>) {
+    if plan.employees.is_empty() {
+        let chosen = wb
+            .employees
+            .iter()
+            .filter(|e| e.in_service_on(plan.date))
+            .collect();
+        return (chosen, Vec::new());
+    }
+    let unknown = plan
+        .employees
+        .iter()
+        .filter(|id| !wb.employees.iter().any(|e| &e.id == *id))
+        .cloned()
+        .collect();
+    let chosen = wb
+        .employees
+        .iter()
+        .filter(|e| plan.employees.contains(&e.id))
+        .collect();
+    (chosen, unknown)
+}
+
+/// Makes every document of the plan and hands each finished file to `sink`, which writes it
+/// (a failure there, such as a file locked by a PDF viewer, stops the build).
+pub fn build(
+    wb: &Workbook,
+    templates: &Templates,
+    plan: &Plan,
+    notices: &mut Vec<Notice>,
+    mut sink: impl FnMut(&File) -> std::io::Result<()>,
+) -> Result<Made, BuildError> {
+    let mut emit = |file: File| {
+        sink(&file).map_err(|error| BuildError::Write {
+            path: file.path.clone(),
+            error,
+        })
+    };
+    let labels = templates.labels(plan.lang);
+    let (employees, _) = select(wb, plan);
+    let mut made = Made {
+        employees: employees.len(),
+        ..Made::default()
+    };
+    for kind in &plan.kinds {
+        let template = kind.template();
+        let mut bundle: Vec<Document> = Vec::with_capacity(employees.len());
+        for e in &employees {
+            let ctx = context::employee(wb, e, labels, plan.lang, plan.date);
+            let doc = parse(templates, &template, &ctx, &e.id)?;
+            let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
+            let bytes = write(&doc, &path, notices);
+            emit(File { path, bytes })?;
+            made.documents += 1;
+            bundle.push(doc);
+        }
+        if !bundle.is_empty() {
+            let path = format!("bundel-{}.pdf", kind.name());
+            let bytes = write(&merge(bundle), &path, notices);
+            emit(File { path, bytes })?;
+            made.bundles += 1;
+        }
+        if *kind == Kind::Voorbereiding {
+            let ctx = context::blank(wb, labels, plan.lang, plan.date);
+            let doc = parse(templates, &template, &ctx, "")?;
+            let path = format!("{}-blanco.pdf", kind.name());
+            let bytes = write(&doc, &path, notices);
+            emit(File { path, bytes })?;
+            made.bundles += 1;
+        }
+    }
+    Ok(made)
+}
+
+fn parse(
+    templates: &Templates,
+    template: &str,
+    ctx: &EmployeeContext,
+    employee: &str,
+) -> Result<Document, BuildError> {
+    let text = templates
+        .render(template, ctx)
+        .map_err(BuildError::Template)?;
+    markup::parse(&text).map_err(|error| BuildError::Markup {
+        template: template.to_string(),
+        employee: employee.to_string(),
+        error,
+    })
+}
+
+fn write(doc: &Document, path: &str, notices: &mut Vec<Notice>) -> Vec<u8> {
+    let laid = layout::layout(doc, &layout::Options::default());
+    notices.extend(laid.warnings.iter().map(|w| Notice {
+        file: path.to_string(),
+        message: w.message.clone(),
+    }));
+    pdf::write(&laid)
+}
+
+/// One document of several: each starts on an odd page and numbers its own pages.
+fn merge(docs: Vec<Document>) -> Document {
+    let mut iter = docs.into_iter();
+    let Some(mut first) = iter.next() else {
+        return Document {
+            meta: markup::Meta::default(),
+            sections: Vec::new(),
+        };
+    };
+    for doc in iter {
+        let mut sections = doc.sections;
+        if let Some(s) = sections.first_mut() {
+            s.odd = true;
+        }
+        first.sections.extend(sections);
+    }
+    first.meta.title = first
+        .meta
+        .title
+        .split(" – ")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    first
+}
+
+/// A file-name part safe on Windows, macOS and Linux, keeping letters such as `ş` and `ł`.
+pub fn safe_name(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .map(|c| match c {
+            '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' => '-',
+            c if c.is_control() => '-',
+            c if c.is_whitespace() => '-',
+            c => c,
+        })
+        .collect();
+    let mut out = String::with_capacity(cleaned.len());
+    for c in cleaned.chars() {
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_end_matches(['-', '.', ' ']).to_string()
+}
+
+/// `M003-Yılmaz-Ayşe`: the employee's folder.
+pub fn folder_name(e: &Employee) -> String {
+    safe_name(&format!("{}-{}-{}", e.id, e.last_name, e.first_name))
+}
+
+/// `pop-M003-Yılmaz-Ayşe.pdf`.
+pub fn file_name(kind: &str, e: &Employee) -> String {
+    format!("{kind}-{}.pdf", folder_name(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe_on_windows_and_keep_letters() {
+        assert_eq!(safe_name("M003 Yılmaz: Ayşe?"), "M003-Yılmaz-Ayşe");
+        assert_eq!(safe_name("a/b\\c|d*e<f>g\"h"), "a-b-c-d-e-f-g-h");
+        assert_eq!(safe_name("Van den Broeck."), "Van-den-Broeck");
+        let e = Employee {
+            id: "M004".into(),
+            first_name: "Łukasz".into(),
+            last_name: "Wójcik".into(),
+            ..Employee::default()
+        };
+        assert_eq!(file_name("pop", &e), "pop-M004-Wójcik-Łukasz.pdf");
+    }
+
+    #[test]
+    fn kinds_parse_from_only() {
+        assert_eq!("POP".parse::<Kind>(), Ok(Kind::Pop));
+        assert!("dossier".parse::<Kind>().is_err());
+    }
+}

@@ -1,0 +1,220 @@
+//! Templates: the built-in tera templates and label tables, a user's overrides, and
+//! rendering a context into document markup.
+//!
+//! This module alone imports tera. It reads no files itself: the caller passes the
+//! override folder's files in, so loading stays testable and side effects stay at the edge.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::context::Labels;
+use crate::i18n::Lang;
+
+/// The built-in templates and label tables, by file name, embedded in the binary.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("pop.tera", include_str!("../../templates/pop.tera")),
+    (
+        "afspraken.tera",
+        include_str!("../../templates/afspraken.tera"),
+    ),
+    (
+        "voorbereiding.tera",
+        include_str!("../../templates/voorbereiding.tera"),
+    ),
+    ("nl.toml", include_str!("../../templates/nl.toml")),
+    ("en.toml", include_str!("../../templates/en.toml")),
+];
+
+/// A template that could not be loaded or rendered, with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// The template (or label table) file name.
+    pub template: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// What went wrong, as the template engine says it.
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.template)?;
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            write!(f, ":{l}:{c}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+fn from_tera(template: &str, e: &tera::Error) -> TemplateError {
+    use tera::ErrorKind;
+    match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => TemplateError {
+            template: if r.filename().is_empty() {
+                template.to_string()
+            } else {
+                r.filename().to_string()
+            },
+            line: Some(r.span().start_line),
+            column: Some(r.span().start_col + 1),
+            message: r.message().to_string(),
+        },
+        other => TemplateError {
+            template: template.to_string(),
+            line: None,
+            column: None,
+            message: other.to_string(),
+        },
+    }
+}
+
+/// The loaded templates and label tables.
+pub struct Templates {
+    tera: tera::Tera,
+    labels: BTreeMap<&'static str, Labels>,
+}
+
+impl Templates {
+    /// Loads the built-in templates, each replaced by the override of the same file name
+    /// when one is given (`overrides` holds file name and content).
+    pub fn load(overrides: &[(String, String)]) -> Result<Templates, TemplateError> {
+        let source = |name: &str| -> String {
+            overrides
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, c)| c.clone())
+                .or_else(|| {
+                    BUILTIN
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, c)| c.to_string())
+                })
+                .unwrap_or_default()
+        };
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".tera"]);
+        let mut names: Vec<&str> = BUILTIN
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| n.ends_with(".tera"))
+            .collect();
+        for (n, _) in overrides {
+            if n.ends_with(".tera") && !names.contains(&n.as_str()) {
+                names.push(n);
+            }
+        }
+        for name in names {
+            tera.add_raw_template(name, &source(name))
+                .map_err(|e| from_tera(name, &e))?;
+        }
+        let mut labels = BTreeMap::new();
+        for (file, code) in [("nl.toml", "nl"), ("en.toml", "en")] {
+            let text = source(file);
+            let table: Labels = toml::from_str(&text).map_err(|e| {
+                let (line, column) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((0, 0));
+                TemplateError {
+                    template: file.to_string(),
+                    line: Some(line),
+                    column: Some(column),
+                    message: e.message().to_string(),
+                }
+            })?;
+            labels.insert(code, table);
+        }
+        Ok(Templates { tera, labels })
+    }
+
+    /// The label table of a language.
+    pub fn labels(&self, lang: Lang) -> &Labels {
+        let code = match lang {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        };
+        &self.labels[code]
+    }
+
+    /// Renders `template` with `context` into markup.
+    pub fn render<C: Serialize>(
+        &self,
+        template: &str,
+        context: &C,
+    ) -> Result<String, TemplateError> {
+        let ctx = tera::Context::from_serialize(context).map_err(|e| from_tera(template, &e))?;
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| from_tera(template, &e))
+    }
+}
+
+/// 1-based line and column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Ctx {
+        name: &'static str,
+    }
+
+    #[test]
+    fn an_override_replaces_only_its_own_file() {
+        let t = Templates::load(&[("voorbereiding.tera".into(), "Hallo {{ name }}".into())])
+            .expect("loads");
+        assert_eq!(
+            t.render("voorbereiding.tera", &Ctx { name: "Ayşe" })
+                .unwrap(),
+            "Hallo Ayşe"
+        );
+        assert!(t.tera.get_template_names().any(|n| n == "pop.tera"));
+    }
+
+    #[test]
+    fn user_text_is_escaped_for_the_markup() {
+        let t = Templates::load(&[("x.tera".into(), "<p>{{ name }}</p>".into())]).unwrap();
+        assert_eq!(
+            t.render("x.tera", &Ctx { name: "A & <B>" }).unwrap(),
+            "<p>A &amp; &lt;B&gt;</p>"
+        );
+    }
+
+    #[test]
+    fn an_undefined_variable_names_template_line_and_column() {
+        let t = Templates::load(&[("pop.tera".into(), "<p>\n  {{ nmae }}</p>".into())]).unwrap();
+        let e = t.render("pop.tera", &Ctx { name: "x" }).unwrap_err();
+        assert_eq!(
+            (e.template.as_str(), e.line, e.column),
+            ("pop.tera", Some(2), Some(6))
+        );
+        assert!(e.message.contains("nmae"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_at_load() {
+        let e = Templates::load(&[("pop.tera".into(), "{% if x %}\nnever closed".into())])
+            .err()
+            .unwrap();
+        assert_eq!(e.template, "pop.tera");
+        assert!(e.line.is_some());
+    }
+
+    #[test]
+    fn both_label_tables_have_the_same_keys() {
+        let t = Templates::load(&[]).unwrap();
+        let nl: Vec<&String> = t.labels(Lang::Nl).keys().collect();
+        let en: Vec<&String> = t.labels(Lang::En).keys().collect();
+        assert_eq!(nl, en);
+    }
+}
