@@ -1,0 +1,341 @@
+//! `popdruk build` driven as a user drives it: the PDFs are re-read with lopdf and their
+//! text, pages and file names checked.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn popdruk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_popdruk"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("popdruk runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("popdruk-build-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// Builds into a fresh folder and returns it.
+fn build(name: &str, extra: &[&str]) -> PathBuf {
+    let out = temp_dir(name);
+    let mut args = vec![
+        "build",
+        "samples/team.xlsx",
+        "--date",
+        "2026-11-29",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let o = popdruk(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    out
+}
+
+fn pdf_text(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    common::text(&common::read(&bytes))
+}
+
+#[test]
+fn builds_every_document_of_every_employee_in_service_and_the_bundles() {
+    let out = build("all", &[]);
+    let mut folders: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    assert!(
+        folders.contains(&"M003-Yılmaz-Ayşe".to_string()),
+        "{folders:?}"
+    );
+    assert!(
+        folders.contains(&"M004-Wójcik-Łukasz".to_string()),
+        "{folders:?}"
+    );
+    assert!(
+        !folders.iter().any(|f| f.starts_with("M010")),
+        "Sofie left in 2025: no documents"
+    );
+    for bundle in [
+        "bundel-pop.pdf",
+        "bundel-afspraken.pdf",
+        "bundel-voorbereiding.pdf",
+        "voorbereiding-blanco.pdf",
+    ] {
+        assert!(folders.contains(&bundle.to_string()), "{bundle} missing");
+    }
+    let people: Vec<&String> = folders.iter().filter(|f| f.starts_with('M')).collect();
+    assert_eq!(people.len(), 14);
+    for p in people {
+        let files = std::fs::read_dir(out.join(p)).unwrap().count();
+        assert_eq!(files, 3, "{p}");
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn the_pop_form_holds_the_sections_goals_actions_need_and_signatures() {
+    let out = build("pop", &["--only", "pop", "--employee", "M003"]);
+    let text = pdf_text(&out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf"));
+    for expected in [
+        "Persoonlijk ontwikkelingsplan",
+        "Identificatie",
+        "Ayşe Yılmaz",
+        "Loopbaan en einddoel",
+        "Mijn taken in de teammatrix",
+        "Buitenschilderwerk",
+        "Het team zoekt mensen voor Buitenschilderwerk — u gaf aan dit te willen leren.",
+        "Ontwikkeldoelen en acties",
+        "Doel 2: Ayşe doet tegen maart 2027 zelfstandig buitenschilderwerk (niveau 2).",
+        "meelopen met Ilse, 2 dagen per week",
+        "Opvolging",
+        "Evaluatie",
+        "Ondertekening",
+        "Voor akkoord – werknemer",
+        "Voor akkoord – leidinggevende",
+        "Opgemaakt te Gent op 29 november 2026.",
+        "Vertrouwelijk – personeelsdossier",
+        "Pagina 1 van 3",
+        "Afgedrukt op 29/11/2026",
+    ] {
+        assert!(
+            common::squash(&text).contains(&common::squash(expected)),
+            "missing {expected:?} in\n{text}"
+        );
+    }
+    for never in ["None", "null", "01/01/1970", "{{", "{%"] {
+        assert!(!text.contains(never), "{never:?} printed in\n{text}");
+    }
+}
+
+#[test]
+fn the_afsprakenformulier_fits_one_page_with_numbered_agreements() {
+    let out = build("afspraken", &["--only", "afspraken", "--employee", "M003"]);
+    let bytes = std::fs::read(out.join("M003-Yılmaz-Ayşe/afspraken-M003-Yılmaz-Ayşe.pdf")).unwrap();
+    let doc = common::read(&bytes);
+    assert_eq!(doc.get_pages().len(), 1);
+    let text = common::text(&doc);
+    for expected in [
+        "Afsprakenformulier",
+        "1 meelopen met Ilse, 2 dagen per week",
+        "Opgemaakt te Gent op 29 november 2026 in twee exemplaren.",
+        "Volgend gesprek 15/12/2026",
+    ] {
+        assert!(
+            common::squash(&text).contains(&common::squash(expected)),
+            "missing {expected:?} in\n{text}"
+        );
+    }
+}
+
+#[test]
+fn english_documents_use_the_english_labels() {
+    let out = build(
+        "en",
+        &[
+            "--only",
+            "pop,voorbereiding",
+            "--employee",
+            "M003",
+            "--lang",
+            "en",
+        ],
+    );
+    let text = pdf_text(&out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf"));
+    for expected in [
+        "Personal development plan",
+        "Development goals and actions",
+        "Agreed – employee",
+        "Page 1 of 3",
+        "Drawn up at Gent on 29 November 2026.",
+    ] {
+        assert!(
+            common::squash(&text).contains(&common::squash(expected)),
+            "missing {expected:?} in\n{text}"
+        );
+    }
+    assert!(
+        !text.contains("Ontwikkeldoelen"),
+        "Dutch label in the English form"
+    );
+    let prep = pdf_text(&out.join("voorbereiding-blanco.pdf"));
+    assert!(prep.contains("What am I good at?"), "{prep}");
+}
+
+#[test]
+fn each_employee_starts_on_an_odd_page_of_the_bundle() {
+    let out = build("bundle", &["--only", "pop"]);
+    let bytes = std::fs::read(out.join("bundel-pop.pdf")).unwrap();
+    let doc = common::read(&bytes);
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let mut starts = Vec::new();
+    for (i, p) in pages.iter().enumerate() {
+        let t = doc.extract_text(&[*p]).unwrap();
+        if common::squash(&t).contains("Pagina1van") {
+            starts.push(i + 1);
+        }
+    }
+    assert_eq!(starts.len(), 14, "one POP per employee");
+    assert!(
+        starts.iter().all(|n| n % 2 == 1),
+        "starts on pages {starts:?}"
+    );
+}
+
+#[test]
+fn the_same_workbook_and_date_give_the_same_bytes() {
+    let a = build("det-a", &["--only", "pop", "--employee", "M004"]);
+    let b = build("det-b", &["--only", "pop", "--employee", "M004"]);
+    let f = "M004-Wójcik-Łukasz/pop-M004-Wójcik-Łukasz.pdf";
+    assert_eq!(
+        std::fs::read(a.join(f)).unwrap(),
+        std::fs::read(b.join(f)).unwrap()
+    );
+}
+
+#[test]
+fn a_changed_template_shows_up_in_the_output() {
+    let dir = temp_dir("tpl");
+    let o = popdruk(&["templates", "export", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let pop = dir.join("pop.tera");
+    let text = std::fs::read_to_string(&pop).unwrap();
+    std::fs::write(
+        &pop,
+        text.replace(
+            "<h1>{{ t.pop_title }}</h1>",
+            "<h1>{{ t.pop_title }}</h1><p>Eigen tekst van de vzw</p>",
+        ),
+    )
+    .unwrap();
+    // Only pop.tera is changed; the other templates still come from popdruk.
+    for f in ["afspraken.tera", "voorbereiding.tera", "nl.toml", "en.toml"] {
+        std::fs::remove_file(dir.join(f)).unwrap();
+    }
+    let out = build(
+        "tpl-out",
+        &[
+            "--only",
+            "pop,afspraken",
+            "--employee",
+            "M003",
+            "--templates",
+            dir.to_str().unwrap(),
+        ],
+    );
+    let text = pdf_text(&out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf"));
+    assert!(text.contains("Eigen tekst van de vzw"), "{text}");
+    assert!(
+        pdf_text(&out.join("M003-Yılmaz-Ayşe/afspraken-M003-Yılmaz-Ayşe.pdf"))
+            .contains("Afsprakenformulier")
+    );
+}
+
+#[test]
+fn a_broken_template_names_template_line_and_column_and_exits_2() {
+    let dir = temp_dir("broken");
+    std::fs::write(
+        dir.join("pop.tera"),
+        "<document>\n  <p>{{ employee.nmae }}</p>\n</document>\n",
+    )
+    .unwrap();
+    let out = temp_dir("broken-out");
+    let o = popdruk(&[
+        "build",
+        "samples/team.xlsx",
+        "--templates",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--only",
+        "pop",
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("fout: sjabloon `pop.tera`, regel 2, kolom 18"),
+        "{err}"
+    );
+    assert!(err.contains("nmae"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
+fn refuses_to_build_when_the_data_has_errors() {
+    let out = temp_dir("refuse");
+    let o = popdruk(&[
+        "build",
+        "samples/invalid/unknown-task.xlsx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("fout: onbekende taak `SCH-BIU`"), "{err}");
+    assert!(err.contains("geen documenten gemaakt"), "{err}");
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
+}
+
+#[test]
+fn an_employee_without_goals_gets_room_to_write() {
+    let mut team = popdruk::synth::sample_team();
+    let goals = popdruk::synth::sheet_mut(&mut team, "Doelen").unwrap();
+    let col = goals.column("Medewerker").unwrap();
+    goals
+        .rows
+        .retain(|r| r[col] != popdruk::synth::Value::text("M008"));
+    let dir = temp_dir("no-goals");
+    let wb = dir.join("team.xlsx");
+    popdruk::synth::write_xlsx(&wb, &team).unwrap();
+    let o = popdruk(&[
+        "build",
+        wb.to_str().unwrap(),
+        "--employee",
+        "M008",
+        "--only",
+        "pop,afspraken",
+        "--date",
+        "2026-11-29",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = pdf_text(&dir.join("team/M008-Nowak-Agnieszka/pop-M008-Nowak-Agnieszka.pdf"));
+    assert!(text.contains("Nog geen doelen afgesproken"), "{text}");
+    assert!(text.contains("Doel 1") && text.contains("Doel 2"), "{text}");
+    let afspraken =
+        pdf_text(&dir.join("team/M008-Nowak-Agnieszka/afspraken-M008-Nowak-Agnieszka.pdf"));
+    assert!(afspraken.contains("Afsprakenformulier"), "{afspraken}");
+}
+
+#[test]
+fn an_unknown_employee_id_is_a_clear_error() {
+    let out = temp_dir("unknown-id");
+    let o = popdruk(&[
+        "build",
+        "samples/team.xlsx",
+        "--employee",
+        "M999",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("medewerker `M999` staat niet in het blad `Medewerkers`"),
+        "{}",
+        stderr(&o)
+    );
+}
