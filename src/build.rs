@@ -8,7 +8,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::context::{self, EmployeeContext};
+use crate::context::team::Paper;
+use crate::context::{self};
 use crate::i18n::Lang;
 use crate::markup::{self, Document, MarkupError};
 use crate::model::{Employee, Workbook};
@@ -24,11 +25,26 @@ pub enum Kind {
     Afspraken,
     /// The preparation form for the employee.
     Voorbereiding,
+    /// The printed teammatrix, per team.
+    Teammatrix,
+    /// The training plan, per team.
+    Opleidingsplan,
 }
 
 impl Kind {
     /// Every kind, in print order.
-    pub const ALL: [Kind; 3] = [Kind::Pop, Kind::Afspraken, Kind::Voorbereiding];
+    pub const ALL: [Kind; 5] = [
+        Kind::Pop,
+        Kind::Afspraken,
+        Kind::Voorbereiding,
+        Kind::Teammatrix,
+        Kind::Opleidingsplan,
+    ];
+
+    /// Whether the document is made per team rather than per employee.
+    pub fn per_team(self) -> bool {
+        matches!(self, Kind::Teammatrix | Kind::Opleidingsplan)
+    }
 
     /// The name used in `--only`, file names and the template name.
     pub fn name(self) -> &'static str {
@@ -36,6 +52,8 @@ impl Kind {
             Kind::Pop => "pop",
             Kind::Afspraken => "afspraken",
             Kind::Voorbereiding => "voorbereiding",
+            Kind::Teammatrix => "teammatrix",
+            Kind::Opleidingsplan => "opleidingsplan",
         }
     }
 
@@ -71,6 +89,8 @@ pub struct Plan {
     pub lang: Lang,
     /// The print date.
     pub date: NaiveDate,
+    /// Paper of the teammatrix.
+    pub paper: Paper,
 }
 
 /// Why a document could not be made.
@@ -142,6 +162,8 @@ pub struct Made {
     pub documents: usize,
     /// Bundles and blank forms.
     pub bundles: usize,
+    /// Team documents.
+    pub team_documents: usize,
 }
 
 /// The employees a plan covers, in sheet order; unknown IDs are returned separately.
@@ -189,8 +211,30 @@ pub fn build(
         employees: employees.len(),
         ..Made::default()
     };
+    let teams = crate::analysis::analyse(wb, plan.date);
     for kind in &plan.kinds {
         let template = kind.template();
+        if kind.per_team() {
+            for team in &teams {
+                let ctx = context::team::team(wb, team, labels, plan.lang, plan.date, plan.paper);
+                if *kind == Kind::Teammatrix && ctx.blocks.len() > 1 && plan.paper == Paper::A4 {
+                    notices.push(Notice {
+                        file: format!("{}-{}.pdf", kind.name(), safe_name(&team.team)),
+                        message: format!(
+                            "the matrix of team `{}` is split over {} column blocks on A4; `--paper a3` fits more tasks side by side",
+                            team.team,
+                            ctx.blocks.len()
+                        ),
+                    });
+                }
+                let doc = parse(templates, &template, &ctx, team.team)?;
+                let path = format!("{}-{}.pdf", kind.name(), safe_name(&team.team));
+                let bytes = write(&doc, &path, notices);
+                emit(File { path, bytes })?;
+                made.team_documents += 1;
+            }
+            continue;
+        }
         let mut bundle: Vec<Document> = Vec::with_capacity(employees.len());
         for e in &employees {
             let ctx = context::employee(wb, e, labels, plan.lang, plan.date);
@@ -219,10 +263,10 @@ pub fn build(
     Ok(made)
 }
 
-fn parse(
+fn parse<C: serde::Serialize>(
     templates: &Templates,
     template: &str,
-    ctx: &EmployeeContext,
+    ctx: &C,
     employee: &str,
 ) -> Result<Document, BuildError> {
     let text = templates

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args as ClapArgs, Parser, Subcommand};
 
 use crate::build::Kind;
+use crate::context::team::Paper;
 use crate::i18n::Lang;
 
 /// Command-line arguments as clap sees them.
@@ -83,7 +84,10 @@ struct BuildArgs {
     /// Een map met eigen sjablonen die de ingebouwde vervangen, bestand per bestand
     #[arg(long)]
     templates: Option<PathBuf>,
-    /// Alleen deze documenten: pop, afspraken, voorbereiding (met komma's)
+    /// Papier van de teammatrix: a4 of a3 (altijd liggend)
+    #[arg(long, default_value = "a4")]
+    paper: Paper,
+    /// Alleen deze documenten: pop, afspraken, voorbereiding, teammatrix, opleidingsplan (met komma's)
     #[arg(long, value_delimiter = ',')]
     only: Vec<Kind>,
     /// Alleen deze medewerker (ID); mag meermaals
@@ -131,6 +135,8 @@ pub struct BuildOptions {
     pub only: Vec<Kind>,
     /// Employee IDs; everyone in service when empty.
     pub employees: Vec<String>,
+    /// Paper of the teammatrix.
+    pub paper: Paper,
 }
 
 /// Parses the process arguments (exits with usage help on bad flags).
@@ -168,6 +174,7 @@ fn build_options(b: BuildArgs) -> Option<BuildOptions> {
         templates: b.templates,
         only,
         employees: b.employees,
+        paper: b.paper,
     })
 }
 

@@ -179,6 +179,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         employees: o.employees.clone(),
         lang,
         date,
+        paper: o.paper,
     };
     let wb = &validated.workbook;
     let (_, unknown) = build::select(wb, &plan);
@@ -216,16 +217,18 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         Ok(made) => {
             let msg = Tr::new(
                 format!(
-                    "{} documenten voor {} medewerkers en {} bundels geschreven in `{}`",
+                    "{} documenten voor {} medewerkers, {} teamdocumenten en {} bundels geschreven in `{}`",
                     made.documents,
                     made.employees,
+                    made.team_documents,
                     made.bundles,
                     out_dir.display()
                 ),
                 format!(
-                    "wrote {} documents for {} employees and {} bundles to `{}`",
+                    "wrote {} documents for {} employees, {} team documents and {} bundles to `{}`",
                     made.documents,
                     made.employees,
+                    made.team_documents,
                     made.bundles,
                     out_dir.display()
                 ),

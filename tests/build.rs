@@ -339,3 +339,176 @@ fn an_unknown_employee_id_is_a_clear_error() {
         stderr(&o)
     );
 }
+
+/// A team of 60 people and 40 tasks in 4 clusters, everyone assessed on everything.
+fn big_team() -> popdruk::model::Workbook {
+    use popdruk::model::{Assessment, Employee, Organisation, Task, Workbook};
+    let first = [
+        "Ayşe",
+        "Łukasz",
+        "Ilse",
+        "Mohamed",
+        "Grace",
+        "Jean-Pierre",
+        "Sofie",
+        "Tomasz",
+    ];
+    let last = [
+        "Yılmaz",
+        "Wójcik",
+        "Van den Broeck",
+        "El Amrani",
+        "Kabongo",
+        "Mbuyi",
+        "De Smet",
+        "Nowak",
+    ];
+    let clusters = ["Groen", "Schilderwerk", "Logistiek", "Algemeen"];
+    let employees: Vec<Employee> = (0..60)
+        .map(|i| Employee {
+            id: format!("E{i:02}"),
+            first_name: format!("{}{i}", first[i % first.len()]),
+            last_name: last[i % last.len()].to_string(),
+            function: Some("Medewerker".into()),
+            team: "Grote ploeg".into(),
+            ..Employee::default()
+        })
+        .collect();
+    let tasks: Vec<Task> = (0..40)
+        .map(|j| Task {
+            code: format!("T{j:02}"),
+            name: format!("Ontwikkelingsdoelstelling taak {j}"),
+            cluster: Some(clusters[j / 10].to_string()),
+            required: Some(3),
+            ..Task::default()
+        })
+        .collect();
+    let mut matrix = Vec::new();
+    for (i, e) in employees.iter().enumerate() {
+        for (j, t) in tasks.iter().enumerate() {
+            matrix.push(Assessment {
+                employee: e.id.clone(),
+                task: t.code.clone(),
+                level: Some(((i + j) % 4) as u8),
+                wants_to_learn: (i + j) % 5 == 0,
+                ..Assessment::default()
+            });
+        }
+    }
+    Workbook {
+        organisation: Organisation {
+            name: "Proef vzw".into(),
+            ..Organisation::default()
+        },
+        employees,
+        tasks,
+        matrix,
+        ..Workbook::default()
+    }
+}
+
+fn build_in_memory(
+    wb: &popdruk::model::Workbook,
+    kinds: Vec<popdruk::build::Kind>,
+    paper: popdruk::context::team::Paper,
+) -> Vec<popdruk::build::File> {
+    let templates = popdruk::template::Templates::load(&[]).unwrap();
+    let plan = popdruk::build::Plan {
+        kinds,
+        employees: Vec::new(),
+        lang: popdruk::i18n::Lang::Nl,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+        paper,
+    };
+    let mut files = Vec::new();
+    let mut notices = Vec::new();
+    popdruk::build::build(wb, &templates, &plan, &mut notices, |f| {
+        files.push(f.clone());
+        Ok(())
+    })
+    .unwrap();
+    files
+}
+
+#[test]
+fn a_40_task_60_person_matrix_splits_into_blocks_with_names_and_legend_on_every_page() {
+    use popdruk::build::Kind;
+    use popdruk::context::team::Paper;
+    let wb = big_team();
+    for paper in [Paper::A4, Paper::A3] {
+        let files = build_in_memory(&wb, vec![Kind::Teammatrix], paper);
+        if let Ok(dir) = std::env::var("POPDRUK_KEEP") {
+            std::fs::write(format!("{dir}/teammatrix-{paper:?}.pdf"), &files[0].bytes).unwrap();
+        }
+        assert_eq!(files.len(), 1);
+        let doc = common::read(&files[0].bytes);
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        assert!(
+            pages.len() >= 2,
+            "{paper:?}: 60 people need more than one page"
+        );
+        for p in &pages {
+            let t = common::squash(&doc.extract_text(&[*p]).unwrap());
+            assert!(t.contains("Legende"), "{paper:?} page {p} lacks the legend");
+            assert!(
+                t.contains("Naam"),
+                "{paper:?} page {p} lacks the name column"
+            );
+            assert!(
+                t.contains("TeammatrixGroteploeg"),
+                "{paper:?} page {p} lacks the team"
+            );
+        }
+        let text = common::squash(&common::text(&doc));
+        for e in &wb.employees {
+            assert!(
+                text.contains(&common::squash(&e.full_name())),
+                "{paper:?}: {} missing",
+                e.full_name()
+            );
+        }
+        for t in &wb.tasks {
+            assert!(
+                text.contains(&common::squash(&t.name)),
+                "{paper:?}: {} missing",
+                t.name
+            );
+        }
+    }
+}
+
+#[test]
+fn the_opleidingsplan_shows_the_painting_shortfall_candidates_and_linked_goals() {
+    let out = build("plan", &["--only", "opleidingsplan,teammatrix"]);
+    let plan = common::squash(&pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf")));
+    for expected in [
+        "Buitenschilderwerk (SCH-BUI)",
+        "veel schilderopdrachten in het voorjaar",
+        "2 van 4 nodig",
+        "tekort 2",
+        "Marc Peeters (vertrekt op 31/01/2027)",
+        "Łukasz Wójcik",
+        "Fatima El Amrani",
+        "Ayşe Yılmaz: doel 2, Ayşe doet tegen maart 2027 zelfstandig buitenschilderwerk (niveau 2).",
+    ] {
+        assert!(
+            plan.contains(&common::squash(expected)),
+            "missing {expected:?} in\n{plan}"
+        );
+    }
+    let matrix = common::squash(&pdf_text(&out.join("teammatrix-Buitenploeg.pdf")));
+    for expected in [
+        "Teammatrix Buitenploeg",
+        "stand op 29/11/2026",
+        "Buitenschilderwerk",
+        "Tekort",
+        "▲ 2",
+        "Polyvalentie",
+        "Ilse Van den Broeck",
+    ] {
+        assert!(
+            matrix.contains(&common::squash(expected)),
+            "missing {expected:?} in\n{matrix}"
+        );
+    }
+}

@@ -23,6 +23,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "voorbereiding.tera",
         include_str!("../../templates/voorbereiding.tera"),
     ),
+    (
+        "teammatrix.tera",
+        include_str!("../../templates/teammatrix.tera"),
+    ),
+    (
+        "opleidingsplan.tera",
+        include_str!("../../templates/opleidingsplan.tera"),
+    ),
     ("nl.toml", include_str!("../../templates/nl.toml")),
     ("en.toml", include_str!("../../templates/en.toml")),
 ];

@@ -6,6 +6,8 @@
 //! made-up date, and can test any value with `{% if … %}`. Documented in
 //! `docs/templates.md`; every field there is a field here.
 
+pub mod team;
+
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -305,7 +307,7 @@ pub struct EmployeeContext {
     pub drawn_up_twice: String,
 }
 
-fn label(t: &Labels, key: &str) -> String {
+pub(crate) fn label(t: &Labels, key: &str) -> String {
     t.get(key).cloned().unwrap_or_default()
 }
 
