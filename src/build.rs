@@ -219,7 +219,7 @@ pub fn build(
                 let ctx = context::team::team(wb, team, labels, plan.lang, plan.date, plan.paper);
                 if *kind == Kind::Teammatrix && ctx.blocks.len() > 1 && plan.paper == Paper::A4 {
                     notices.push(Notice {
-                        file: format!("{}-{}.pdf", kind.name(), safe_name(&team.team)),
+                        file: format!("{}-{}.pdf", kind.name(), safe_name(team.team)),
                         message: format!(
                             "the matrix of team `{}` is split over {} column blocks on A4; `--paper a3` fits more tasks side by side",
                             team.team,
@@ -228,7 +228,7 @@ pub fn build(
                     });
                 }
                 let doc = parse(templates, &template, &ctx, team.team)?;
-                let path = format!("{}-{}.pdf", kind.name(), safe_name(&team.team));
+                let path = format!("{}-{}.pdf", kind.name(), safe_name(team.team));
                 let bytes = write(&doc, &path, notices);
                 emit(File { path, bytes })?;
                 made.team_documents += 1;
