@@ -7,6 +7,7 @@
 use std::fmt;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::context::team::Paper;
 use crate::context::{self};
@@ -229,25 +230,37 @@ pub fn build(
                 }
                 let doc = parse(templates, &template, &ctx, team.team)?;
                 let path = format!("{}-{}.pdf", kind.name(), safe_name(team.team));
-                let bytes = write(&doc, &path, notices);
+                let bytes = write_noting(&doc, &path, notices);
                 emit(File { path, bytes })?;
                 made.team_documents += 1;
             }
             continue;
         }
         let mut bundle: Vec<Document> = Vec::with_capacity(employees.len());
-        for e in &employees {
-            let ctx = context::employee(wb, e, labels, plan.lang, plan.date);
-            let doc = parse(templates, &template, &ctx, &e.id)?;
-            let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
-            let bytes = write(&doc, &path, notices);
-            emit(File { path, bytes })?;
-            made.documents += 1;
-            bundle.push(doc);
+        // Documents are independent: make a batch on every core, then hand the files to
+        // the sink in employee order, so the output does not depend on the thread count and
+        // memory holds one batch of finished files at a time.
+        for batch in employees.chunks(BATCH) {
+            let made_batch: Vec<(File, Document, Vec<Notice>)> = batch
+                .par_iter()
+                .map(|e| {
+                    let ctx = context::employee(wb, e, labels, plan.lang, plan.date);
+                    let doc = parse(templates, &template, &ctx, &e.id)?;
+                    let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
+                    let (bytes, found) = write(&doc, &path);
+                    Ok((File { path, bytes }, doc, found))
+                })
+                .collect::<Result<_, BuildError>>()?;
+            for (file, doc, found) in made_batch {
+                notices.extend(found);
+                emit(file)?;
+                made.documents += 1;
+                bundle.push(doc);
+            }
         }
         if !bundle.is_empty() {
             let path = format!("bundel-{}.pdf", kind.name());
-            let bytes = write(&merge(bundle), &path, notices);
+            let bytes = write_noting(&merge(bundle), &path, notices);
             emit(File { path, bytes })?;
             made.bundles += 1;
         }
@@ -255,7 +268,7 @@ pub fn build(
             let ctx = context::blank(wb, labels, plan.lang, plan.date);
             let doc = parse(templates, &template, &ctx, "")?;
             let path = format!("{}-blanco.pdf", kind.name());
-            let bytes = write(&doc, &path, notices);
+            let bytes = write_noting(&doc, &path, notices);
             emit(File { path, bytes })?;
             made.bundles += 1;
         }
@@ -279,14 +292,29 @@ fn parse<C: serde::Serialize>(
     })
 }
 
-fn write(doc: &Document, path: &str, notices: &mut Vec<Notice>) -> Vec<u8> {
+/// Lays out and writes one document; returns the PDF and the layout's warnings.
+fn write(doc: &Document, path: &str) -> (Vec<u8>, Vec<Notice>) {
     let laid = layout::layout(doc, &layout::Options::default());
-    notices.extend(laid.warnings.iter().map(|w| Notice {
-        file: path.to_string(),
-        message: w.message.clone(),
-    }));
-    pdf::write(&laid)
+    let found = laid
+        .warnings
+        .iter()
+        .map(|w| Notice {
+            file: path.to_string(),
+            message: w.message.clone(),
+        })
+        .collect();
+    (pdf::write(&laid), found)
 }
+
+/// Writes a document, keeping its warnings.
+fn write_noting(doc: &Document, path: &str, notices: &mut Vec<Notice>) -> Vec<u8> {
+    let (bytes, found) = write(doc, path);
+    notices.extend(found);
+    bytes
+}
+
+/// Employees whose documents are made at once before they are written out.
+const BATCH: usize = 64;
 
 /// One document of several: each starts on an odd page and numbers its own pages.
 fn merge(docs: Vec<Document>) -> Document {

@@ -512,3 +512,29 @@ fn the_opleidingsplan_shows_the_painting_shortfall_candidates_and_linked_goals()
         );
     }
 }
+
+#[test]
+fn output_does_not_depend_on_the_number_of_threads() {
+    let mut outputs = Vec::new();
+    for threads in ["1", "2"] {
+        let out = temp_dir(&format!("threads-{threads}"));
+        let o = Command::new(env!("CARGO_BIN_EXE_popdruk"))
+            .args([
+                "build",
+                "samples/team.xlsx",
+                "--date",
+                "2026-11-29",
+                "--only",
+                "afspraken",
+                "-o",
+            ])
+            .arg(&out)
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        outputs.push(std::fs::read(out.join("bundel-afspraken.pdf")).unwrap());
+    }
+    assert_eq!(outputs[0], outputs[1]);
+}

@@ -1,0 +1,148 @@
+//! Benchmark: the whole `popdruk build` over generated organisations of 100, 1,000 and
+//! 5,000 employees, with the time of each pipeline stage, pages per second, bytes per page
+//! and peak memory. Each size runs in a child process so its peak memory is its own.
+//!
+//! Run with `cargo bench --bench build` (or `cargo bench --bench build -- 1000` for one size).
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use popdruk::build::{self, Kind, Plan};
+use popdruk::context::{self, team::Paper};
+use popdruk::i18n::Lang;
+use popdruk::template::Templates;
+use popdruk::{input, layout, markup, model, pdf, synth};
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// Measures one organisation size in this process.
+fn measure(n: usize) {
+    let dir = std::env::temp_dir().join(format!("popdruk-bench-build-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let xlsx = dir.join("org.xlsx");
+    synth::write_xlsx(&xlsx, &synth::organisation(n, (n / 25).max(1), 7)).expect("write");
+    let date = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+
+    let t = Instant::now();
+    let source = input::read(&xlsx).expect("read");
+    let read = t.elapsed();
+    let t = Instant::now();
+    let validated = model::validate(&source);
+    let teams = popdruk::analysis::analyse(&validated.workbook, date);
+    let check = t.elapsed();
+    assert!(!validated.has_errors(), "generated workbook has errors");
+    drop(teams);
+    let wb = &validated.workbook;
+
+    // The POP forms stage by stage, on one thread, to show where the time goes.
+    let templates = Templates::load(&[]).expect("templates");
+    let labels = templates.labels(Lang::Nl);
+    let (mut tpl, mut parse, mut lay, mut write) = Default::default();
+    let (mut pages, mut bytes) = (0usize, 0usize);
+    for e in wb.employees.iter().filter(|e| e.in_service_on(date)) {
+        let t = Instant::now();
+        let ctx = context::employee(wb, e, labels, Lang::Nl, date);
+        let text = templates.render("pop.tera", &ctx).expect("render");
+        tpl += t.elapsed();
+        let t = Instant::now();
+        let doc = markup::parse(&text).expect("markup");
+        parse += t.elapsed();
+        let t = Instant::now();
+        let laid = layout::layout(&doc, &layout::Options::default());
+        lay += t.elapsed();
+        let t = Instant::now();
+        let pdf = pdf::write(&laid);
+        write += t.elapsed();
+        pages += laid.pages.len();
+        bytes += pdf.len();
+    }
+    let pop_total: Duration = tpl + parse + lay + write;
+    let forms = wb
+        .employees
+        .iter()
+        .filter(|e| e.in_service_on(date))
+        .count();
+
+    // The whole build, every document, written to disk as `popdruk build` does.
+    let out = dir.join("out");
+    let plan = Plan {
+        kinds: Kind::ALL.to_vec(),
+        employees: Vec::new(),
+        lang: Lang::Nl,
+        date,
+        paper: Paper::A4,
+    };
+    let t = Instant::now();
+    let mut notices = Vec::new();
+    let mut files = 0usize;
+    build::build(wb, &templates, &plan, &mut notices, |f| {
+        let path = out.join(&f.path);
+        if let Some(p) = path.parent() {
+            std::fs::create_dir_all(p)?;
+        }
+        files += 1;
+        popdruk::output::write_atomic(&path, &f.bytes)
+    })
+    .expect("build");
+    let whole = t.elapsed() + read + check;
+
+    println!(
+        "{n:>6} | {:>7.0} | {:>7.0} | {:>8.0} {:>7.0} {:>8.0} {:>8.0} | {:>7.0} | {:>6.2} | {:>8.0} | {:>6.1} | {:>9.0} | {files:>6} | {:>8.0}",
+        ms(read),
+        ms(check),
+        ms(tpl),
+        ms(parse),
+        ms(lay),
+        ms(write),
+        pages as f64 / pop_total.as_secs_f64(),
+        ms(pop_total) / forms as f64,
+        bytes as f64 / pages as f64,
+        bytes as f64 / forms as f64 / 1024.0,
+        ms(whole),
+        peak_rss_mb(),
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    if let Some(n) = args.first().and_then(|a| a.parse::<usize>().ok())
+        && std::env::var_os("POPDRUK_BENCH_CHILD").is_some()
+    {
+        measure(n);
+        return;
+    }
+    let sizes: Vec<usize> = match args.first().and_then(|a| a.parse().ok()) {
+        Some(n) => vec![n],
+        None => vec![100, 1_000, 5_000],
+    };
+    println!(
+        "     N | read ms | check ms | POP forms, one thread: template  parse   layout  pdf-write | pages/s | ms/POP | B/page  | KB/POP | build ms  | files  | peak MB"
+    );
+    let exe = std::env::current_exe().expect("bench binary");
+    for n in sizes {
+        let status = Command::new(&exe)
+            .arg(n.to_string())
+            .env("POPDRUK_BENCH_CHILD", "1")
+            .status()
+            .expect("child runs");
+        assert!(status.success());
+    }
+}
