@@ -392,14 +392,14 @@ pub(crate) fn pop_termijn(ctx: &Ctx<'_>, period: Period) -> Option<Finding> {
             let message = if severity == Severity::Tekort {
                 Tr::new(
                     format!(
-                        "nog geen POP, {term_nl} na de indiensttreding op {}: het moest er zijn op {}",
-                        format_date(hired),
-                        format_date(due)
+                        "nog geen POP: het moest er zijn op {}, {term_nl} na de indiensttreding op {}",
+                        format_date(due),
+                        format_date(hired)
                     ),
                     format!(
-                        "no POP yet, {term_en} after hire on {}: it was due on {}",
-                        format_date(hired),
-                        format_date(due)
+                        "no POP yet: it was due on {}, {term_en} after hire on {}",
+                        format_date(due),
+                        format_date(hired)
                     ),
                 )
             } else {
