@@ -26,7 +26,7 @@ struct Args {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Controleer een werkmap en toon alle problemen met blad, rij en kolom
+    /// Controleer een werkmap (problemen met blad, rij en kolom) en de POP-regels op een datum
     #[command(
         after_help = "Voorbeeld:\n  popdruk check team.xlsx\n  popdruk check team.xlsx --as-of 2026-12-31 --strict\n  popdruk check team-csv/ --lang en"
     )]
@@ -42,7 +42,7 @@ enum Command {
         /// De datum waarop de regels gecontroleerd worden (JJJJ-MM-DD); standaard --date
         #[arg(long = "as-of")]
         as_of: Option<NaiveDate>,
-        /// Begin van de periode voor de begeleidingsnorm; standaard 12 maanden voor --as-of
+        /// Begin van de periode (begeleidingsnorm, eerste POP); standaard 12 maanden voor --as-of
         #[arg(long)]
         from: Option<NaiveDate>,
         /// Einde van de periode; standaard --as-of

@@ -247,13 +247,13 @@ pub fn check(wb: &Workbook, rules: &Thresholds, as_of: NaiveDate, period: Period
     out
 }
 
-/// What every per-employee rule needs: the employee, their conversations up to `as_of`.
+/// What every per-employee rule reads: the workbook, the employee, the thresholds, the date.
 pub(crate) struct Ctx<'a> {
     wb: &'a Workbook,
     e: &'a Employee,
     rules: &'a Thresholds,
     as_of: NaiveDate,
-    /// Dates of the employee's POP-gesprekken on or before `as_of`, oldest first.
+    /// The employee's POP-gesprekken on or before `as_of`, oldest first.
     pops: Vec<&'a crate::model::Conversation>,
 }
 

@@ -13,7 +13,7 @@ use crate::model::schema::normalize;
 
 use super::RuleId;
 
-/// The thresholds every rule reads; [`Default`] holds the values of `docs/domain.md`.
+/// The thresholds every rule reads; [`Default`] holds the defaults of the domain primer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Thresholds {
     /// Months after hire by which the first POP must exist.
