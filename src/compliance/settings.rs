@@ -463,7 +463,18 @@ impl Thresholds {
                 }];
             }
         };
-        let line_of = |key: &str| text.find(key);
+        // The byte offset of the line that sets `key`, skipping comments that mention it.
+        let line_of = |key: &str| {
+            let mut offset = 0;
+            for line in text.split_inclusive('\n') {
+                let t = line.trim_start().trim_start_matches('"');
+                if t.starts_with(key) {
+                    return Some(offset);
+                }
+                offset += line.len();
+            }
+            None
+        };
         let mut diags = Vec::new();
         for (key, value) in &table {
             let location = at(line_of(key));

@@ -805,7 +805,7 @@ fn an_unknown_setting_name_warns_with_the_nearest_name() {
 #[test]
 fn popdruk_toml_takes_snake_case_keys_and_the_sheet_overrides_it() {
     let mut t = Thresholds::default();
-    let text = "# regels van de vzw\npop_geldigheid_maanden = 9\nbegeleidingsnorm_midden = 9.5\nminimum_verbeteracties = \"3\"\nkleur = \"rood\"\n";
+    let text = "# regels van de vzw, zonder kleur\npop_geldigheid_maanden = 9\nbegeleidingsnorm_midden = 9.5\nminimum_verbeteracties = \"3\"\nkleur = \"rood\"\n";
     let diags = t.apply_toml(text, Path::new("popdruk.toml"));
     assert_eq!(diags.len(), 1, "{diags:?}");
     assert_eq!(diags[0].location.row, Some(5));
