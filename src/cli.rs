@@ -27,9 +27,9 @@ struct Args {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Controleer een werkmap en toon alle problemen met blad, rij en kolom
+    /// Controleer een werkmap (problemen met blad, rij en kolom) en de POP-regels op een datum
     #[command(
-        after_help = "Voorbeeld:\n  popdruk check team.xlsx\n  popdruk check team-csv/ --lang en"
+        after_help = "Voorbeeld:\n  popdruk check team.xlsx\n  popdruk check team.xlsx --as-of 2026-12-31 --strict\n  popdruk check team-csv/ --lang en"
     )]
     Check {
         /// De werkmap (.xlsx, .ods, .xls) of een map met .csv-bestanden
@@ -40,6 +40,18 @@ enum Command {
         /// De datum van vandaag (JJJJ-MM-DD); standaard de systeemdatum
         #[arg(long)]
         date: Option<NaiveDate>,
+        /// De datum waarop de regels gecontroleerd worden (JJJJ-MM-DD); standaard --date
+        #[arg(long = "as-of")]
+        as_of: Option<NaiveDate>,
+        /// Begin van de periode (begeleidingsnorm, eerste POP); standaard 12 maanden voor --as-of
+        #[arg(long)]
+        from: Option<NaiveDate>,
+        /// Einde van de periode; standaard --as-of
+        #[arg(long)]
+        to: Option<NaiveDate>,
+        /// Eindig met code 1 als een regel een tekort vindt
+        #[arg(long)]
+        strict: bool,
     },
     /// Maak de POP-documenten van elke medewerker en de bundels om af te drukken
     #[command(
@@ -120,6 +132,14 @@ pub struct CheckOptions {
     pub lang: Lang,
     /// "Today", when given; otherwise the caller reads the clock once.
     pub date: Option<NaiveDate>,
+    /// The day the rules are checked on; `date` when not given.
+    pub as_of: Option<NaiveDate>,
+    /// First day of the period; 12 months before `as_of` when not given.
+    pub from: Option<NaiveDate>,
+    /// Last day of the period; `as_of` when not given.
+    pub to: Option<NaiveDate>,
+    /// Whether a `tekort` finding makes the check fail (exit 1).
+    pub strict: bool,
 }
 
 /// Options of `popdruk build`.
@@ -169,6 +189,10 @@ fn build_options(b: BuildArgs) -> Option<BuildOptions> {
             workbook: b.workbook?,
             lang: b.lang,
             date: b.date,
+            as_of: None,
+            from: None,
+            to: None,
+            strict: false,
         },
         output: b.output,
         templates: b.templates,
@@ -184,10 +208,18 @@ fn from_args(args: Args) -> Option<Options> {
             workbook,
             lang,
             date,
+            as_of,
+            from,
+            to,
+            strict,
         }) => Options::Check(CheckOptions {
             workbook,
             lang,
             date,
+            as_of,
+            from,
+            to,
+            strict,
         }),
         Some(Command::Build(b)) => Options::Build(build_options(b)?),
         Some(Command::Templates {
@@ -234,6 +266,30 @@ mod tests {
         assert_eq!(b.only, vec![Kind::Pop, Kind::Afspraken]);
         assert_eq!(b.employees, vec!["M1", "M2"]);
         assert_eq!(b.check.lang, Lang::En);
+    }
+
+    #[test]
+    fn check_takes_as_of_period_and_strict() {
+        let o = try_parse_from([
+            "popdruk",
+            "check",
+            "team.xlsx",
+            "--as-of",
+            "2026-11-29",
+            "--from",
+            "2026-01-01",
+            "--strict",
+        ])
+        .unwrap()
+        .unwrap();
+        let Options::Check(c) = o else {
+            panic!("expected check")
+        };
+        assert_eq!(c.as_of, NaiveDate::from_ymd_opt(2026, 11, 29));
+        assert_eq!(c.from, NaiveDate::from_ymd_opt(2026, 1, 1));
+        assert_eq!(c.to, None);
+        assert!(c.strict);
+        assert!(try_parse_from(["popdruk", "check", "t.xlsx", "--as-of", "29/11/2026"]).is_err());
     }
 
     #[test]

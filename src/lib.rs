@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod build;
 pub mod cli;
+pub mod compliance;
 pub mod context;
 pub mod diagnostic;
 pub mod i18n;

@@ -7,11 +7,16 @@ use chrono::NaiveDate;
 
 use crate::build::{self, Kind, Plan};
 use crate::cli::{BuildOptions, CheckOptions, Options};
-use crate::diagnostic::Tally;
+use crate::compliance::{self, Period, Severity, Thresholds, report};
+use crate::diagnostic::{ColumnRef, Location, Tally};
 use crate::i18n::{Lang, Tr};
 use crate::model::Validated;
+use crate::model::schema::{kv, sheets};
 use crate::template::{self, Templates};
 use crate::{analysis, input, model, output, summary};
+
+/// The rules file looked for next to the workbook (or next to the CSV folder).
+pub const RULES_FILE: &str = "popdruk.toml";
 
 /// The process exit code: 0 done, 1 the data has errors, 2 the tool could not run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,32 +52,134 @@ fn fail(lang: Lang, message: &Tr, cause: Option<String>) -> Exit {
     Exit::Failed
 }
 
-/// Reads and validates the workbook, printing every diagnostic and the tally.
-fn load(o: &CheckOptions) -> Result<Validated, Exit> {
+/// Reads and validates the workbook and the rule settings (`popdruk.toml`, then the
+/// `Instellingen` sheet), printing every diagnostic and the tally.
+fn load(o: &CheckOptions) -> Result<(Validated, Thresholds), Exit> {
     let source = input::read(&o.workbook).map_err(|e| fail(o.lang, &e.message(), e.cause()))?;
-    let validated = model::validate(&source);
+    let mut validated = model::validate(&source);
+    let mut rules = Thresholds::default();
+    let toml_path = o
+        .workbook
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(RULES_FILE);
+    if toml_path.is_file() {
+        match std::fs::read_to_string(&toml_path) {
+            Ok(text) => validated
+                .diagnostics
+                .extend(rules.apply_toml(&text, &toml_path)),
+            Err(e) => {
+                return Err(fail(
+                    o.lang,
+                    &Tr::new(
+                        format!("kan `{}` niet lezen", toml_path.display()),
+                        format!("cannot read `{}`", toml_path.display()),
+                    ),
+                    Some(e.to_string()),
+                ));
+            }
+        }
+    }
+    let settings = std::mem::take(&mut validated.workbook.settings);
+    let at = settings_location(&source);
+    validated
+        .diagnostics
+        .extend(rules.apply_sheet(&settings, at));
+    validated.workbook.settings = settings;
     let mut err = std::io::stderr().lock();
     for d in &validated.diagnostics {
         let _ = writeln!(err, "{}", d.render(o.lang));
     }
     let _ = writeln!(err, "{}", Tally::of(&validated.diagnostics).render(o.lang));
-    Ok(validated)
+    Ok((validated, rules))
+}
+
+/// Where a row of the `Instellingen` sheet (or CSV file) stands, for its diagnostics.
+fn settings_location(
+    source: &input::Source,
+) -> impl Fn(u32, compliance::SheetColumn) -> Location + '_ {
+    let table = source
+        .tables
+        .iter()
+        .find(|t| sheets::INSTELLINGEN.matches(&t.name));
+    move |row, which| {
+        let Some(t) = table else {
+            return Location {
+                file: source.path.clone(),
+                row: Some(row),
+                ..Location::default()
+            };
+        };
+        let def = match which {
+            compliance::SheetColumn::Name => kv::VELD,
+            compliance::SheetColumn::Value => kv::WAARDE,
+        };
+        Location {
+            file: t.file.clone(),
+            sheet: t.is_sheet.then(|| t.name.clone()),
+            row: Some(row),
+            column: t
+                .headers
+                .iter()
+                .position(|h| def.matches(h))
+                .map(|index| ColumnRef {
+                    header: t.headers[index].clone(),
+                    index,
+                }),
+        }
+    }
 }
 
 fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
     let today = o.date.unwrap_or(today);
-    let validated = match load(o) {
+    let (validated, rules) = match load(o) {
         Ok(v) => v,
         Err(exit) => return exit,
     };
-    let lines = summary::summary(&validated.workbook, today, o.lang);
+    let wb = &validated.workbook;
+    let lines = summary::summary(wb, today, o.lang);
     let mut out = summary::render(&lines);
-    if !validated.workbook.matrix.is_empty() {
-        let teams = analysis::analyse(&validated.workbook, today);
+    if !wb.matrix.is_empty() {
+        let teams = analysis::analyse(wb, today);
         out.push_str(&summary::matrix_summary(&teams, today, o.lang));
     }
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
     if validated.has_errors() {
+        // Rows with errors are missing from the model, so the rules would report a missing
+        // POP or action that is only a typo away: better no findings than false ones. The
+        // note stands where the findings would, so stderr still ends with the tally.
+        out.push_str(
+            Tr::new(
+                "\nRegels niet gecontroleerd: verbeter eerst de fouten in de werkmap\n",
+                "\nRules not checked: fix the errors in the workbook first\n",
+            )
+            .get(o.lang),
+        );
+        let _ = std::io::stdout().lock().write_all(out.as_bytes());
+        return Exit::DataErrors;
+    }
+    let as_of = o.as_of.unwrap_or(today);
+    let default = Period::ending(as_of);
+    let period = Period {
+        from: o.from.unwrap_or(default.from),
+        to: o.to.unwrap_or(default.to),
+    };
+    if period.from > period.to {
+        return fail(
+            o.lang,
+            &Tr::new(
+                "de periode begint na haar einde: --from moet vóór --to (of --as-of) liggen",
+                "the period starts after it ends: --from must come before --to (or --as-of)",
+            ),
+            None,
+        );
+    }
+    let findings = compliance::check(wb, &rules, as_of, period);
+    let checked = compliance::subjects(wb, as_of).count();
+    out.push_str(&report::render(
+        wb, &findings, checked, as_of, period, o.lang,
+    ));
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    if o.strict && findings.iter().any(|f| f.severity == Severity::Tekort) {
         Exit::DataErrors
     } else {
         Exit::Ok
@@ -134,7 +241,7 @@ fn template_failure(lang: Lang, e: &template::TemplateError) -> Exit {
 fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     let lang = o.check.lang;
     let date = o.check.date.unwrap_or(today);
-    let validated = match load(&o.check) {
+    let (validated, _rules) = match load(&o.check) {
         Ok(v) => v,
         Err(exit) => return exit,
     };

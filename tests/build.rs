@@ -76,7 +76,7 @@ fn builds_every_document_of_every_employee_in_service_and_the_bundles() {
         assert!(folders.contains(&bundle.to_string()), "{bundle} missing");
     }
     let people: Vec<&String> = folders.iter().filter(|f| f.starts_with('M')).collect();
-    assert_eq!(people.len(), 14);
+    assert_eq!(people.len(), 15);
     for p in people {
         let files = std::fs::read_dir(out.join(p)).unwrap().count();
         assert_eq!(files, 3, "{p}");
@@ -186,7 +186,7 @@ fn each_employee_starts_on_an_odd_page_of_the_bundle() {
             starts.push(i + 1);
         }
     }
-    assert_eq!(starts.len(), 14, "one POP per employee");
+    assert_eq!(starts.len(), 15, "one POP per employee");
     assert!(
         starts.iter().all(|n| n % 2 == 1),
         "starts on pages {starts:?}"

@@ -57,7 +57,7 @@ fn accepts_all_three_sample_forms_with_identical_summaries() {
         s.contains("Teams          2: Buitenploeg, Logistiek"),
         "{s}"
     );
-    assert!(s.contains("Medewerkers    15, 14 in dienst"), "{s}");
+    assert!(s.contains("Medewerkers    16, 15 in dienst"), "{s}");
     assert!(s.contains("Doelen         28 met 53 acties"), "{s}");
 }
 

@@ -3,6 +3,13 @@
 //! example: two painters at level 2 or more of whom one (Marc) leaves in January 2027, three
 //! colleagues who want to learn painting, a team need for painting in the spring, and a POP
 //! goal "meelopen met Ilse, 2 dagen per week" that answers it.
+//!
+//! On 29/11/2026 it also shows each compliance finding: Kevin (M007) has an expired POP with
+//! one improvement action and an overdue postponed action; Marc's POP (M002) expires within
+//! 60 days; Jean-Pierre (M005) and Fatima (M006) lack a signature; Tomasz (M015) has no
+//! target levels in the matrix; Mohamed's WOP evaluation (M012) is near; Lotte (M016), hired
+//! in October, has no POP yet; and with Lotte the coaches fall short of the norm in the
+//! fourth quarter of 2026.
 
 use super::schema::{
     Assessment, BEGELEIDERS, DOELEN, GESPREKKEN, INSTELLINGEN, MATRIX, MEDEWERKERS, ORGANISATIE,
@@ -44,7 +51,7 @@ const NEEDS: &[&[&str]] = &[
 #[rustfmt::skip]
 const COACHES: &[&[&str]] = &[
     &["Pieter Willems", "1", "bachelor sociaal werk", "01/09/2015", ""],
-    &["Naima Chaouki", "0,5", "bachelor orthopedagogie", "01/01/2022", ""],
+    &["Naima Chaouki", "0,2", "bachelor orthopedagogie", "01/01/2022", ""],
 ];
 
 /// Columns of [`MEDEWERKERS`]: ID, Voornaam, Achternaam, Functie, Team, In dienst, Uit dienst,
@@ -74,7 +81,7 @@ const EMPLOYEES: &[&[&str]] = &[
       "Werken bij een gemeentelijke groendienst.", "Zelfstandig. Kent de planten.", "Solliciteren.", "groendienst"],
     &["M011", "Emre", "Demir", "Groenarbeider", "Buitenploeg", "06/10/2025", "", "ja", "hoog", "06/10/2025", "Dirk Janssens", "Pieter Willems", "0,5",
       "Het werk leren kennen en een vast uurrooster volhouden.", "Gemotiveerd. Helpt graag.", "Veilig werken met machines. Op tijd komen.", "maaien, voetbal"],
-    &["M012", "Mohamed", "Bouzid", "Magazijnier", "Logistiek", "11/06/2018", "", "ja", "midden", "", "Hilde Maes", "Naima Chaouki", "1",
+    &["M012", "Mohamed", "Bouzid", "Magazijnier", "Logistiek", "11/06/2018", "", "ja", "midden", "15/03/2022", "Hilde Maes", "Naima Chaouki", "1",
       "Heftruckchauffeur met attest.", "Kent het magazijn. Werkt ordelijk.", "Rustig blijven bij drukte.", "heftruck, voorraad"],
     &["M013", "Nathalie", "Wouters", "Logistiek medewerker", "Logistiek", "13/01/2020", "", "ja", "laag", "", "Hilde Maes", "Naima Chaouki", "0,8",
       "Nieuwe collega's opleiden.", "Nauwkeurig. Legt goed uit.", "Nee zeggen als het te veel wordt.", "orderpicking, heftruck"],
@@ -82,6 +89,8 @@ const EMPLOYEES: &[&[&str]] = &[
       "Zelfstandig orders klaarzetten.", "Vrolijk. Verpakt heel zorgvuldig.", "Werken met de scanner. Looproutes volgen.", "verpakken, koken"],
     &["M015", "Tomasz", "Kowalski", "Heftruckchauffeur", "Logistiek", "21/08/2017", "", "ja", "midden", "", "Hilde Maes", "Naima Chaouki", "1",
       "Meewerkend ploegbaas in het magazijn.", "Ervaren heftruckchauffeur. Helpt collega's.", "Nederlands met klanten.", "heftruck, fietsen"],
+    &["M016", "Lotte", "Vermeulen", "Logistiek medewerker", "Logistiek", "05/10/2026", "", "ja", "hoog", "", "Hilde Maes", "Naima Chaouki", "1",
+      "", "Zorgvuldig. Vraagt hulp als iets niet lukt.", "", "verpakken, dieren"],
 ];
 
 /// Columns of [`TAKEN`]: Code, Taak, Cluster, Soort, Vereiste bezetting, Omschrijving, Team.
@@ -118,14 +127,14 @@ const WAREHOUSE_TASKS: [&str; 7] = [
 /// assessment date, one cell per task of [`OUTDOOR_TASKS`].
 #[rustfmt::skip]
 const OUTDOOR: &[(&str, &str, [&str; 10])] = &[
-    ("M001", "15/10/2026", ["2", "2", "1", "2", "3*", "3*", "3*", "3", "2", "2"]),
-    ("M002", "15/10/2026", ["1", "1", "1", "2", "3", "2", "2", "2", "2", "1"]),
-    ("M003", "15/10/2026", ["2", "1+", "2*", "2", "1+>2", "1", "0+>2", "2", "2", "1"]),
-    ("M004", "15/10/2026", ["3*", "2", "2", "2", "1", "0", "1+>2", "2", "3", "1"]),
+    ("M001", "15/10/2026", ["2", "2", "1>2", "2", "3*", "3*", "3*", "3", "2", "2>3"]),
+    ("M002", "15/10/2026", ["1", "1", "1", "2", "3", "2", "2>3", "2>3", "2", "1"]),
+    ("M003", "15/10/2026", ["2", "1+", "2*", "2", "1+>2", "1", "0+>2", "2", "2", "1>2"]),
+    ("M004", "15/10/2026", ["3*", "2", "2", "2", "1", "0", "1+>2", "2>3", "3", "1"]),
     ("M005", "16/10/2026", ["1>2", "0", "1", "1+", "0", "0", "-", "1", "1>2", "0"]),
-    ("M006", "16/10/2026", ["1", "0", "1*", "1", "1+", "1+>2", "0+>2", "2", "1", "2*"]),
-    ("M007", "20/11/2025", ["2", "x", "1", "2*", "0", "-", "x", "1>2", "2", "0"]),
-    ("M008", "16/10/2026", ["2", "3", "3*", "2", "1", "1", "1", "2", "2", "1+>2"]),
+    ("M006", "16/10/2026", ["1", "0", "1*", "1", "1+", "1+>2", "0+>2", "2>3", "1", "2*"]),
+    ("M007", "20/11/2025", ["2", "x", "1>2", "2*", "0", "-", "x", "1>2", "2", "0"]),
+    ("M008", "16/10/2026", ["2>3", "3", "3*", "2", "1", "1", "1", "2", "2", "1+>2"]),
     ("M009", "16/10/2026", ["3", "3", "3", "3", "2", "1", "1", "3", "3", "3"]),
     ("M011", "17/11/2026", ["1+>2", "0", "0", "1", "0", "-", "-", "1", "1>2", "-"]),
 ];
@@ -133,10 +142,11 @@ const OUTDOOR: &[(&str, &str, [&str; 10])] = &[
 /// Logistiek matrix, as [`OUTDOOR`] with the tasks of [`WAREHOUSE_TASKS`].
 #[rustfmt::skip]
 const WAREHOUSE: &[(&str, &str, [&str; 7])] = &[
-    ("M012", "22/10/2026", ["3", "1+>2", "2", "2*", "2", "3", "1"]),
-    ("M013", "22/10/2026", ["2", "0+>2", "3", "2", "3", "2", "2*"]),
+    ("M012", "22/10/2026", ["3", "1+>2", "2", "2*", "2", "3", "1>2"]),
+    ("M013", "22/10/2026", ["2", "0+>2", "3", "2", "3", "2>3", "2*"]),
     ("M014", "22/10/2026", ["1+>2", "x", "1", "2*", "1", "1>2", "-"]),
     ("M015", "22/10/2026", ["3", "3", "2", "1", "2", "3", "1+"]),
+    ("M016", "16/11/2026", ["1+", "0", "0", "1+", "1", "1", "-"]),
 ];
 
 /// The long-form `Matrix` sheet: one row per assessed employee and task.

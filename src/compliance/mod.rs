@@ -1,0 +1,937 @@
+//! Compliance rules: whether every target-group employee has a current POP, and whether the
+//! organisation meets the coaching norm, on a given date.
+//!
+//! Each rule is a pure function over a validated [`Workbook`], the [`Thresholds`] in force
+//! and an `as_of` date; it returns [`Finding`]s, including `ok` ones so a dossier can show
+//! what was checked. This module reads no files and no clock: `run` reads `popdruk.toml` and
+//! passes its text in. It does not print; [`report`] turns findings into the text `check`
+//! shows. Rules, their sources and their settings are documented in `docs/compliance.md`.
+//!
+//! Definitions the rules share:
+//! - a **POP** is known by its `POP-gesprek` row in `Gesprekken`; the first one is the first
+//!   POP, the last one on or before `as_of` is the last update;
+//! - the **current POP** is the set of the employee's goals without a `Resultaat` (not yet
+//!   evaluated); its improvement actions are their actions that were not `gestopt`;
+//! - conversations dated after `as_of` are plans, and are ignored.
+
+pub mod report;
+mod settings;
+#[cfg(test)]
+mod tests;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use crate::i18n::Tr;
+use crate::model::value::format_date;
+use crate::model::{ConversationKind, Employee, Regime, Status, SupportLevel, TaskKind, Workbook};
+
+pub use settings::{Origin, SETTINGS, SettingDef, SheetColumn, Thresholds, Unit};
+
+/// How a finding weighs, from fine to failing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The rule is met.
+    Ok,
+    /// Information: a rule could not be or was not checked.
+    Opmerking,
+    /// The rule is met today but will not be soon, or needs attention.
+    Waarschuwing,
+    /// The rule is not met.
+    Tekort,
+}
+
+impl Severity {
+    /// The word printed before a finding (`tekort`, `shortfall`).
+    pub fn word(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang::{En, Nl};
+        match (self, lang) {
+            (Severity::Ok, _) => "ok",
+            (Severity::Opmerking, Nl) => "opmerking",
+            (Severity::Opmerking, En) => "note",
+            (Severity::Waarschuwing, Nl) => "waarschuwing",
+            (Severity::Waarschuwing, En) => "warning",
+            (Severity::Tekort, Nl) => "tekort",
+            (Severity::Tekort, En) => "shortfall",
+        }
+    }
+}
+
+/// A compliance rule, named by a stable id that does not change with its thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RuleId {
+    /// The first POP within the deadline after hire.
+    PopTermijn,
+    /// The last POP update not older than the validity.
+    PopGeldigheid,
+    /// Enough improvement actions in the current POP.
+    Verbeteracties,
+    /// Current and target levels for technical and generic competences.
+    Competentieniveaus,
+    /// The current POP signed by employee and supervisor.
+    Ondertekening,
+    /// Actions past their deadline are followed up.
+    Opvolging,
+    /// The WOP evaluation by VDAB.
+    WopEvaluatie,
+    /// The end of an LDE track.
+    LdeTraject,
+    /// The yearly LDE evaluation.
+    LdeEvaluatie,
+    /// Coach FTE against the coaching norm, per quarter.
+    Begeleidingsnorm,
+    /// Which rules the organisation's regime asks for.
+    Regime,
+}
+
+impl RuleId {
+    /// Every rule, in the order findings are listed.
+    pub const ALL: [RuleId; 11] = [
+        RuleId::PopTermijn,
+        RuleId::PopGeldigheid,
+        RuleId::Verbeteracties,
+        RuleId::Competentieniveaus,
+        RuleId::Ondertekening,
+        RuleId::Opvolging,
+        RuleId::WopEvaluatie,
+        RuleId::LdeTraject,
+        RuleId::LdeEvaluatie,
+        RuleId::Begeleidingsnorm,
+        RuleId::Regime,
+    ];
+
+    /// The stable id (`pop-termijn`), as in `docs/compliance.md`.
+    pub fn id(self) -> &'static str {
+        match self {
+            RuleId::PopTermijn => "pop-termijn",
+            RuleId::PopGeldigheid => "pop-geldigheid",
+            RuleId::Verbeteracties => "verbeteracties",
+            RuleId::Competentieniveaus => "competentieniveaus",
+            RuleId::Ondertekening => "ondertekening",
+            RuleId::Opvolging => "opvolging",
+            RuleId::WopEvaluatie => "wop-evaluatie",
+            RuleId::LdeTraject => "lde-traject",
+            RuleId::LdeEvaluatie => "lde-evaluatie",
+            RuleId::Begeleidingsnorm => "begeleidingsnorm",
+            RuleId::Regime => "regime",
+        }
+    }
+}
+
+/// The outcome of one rule for one employee (or for the organisation).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The employee's ID; `None` for the organisation.
+    pub employee: Option<String>,
+    /// The rule.
+    pub rule: RuleId,
+    /// How it weighs.
+    pub severity: Severity,
+    /// What was found, in plain words, with dates as `17/02/2026`.
+    pub message: Tr,
+    /// The dates the rule used, each with its label.
+    pub dates: Vec<(Tr, NaiveDate)>,
+}
+
+/// The days a check covers, both ends included; the coaching norm is counted per calendar
+/// quarter that overlaps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+}
+
+impl Period {
+    /// The 12 months up to and including `as_of`.
+    pub fn ending(as_of: NaiveDate) -> Period {
+        let from = as_of
+            .checked_sub_months(Months::new(12))
+            .and_then(|d| d.succ_opt())
+            .unwrap_or(as_of);
+        Period { from, to: as_of }
+    }
+
+    /// The calendar quarters overlapping the period, as (year, quarter 1–4).
+    pub fn quarters(&self) -> Vec<(i32, u32)> {
+        let mut out = Vec::new();
+        let mut q = quarter_of(self.from);
+        let last = quarter_of(self.to);
+        while q <= last {
+            out.push(q);
+            q = if q.1 == 4 {
+                (q.0 + 1, 1)
+            } else {
+                (q.0, q.1 + 1)
+            };
+        }
+        out
+    }
+}
+
+fn quarter_of(d: NaiveDate) -> (i32, u32) {
+    (d.year(), (d.month() - 1) / 3 + 1)
+}
+
+/// The last day of a quarter.
+pub fn quarter_end((year, q): (i32, u32)) -> NaiveDate {
+    let (y, m) = if q == 4 {
+        (year + 1, 1)
+    } else {
+        (year, q * 3 + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// `d` plus `n` months; the 31st becomes the month's last day (31/01 + 1 → 28/02 or 29/02).
+pub fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_add_months(Months::new(n))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+fn sub_months(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_sub_months(Months::new(n))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+fn sub_days(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_sub_days(Days::new(u64::from(n)))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The employees the rules apply to: doelgroepwerknemers in service on `as_of`, in sheet order.
+pub fn subjects(wb: &Workbook, as_of: NaiveDate) -> impl Iterator<Item = &Employee> {
+    wb.employees
+        .iter()
+        .filter(move |e| e.target_group == Some(true) && e.in_service_on(as_of))
+}
+
+/// Every finding for the workbook on `as_of`: per employee in sheet order (rules in
+/// [`RuleId::ALL`] order), then the organisation's.
+pub fn check(wb: &Workbook, rules: &Thresholds, as_of: NaiveDate, period: Period) -> Vec<Finding> {
+    // An organisation that has not filled in its regime is most likely a maatwerkbedrijf,
+    // the strictest case; checking too much is safer before an inspection than too little.
+    let regime = wb.organisation.regime.unwrap_or(Regime::CollectiefMaatwerk);
+    let mut out = Vec::new();
+    for e in subjects(wb, as_of) {
+        let ctx = Ctx::new(wb, e, rules, as_of);
+        if regime != Regime::IndividueelMaatwerk {
+            out.extend(pop_termijn(&ctx, period));
+            out.extend(pop_geldigheid(&ctx, period));
+            out.extend(verbeteracties(&ctx));
+            out.extend(competentieniveaus(&ctx));
+            out.extend(ondertekening(&ctx));
+        }
+        out.extend(opvolging(&ctx));
+        out.extend(wop_evaluatie(&ctx));
+        if regime == Regime::LokaleDiensteneconomie {
+            out.extend(lde_traject(&ctx));
+            out.extend(lde_evaluatie(&ctx));
+        }
+    }
+    if regime == Regime::IndividueelMaatwerk {
+        out.push(org_finding(
+            RuleId::Regime,
+            Severity::Opmerking,
+            Tr::new(
+                "individueel maatwerk werkt met een ondersteuningsplan: de POP-regels en de begeleidingsnorm zijn niet gecontroleerd",
+                "individueel maatwerk works with a support plan: the POP rules and the coaching norm were not checked",
+            ),
+            Vec::new(),
+        ));
+    } else {
+        out.extend(begeleidingsnorm(wb, rules, as_of, period));
+    }
+    out
+}
+
+/// What every per-employee rule reads: the workbook, the employee, the thresholds, the date.
+pub(crate) struct Ctx<'a> {
+    wb: &'a Workbook,
+    e: &'a Employee,
+    rules: &'a Thresholds,
+    as_of: NaiveDate,
+    /// The employee's POP-gesprekken on or before `as_of`, oldest first.
+    pops: Vec<&'a crate::model::Conversation>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(wb: &'a Workbook, e: &'a Employee, rules: &'a Thresholds, as_of: NaiveDate) -> Self {
+        let mut pops: Vec<_> = wb
+            .conversations
+            .iter()
+            .filter(|c| {
+                c.employee == e.id && c.kind == ConversationKind::PopGesprek && c.date <= as_of
+            })
+            .collect();
+        pops.sort_by_key(|c| c.date);
+        Ctx {
+            wb,
+            e,
+            rules,
+            as_of,
+            pops,
+        }
+    }
+
+    fn finding(
+        &self,
+        rule: RuleId,
+        severity: Severity,
+        message: Tr,
+        dates: Vec<(Tr, NaiveDate)>,
+    ) -> Finding {
+        Finding {
+            employee: Some(self.e.id.clone()),
+            rule,
+            severity,
+            message,
+            dates,
+        }
+    }
+
+    fn last_pop(&self) -> Option<&'a crate::model::Conversation> {
+        self.pops.last().copied()
+    }
+
+    /// The goals of the current POP: those not yet evaluated.
+    fn current_goals(&self) -> impl Iterator<Item = &'a crate::model::Goal> {
+        let id = &self.e.id;
+        self.wb
+            .goals
+            .iter()
+            .filter(move |g| &g.employee == id && g.result.is_none())
+    }
+}
+
+fn org_finding(
+    rule: RuleId,
+    severity: Severity,
+    message: Tr,
+    dates: Vec<(Tr, NaiveDate)>,
+) -> Finding {
+    Finding {
+        employee: None,
+        rule,
+        severity,
+        message,
+        dates,
+    }
+}
+
+fn label(nl: &str, en: &str) -> Tr {
+    Tr::new(nl, en)
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Severity of a deadline on `as_of`: late after it, a warning from `warn_from` on.
+fn deadline_severity(as_of: NaiveDate, deadline: NaiveDate, warn_from: NaiveDate) -> Severity {
+    if as_of > deadline {
+        Severity::Tekort
+    } else if as_of >= warn_from {
+        Severity::Waarschuwing
+    } else {
+        Severity::Ok
+    }
+}
+
+/// `pop-termijn`: the first POP-gesprek no later than the deadline after hire. Checked for
+/// employees hired in the period only: for earlier hires the workbook rarely holds the
+/// history, and the current POP is what `pop-geldigheid` judges.
+pub(crate) fn pop_termijn(ctx: &Ctx<'_>, period: Period) -> Option<Finding> {
+    let hired = ctx.e.hired?;
+    if hired < period.from {
+        return None;
+    }
+    let months = ctx.rules.pop_deadline_months;
+    let due = add_months(hired, months);
+    let term_nl = plural(months, "maand", "maanden");
+    let term_en = plural(months, "month", "months");
+    let mut dates = vec![
+        (label("in dienst", "hired"), hired),
+        (label("POP uiterlijk", "POP due"), due),
+    ];
+    let rule = RuleId::PopTermijn;
+    Some(match ctx.pops.first() {
+        Some(first) => {
+            dates.push((
+                label("eerste POP-gesprek", "first POP conversation"),
+                first.date,
+            ));
+            if first.date <= due {
+                ctx.finding(
+                    rule,
+                    Severity::Ok,
+                    Tr::new(
+                        format!(
+                            "eerste POP op {}, binnen {term_nl} na de indiensttreding",
+                            format_date(first.date)
+                        ),
+                        format!(
+                            "first POP on {}, within {term_en} of hire",
+                            format_date(first.date)
+                        ),
+                    ),
+                    dates,
+                )
+            } else {
+                let late = (first.date - due).num_days();
+                ctx.finding(rule, Severity::Tekort, Tr::new(
+                    format!("eerste POP op {}, {late} dagen na de termijn van {term_nl} (uiterlijk {})", format_date(first.date), format_date(due)),
+                    format!("first POP on {}, {late} days after the {term_en} deadline ({})", format_date(first.date), format_date(due)),
+                ), dates)
+            }
+        }
+        None => {
+            let severity = deadline_severity(ctx.as_of, due, sub_days(due, ctx.rules.warning_days));
+            let message = if severity == Severity::Tekort {
+                Tr::new(
+                    format!(
+                        "nog geen POP: het moest er zijn op {}, {term_nl} na de indiensttreding op {}",
+                        format_date(due),
+                        format_date(hired)
+                    ),
+                    format!(
+                        "no POP yet: it was due on {}, {term_en} after hire on {}",
+                        format_date(due),
+                        format_date(hired)
+                    ),
+                )
+            } else {
+                Tr::new(
+                    format!(
+                        "nog geen POP: houd het POP-gesprek uiterlijk op {}",
+                        format_date(due)
+                    ),
+                    format!(
+                        "no POP yet: hold the POP conversation by {}",
+                        format_date(due)
+                    ),
+                )
+            };
+            ctx.finding(rule, severity, message, dates)
+        }
+    })
+}
+
+/// `pop-geldigheid`: the last POP-gesprek not older than the validity, with a warning ahead.
+/// An employee without any POP is judged here only when `pop-termijn` does not apply.
+pub(crate) fn pop_geldigheid(ctx: &Ctx<'_>, period: Period) -> Option<Finding> {
+    let rule = RuleId::PopGeldigheid;
+    let months = ctx.rules.pop_validity_months;
+    let Some(last) = ctx.last_pop() else {
+        let hired = ctx.e.hired;
+        if hired.is_some_and(|h| h >= period.from) {
+            return None;
+        }
+        return Some(
+            ctx.finding(
+                rule,
+                Severity::Tekort,
+                Tr::new(
+                    "geen POP-gesprek gevonden in het blad `Gesprekken`",
+                    "no POP conversation found in the sheet `Gesprekken`",
+                ),
+                hired
+                    .map(|h| (label("in dienst", "hired"), h))
+                    .into_iter()
+                    .collect(),
+            ),
+        );
+    };
+    let expires = add_months(last.date, months);
+    let severity = deadline_severity(
+        ctx.as_of,
+        expires,
+        sub_days(expires, ctx.rules.warning_days),
+    );
+    let dates = vec![
+        (
+            label("laatste POP-gesprek", "last POP conversation"),
+            last.date,
+        ),
+        (label("geldig tot", "valid until"), expires),
+    ];
+    let (l, x) = (format_date(last.date), format_date(expires));
+    let message = match severity {
+        Severity::Tekort => Tr::new(
+            format!(
+                "het POP is verlopen op {x}: het laatste POP-gesprek was op {l}, meer dan {} geleden",
+                plural(months, "maand", "maanden")
+            ),
+            format!(
+                "the POP expired on {x}: the last POP conversation was on {l}, more than {} ago",
+                plural(months, "month", "months")
+            ),
+        ),
+        Severity::Waarschuwing => Tr::new(
+            format!("het POP verloopt op {x} (laatste POP-gesprek {l}): plan een POP-gesprek"),
+            format!("the POP expires on {x} (last POP conversation {l}): plan a POP conversation"),
+        ),
+        _ => Tr::new(
+            format!("POP bijgewerkt op {l}, geldig tot {x}"),
+            format!("POP updated on {l}, valid until {x}"),
+        ),
+    };
+    Some(ctx.finding(rule, severity, message, dates))
+}
+
+/// `verbeteracties`: at least the minimum number of improvement actions in the current POP.
+pub(crate) fn verbeteracties(ctx: &Ctx<'_>) -> Option<Finding> {
+    let last = ctx.last_pop()?;
+    let min = ctx.rules.min_actions;
+    let count = ctx
+        .current_goals()
+        .flat_map(|g| &g.actions)
+        .filter(|a| a.status != Some(Status::Gestopt))
+        .count() as u32;
+    let dates = vec![(
+        label("laatste POP-gesprek", "last POP conversation"),
+        last.date,
+    )];
+    Some(if count >= min {
+        ctx.finding(
+            RuleId::Verbeteracties,
+            Severity::Ok,
+            Tr::new(
+                format!(
+                    "{} in het huidige POP",
+                    plural(count, "verbeteractie", "verbeteracties")
+                ),
+                format!(
+                    "{} in the current POP",
+                    plural(count, "improvement action", "improvement actions")
+                ),
+            ),
+            dates,
+        )
+    } else {
+        ctx.finding(
+            RuleId::Verbeteracties,
+            Severity::Tekort,
+            Tr::new(
+                format!(
+                    "{} in het huidige POP, er zijn er minstens {min} nodig",
+                    plural(count, "verbeteractie", "verbeteracties")
+                ),
+                format!(
+                    "{} in the current POP, at least {min} needed",
+                    plural(count, "improvement action", "improvement actions")
+                ),
+            ),
+            dates,
+        )
+    })
+}
+
+/// `competentieniveaus`: in the teammatrix, a current and a target level for at least one
+/// technical and one generic task.
+pub(crate) fn competentieniveaus(ctx: &Ctx<'_>) -> Option<Finding> {
+    ctx.last_pop()?;
+    let has = |kind: TaskKind| {
+        ctx.wb.matrix.iter().any(|a| {
+            a.employee == ctx.e.id
+                && a.level.is_some()
+                && a.target.is_some()
+                && ctx
+                    .wb
+                    .tasks
+                    .iter()
+                    .any(|t| t.code == a.task && t.kind == kind)
+        })
+    };
+    let (technical, generic) = (has(TaskKind::Technisch), has(TaskKind::Generiek));
+    let (nl, en) = match (technical, generic) {
+        (true, true) => {
+            return Some(ctx.finding(
+                RuleId::Competentieniveaus,
+                Severity::Ok,
+                Tr::new(
+                    "huidig en gewenst niveau voor technische en generieke competenties",
+                    "current and target levels for technical and generic competences",
+                ),
+                Vec::new(),
+            ));
+        }
+        (false, true) => ("een technische taak", "a technical task"),
+        (true, false) => ("een generieke taak", "a generic task"),
+        (false, false) => (
+            "een technische en een generieke taak",
+            "a technical and a generic task",
+        ),
+    };
+    Some(ctx.finding(
+        RuleId::Competentieniveaus,
+        Severity::Tekort,
+        Tr::new(
+            format!("de teammatrix heeft geen huidig én gewenst niveau voor {nl}"),
+            format!("the teammatrix has no current and target level for {en}"),
+        ),
+        Vec::new(),
+    ))
+}
+
+/// `ondertekening`: the last POP-gesprek signed by the employee and the supervisor.
+pub(crate) fn ondertekening(ctx: &Ctx<'_>) -> Option<Finding> {
+    let last = ctx.last_pop()?;
+    let date = format_date(last.date);
+    let dates = vec![(
+        label("laatste POP-gesprek", "last POP conversation"),
+        last.date,
+    )];
+    let (nl, en) = match (last.signed_employee, last.signed_supervisor) {
+        (true, true) => {
+            return Some(ctx.finding(
+                RuleId::Ondertekening,
+                Severity::Ok,
+                Tr::new(
+                    format!("POP van {date} getekend door medewerker en leidinggevende"),
+                    format!("POP of {date} signed by employee and supervisor"),
+                ),
+                dates,
+            ));
+        }
+        (false, true) => ("de medewerker", "the employee"),
+        (true, false) => ("de leidinggevende", "the supervisor"),
+        (false, false) => (
+            "de medewerker en de leidinggevende",
+            "the employee and the supervisor",
+        ),
+    };
+    Some(ctx.finding(
+        RuleId::Ondertekening,
+        Severity::Tekort,
+        Tr::new(
+            format!("het POP van {date} is niet getekend door {nl}"),
+            format!("the POP of {date} is not signed by {en}"),
+        ),
+        dates,
+    ))
+}
+
+/// `opvolging`: each action of the current POP past its deadline is done, stopped or
+/// evaluated; one warning per action that is not.
+pub(crate) fn opvolging(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for g in ctx.current_goals() {
+        for a in &g.actions {
+            let Some(deadline) = a.deadline else { continue };
+            let closed = matches!(a.status, Some(Status::Afgerond | Status::Gestopt));
+            if deadline >= ctx.as_of || closed || a.evaluation.is_some() {
+                continue;
+            }
+            let what = a.text.as_deref().unwrap_or("");
+            let (snl, sen) = match a.status {
+                Some(Status::Gepland) => ("status gepland", "status planned"),
+                Some(Status::Bezig) => ("status bezig", "status in progress"),
+                Some(Status::Uitgesteld) => ("status uitgesteld", "status postponed"),
+                _ => ("zonder status", "without status"),
+            };
+            let d = format_date(deadline);
+            out.push(ctx.finding(
+                RuleId::Opvolging,
+                Severity::Waarschuwing,
+                Tr::new(
+                    format!(
+                        "actie `{what}` (doel {}) had deadline {d}, {snl}, zonder evaluatie",
+                        g.number
+                    ),
+                    format!(
+                        "action `{what}` (goal {}) had deadline {d}, {sen}, without evaluation",
+                        g.number
+                    ),
+                ),
+                vec![(label("deadline", "deadline"), deadline)],
+            ));
+        }
+    }
+    if out.is_empty() {
+        out.push(ctx.finding(
+            RuleId::Opvolging,
+            Severity::Ok,
+            Tr::new(
+                "geen acties over hun deadline zonder opvolging",
+                "no actions past their deadline without follow-up",
+            ),
+            Vec::new(),
+        ));
+    }
+    out
+}
+
+/// `wop-evaluatie`: the VDAB evaluation of the work-support package, due some years after
+/// its start, with a warning ahead. Checked whenever a WOP start is filled in.
+pub(crate) fn wop_evaluatie(ctx: &Ctx<'_>) -> Option<Finding> {
+    let start = ctx.e.wop_start?;
+    let due = add_months(start, ctx.rules.wop_years.saturating_mul(12));
+    let severity = deadline_severity(
+        ctx.as_of,
+        due,
+        sub_months(due, ctx.rules.wop_warning_months),
+    );
+    let (s, d) = (format_date(start), format_date(due));
+    let message = match severity {
+        Severity::Tekort => Tr::new(
+            format!(
+                "de WOP-evaluatie door VDAB was gepland op {d} (WOP-start {s}): vul na de evaluatie de nieuwe WOP-start in"
+            ),
+            format!(
+                "the WOP evaluation by VDAB was due on {d} (WOP start {s}): fill in the new WOP start after the evaluation"
+            ),
+        ),
+        Severity::Waarschuwing => Tr::new(
+            format!(
+                "de WOP-evaluatie door VDAB komt eraan op {d} (WOP-start {s}): zorg voor een recent POP"
+            ),
+            format!(
+                "the WOP evaluation by VDAB is due on {d} (WOP start {s}): make sure the POP is recent"
+            ),
+        ),
+        _ => Tr::new(
+            format!("WOP-evaluatie op {d}"),
+            format!("WOP evaluation on {d}"),
+        ),
+    };
+    Some(ctx.finding(
+        RuleId::WopEvaluatie,
+        severity,
+        message,
+        vec![
+            (label("WOP-start", "WOP start"), start),
+            (label("WOP-evaluatie", "WOP evaluation"), due),
+        ],
+    ))
+}
+
+/// `lde-traject`: an LDE track ends some years after hire; a warning ahead, a shortfall after.
+pub(crate) fn lde_traject(ctx: &Ctx<'_>) -> Option<Finding> {
+    let hired = ctx.e.hired?;
+    let end = add_months(hired, ctx.rules.lde_years.saturating_mul(12));
+    let severity = deadline_severity(
+        ctx.as_of,
+        end,
+        sub_months(end, ctx.rules.lde_warning_months),
+    );
+    let (h, x) = (format_date(hired), format_date(end));
+    let message = match severity {
+        Severity::Tekort => Tr::new(
+            format!(
+                "het inschakelingstraject liep af op {x} (in dienst {h}): evaluatie door VDAB en doorstroom nodig"
+            ),
+            format!(
+                "the LDE track ended on {x} (hired {h}): VDAB evaluation and transition needed"
+            ),
+        ),
+        Severity::Waarschuwing => Tr::new(
+            format!("het inschakelingstraject loopt af op {x} (in dienst {h}): plan de doorstroom"),
+            format!("the LDE track ends on {x} (hired {h}): plan the transition"),
+        ),
+        _ => Tr::new(
+            format!("inschakelingstraject loopt tot {x}"),
+            format!("LDE track runs until {x}"),
+        ),
+    };
+    Some(ctx.finding(
+        RuleId::LdeTraject,
+        severity,
+        message,
+        vec![
+            (label("in dienst", "hired"), hired),
+            (label("einde traject", "end of track"), end),
+        ],
+    ))
+}
+
+/// `lde-evaluatie`: an evaluation conversation at least every period (yearly), counted from
+/// hire when there has been none yet.
+pub(crate) fn lde_evaluatie(ctx: &Ctx<'_>) -> Option<Finding> {
+    let last = ctx
+        .wb
+        .conversations
+        .iter()
+        .filter(|c| {
+            c.employee == ctx.e.id && c.kind == ConversationKind::Evaluatie && c.date <= ctx.as_of
+        })
+        .map(|c| c.date)
+        .max();
+    let from = last.or(ctx.e.hired)?;
+    let months = ctx.rules.lde_evaluation_months;
+    let due = add_months(from, months);
+    let severity = deadline_severity(ctx.as_of, due, sub_days(due, ctx.rules.warning_days));
+    let d = format_date(due);
+    let mut dates = vec![(label("evaluatie uiterlijk", "evaluation due"), due)];
+    if let Some(l) = last {
+        dates.insert(0, (label("laatste evaluatie", "last evaluation"), l));
+    }
+    let since = match last {
+        Some(l) => (
+            format!("laatste evaluatie {}", format_date(l)),
+            format!("last evaluation {}", format_date(l)),
+        ),
+        None => (
+            "nog geen evaluatie".to_string(),
+            "no evaluation yet".to_string(),
+        ),
+    };
+    let message = match severity {
+        Severity::Tekort => Tr::new(
+            format!("de jaarlijkse evaluatie was nodig tegen {d} ({})", since.0),
+            format!("the yearly evaluation was due by {d} ({})", since.1),
+        ),
+        Severity::Waarschuwing => Tr::new(
+            format!("plan de jaarlijkse evaluatie tegen {d} ({})", since.0),
+            format!("plan the yearly evaluation by {d} ({})", since.1),
+        ),
+        _ => Tr::new(
+            format!("volgende evaluatie tegen {d} ({})", since.0),
+            format!("next evaluation by {d} ({})", since.1),
+        ),
+    };
+    Some(ctx.finding(RuleId::LdeEvaluatie, severity, message, dates))
+}
+
+/// The coaching a quarter asks for and has, counted on its last day.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NormCount {
+    /// The quarter's last day.
+    pub day: NaiveDate,
+    /// Coach FTE of the coaches active that day.
+    pub coaches: f64,
+    /// Σ FTE / norm over target-group employees in service that day.
+    pub required: f64,
+    /// Target-group employees counted.
+    pub counted: usize,
+    /// Target-group employees left out for lack of a support level.
+    pub without_level: usize,
+}
+
+/// Counts the coaching norm on `day`. A missing FTE counts as full time, the safe side.
+pub fn norm_on(wb: &Workbook, rules: &Thresholds, day: NaiveDate) -> NormCount {
+    let coaches = wb
+        .coaches
+        .iter()
+        .filter(|c| c.from.is_none_or(|f| f <= day) && c.until.is_none_or(|u| u >= day))
+        .map(|c| c.fte)
+        .sum();
+    let mut required = 0.0;
+    let (mut counted, mut without_level) = (0, 0);
+    for e in wb
+        .employees
+        .iter()
+        .filter(|e| e.target_group == Some(true) && e.in_service_on(day))
+    {
+        let norm = match e.support {
+            Some(SupportLevel::Laag) => rules.norm_laag,
+            Some(SupportLevel::Midden) => rules.norm_midden,
+            Some(SupportLevel::Hoog) => rules.norm_hoog,
+            None => {
+                without_level += 1;
+                continue;
+            }
+        };
+        counted += 1;
+        required += e.fte.unwrap_or(1.0) / norm;
+    }
+    NormCount {
+        day,
+        coaches,
+        required,
+        counted,
+        without_level,
+    }
+}
+
+/// A number with two decimals and a decimal comma (`1,21`).
+fn fte(n: f64) -> String {
+    format!("{n:.2}").replace('.', ",")
+}
+
+/// `begeleidingsnorm`: per quarter overlapping the period, coach FTE against the norm on the
+/// quarter's last day. A quarter that ends after `as_of` is a forecast from the hires and
+/// departures in the workbook, so its shortfall is a warning.
+pub(crate) fn begeleidingsnorm(
+    wb: &Workbook,
+    rules: &Thresholds,
+    as_of: NaiveDate,
+    period: Period,
+) -> Vec<Finding> {
+    if wb.coaches.is_empty() {
+        return vec![org_finding(
+            RuleId::Begeleidingsnorm,
+            Severity::Opmerking,
+            Tr::new(
+                "begeleidingsnorm niet gecontroleerd: het blad `Begeleiders` ontbreekt of is leeg",
+                "coaching norm not checked: the sheet `Begeleiders` is missing or empty",
+            ),
+            Vec::new(),
+        )];
+    }
+    let mut out = Vec::new();
+    for q in period.quarters() {
+        let n = norm_on(wb, rules, quarter_end(q));
+        let forecast = n.day > as_of;
+        let short = n.coaches + 1e-9 < n.required;
+        let severity = match (short, forecast) {
+            (false, _) => Severity::Ok,
+            (true, true) => Severity::Waarschuwing,
+            (true, false) => Severity::Tekort,
+        };
+        let day = format_date(n.day);
+        let (when_nl, when_en) = if forecast {
+            (format!("verwacht op {day}"), format!("expected on {day}"))
+        } else {
+            (format!("op {day}"), format!("on {day}"))
+        };
+        let (cmp_nl, cmp_en) = if short {
+            ("te weinig", "too little")
+        } else {
+            ("genoeg", "enough")
+        };
+        let mut nl = format!(
+            "kwartaal {}/{} {when_nl}: {} VTE begeleiders, {} VTE nodig voor {} — {cmp_nl}",
+            q.1,
+            q.0,
+            fte(n.coaches),
+            fte(n.required),
+            plural(
+                n.counted as u32,
+                "doelgroepwerknemer",
+                "doelgroepwerknemers"
+            ),
+        );
+        let mut en = format!(
+            "quarter {}/{} {when_en}: {} coach FTE, {} FTE needed for {} — {cmp_en}",
+            q.1,
+            q.0,
+            fte(n.coaches),
+            fte(n.required),
+            plural(
+                n.counted as u32,
+                "target-group employee",
+                "target-group employees"
+            ),
+        );
+        if n.without_level > 0 {
+            nl.push_str(&format!(
+                " ({} zonder begeleidingsgraad niet meegeteld)",
+                n.without_level
+            ));
+            en.push_str(&format!(
+                " ({} without a support level not counted)",
+                n.without_level
+            ));
+        }
+        out.push(org_finding(
+            RuleId::Begeleidingsnorm,
+            severity,
+            Tr::new(nl, en),
+            vec![(label("einde kwartaal", "end of quarter"), n.day)],
+        ));
+    }
+    out
+}

@@ -1,0 +1,161 @@
+//! The findings as `popdruk check` prints them: per employee, then the organisation, then
+//! one line with the totals. `ok` findings are left out; they are for the dossier.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::{Finding, Period, Severity};
+use crate::i18n::Lang;
+use crate::model::Workbook;
+use crate::model::value::format_date;
+
+/// Counts of findings that need action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    /// Findings of severity `tekort`.
+    pub tekorten: usize,
+    /// Findings of severity `waarschuwing`.
+    pub waarschuwingen: usize,
+    /// Employees with at least one of those.
+    pub employees: usize,
+    /// Employees the rules were applied to.
+    pub checked: usize,
+}
+
+impl Totals {
+    /// Counts `findings` for `checked` employees.
+    pub fn of(findings: &[Finding], checked: usize) -> Totals {
+        let needs_action = |f: &&Finding| f.severity >= Severity::Waarschuwing;
+        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        let employees: BTreeSet<_> = findings
+            .iter()
+            .filter(needs_action)
+            .filter_map(|f| f.employee.as_deref())
+            .collect();
+        Totals {
+            tekorten: count(Severity::Tekort),
+            waarschuwingen: count(Severity::Waarschuwing),
+            employees: employees.len(),
+            checked,
+        }
+    }
+
+    /// `3 tekorten, 5 waarschuwingen bij 4 van 14 doelgroepwerknemers`.
+    pub fn render(&self, lang: Lang) -> String {
+        let n =
+            |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        match lang {
+            Lang::Nl if self.tekorten + self.waarschuwingen == 0 => format!(
+                "geen tekorten of waarschuwingen bij {}",
+                n(self.checked, "doelgroepwerknemer", "doelgroepwerknemers")
+            ),
+            Lang::En if self.tekorten + self.waarschuwingen == 0 => format!(
+                "no shortfalls or warnings for {}",
+                n(
+                    self.checked,
+                    "target-group employee",
+                    "target-group employees"
+                )
+            ),
+            Lang::Nl => format!(
+                "{}, {} bij {} van {}",
+                n(self.tekorten, "tekort", "tekorten"),
+                n(self.waarschuwingen, "waarschuwing", "waarschuwingen"),
+                self.employees,
+                n(self.checked, "doelgroepwerknemer", "doelgroepwerknemers")
+            ),
+            Lang::En => format!(
+                "{}, {} for {} of {}",
+                n(self.tekorten, "shortfall", "shortfalls"),
+                n(self.waarschuwingen, "warning", "warnings"),
+                self.employees,
+                n(
+                    self.checked,
+                    "target-group employee",
+                    "target-group employees"
+                )
+            ),
+        }
+    }
+}
+
+/// The findings as text: a heading, each employee with findings (name and ID) and their
+/// findings indented, the organisation's findings, and the totals line.
+pub fn render(
+    wb: &Workbook,
+    findings: &[Finding],
+    checked: usize,
+    as_of: NaiveDate,
+    period: Period,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let _ = match lang {
+        Lang::Nl => writeln!(
+            out,
+            "\nRegels op {} (periode {} – {})",
+            format_date(as_of),
+            format_date(period.from),
+            format_date(period.to)
+        ),
+        Lang::En => writeln!(
+            out,
+            "\nRules on {} (period {} – {})",
+            format_date(as_of),
+            format_date(period.from),
+            format_date(period.to)
+        ),
+    };
+    let shown = |f: &&Finding| f.severity != Severity::Ok;
+    let width = findings
+        .iter()
+        .filter(shown)
+        .map(|f| f.severity.word(lang).chars().count())
+        .max()
+        .unwrap_or(0);
+    let line = |out: &mut String, f: &Finding| {
+        let _ = writeln!(
+            out,
+            "    {:<width$}  {}  [{}]",
+            f.severity.word(lang),
+            f.message.get(lang),
+            f.rule.id()
+        );
+    };
+    for e in &wb.employees {
+        let mine: Vec<_> = findings
+            .iter()
+            .filter(shown)
+            .filter(|f| f.employee.as_deref() == Some(e.id.as_str()))
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "  {} ({})", e.full_name(), e.id);
+        for f in mine {
+            line(&mut out, f);
+        }
+    }
+    let org: Vec<_> = findings
+        .iter()
+        .filter(shown)
+        .filter(|f| f.employee.is_none())
+        .collect();
+    if !org.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            match lang {
+                Lang::Nl => "Organisatie",
+                Lang::En => "Organisation",
+            }
+        );
+        for f in org {
+            line(&mut out, f);
+        }
+    }
+    let _ = writeln!(out, "{}", Totals::of(findings, checked).render(lang));
+    out
+}

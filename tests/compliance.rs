@@ -1,0 +1,394 @@
+//! `popdruk check --as-of` driven over the bundled sample: each compliance finding shows for
+//! the employee the sample gives it to, and the settings change what is found.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use popdruk::synth::{self, Sheet, Value};
+
+const AS_OF: &str = "2026-11-29";
+
+fn popdruk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_popdruk"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("popdruk runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
+}
+
+/// A fresh folder under the system temp dir for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("popdruk-rules-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// The sample, changed by `edit`, written as `team.xlsx` in a fresh folder.
+fn sample_with(name: &str, edit: impl FnOnce(&mut Vec<Sheet>)) -> PathBuf {
+    let mut team = synth::sample_team();
+    edit(&mut team);
+    let path = temp_dir(name).join("team.xlsx");
+    synth::write_xlsx(&path, &team).expect("xlsx");
+    path
+}
+
+/// Sets the `Waarde` of the `Organisatie` row `field`.
+fn set_org(team: &mut [Sheet], field: &str, value: &str) {
+    let org = synth::sheet_mut(team, "Organisatie").expect("Organisatie");
+    let row = org.find_row("Veld", &Value::text(field)).expect("field");
+    org.rows[row][1] = Value::text(value);
+}
+
+/// The finding lines printed under the employee heading `who` (`Kevin De Smet (M007)`).
+fn findings_of(stdout: &str, who: &str) -> Vec<String> {
+    let mut lines = stdout.lines().skip_while(|l| *l != format!("  {who}"));
+    lines.next();
+    lines
+        .take_while(|l| l.starts_with("    "))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+fn rules_section(stdout: &str) -> &str {
+    &stdout[stdout
+        .find("\nRegels op")
+        .or_else(|| stdout.find("\nRules on"))
+        .expect("findings")..]
+}
+
+/// Each sample employee with a finding: heading, rule id, severity word and a phrase.
+const EXPECTED: &[(&str, &str, &str, &str)] = &[
+    (
+        "Marc Peeters (M002)",
+        "pop-geldigheid",
+        "waarschuwing",
+        "het POP verloopt op 19/01/2027",
+    ),
+    (
+        "Jean-Pierre Mbuyi (M005)",
+        "ondertekening",
+        "tekort",
+        "niet getekend door de leidinggevende",
+    ),
+    (
+        "Fatima El Amrani (M006)",
+        "ondertekening",
+        "tekort",
+        "niet getekend door de medewerker",
+    ),
+    (
+        "Kevin De Smet (M007)",
+        "pop-geldigheid",
+        "tekort",
+        "het POP is verlopen op 16/12/2025",
+    ),
+    (
+        "Kevin De Smet (M007)",
+        "verbeteracties",
+        "tekort",
+        "1 verbeteractie in het huidige POP, er zijn er minstens 2 nodig",
+    ),
+    (
+        "Kevin De Smet (M007)",
+        "opvolging",
+        "waarschuwing",
+        "actie `Vast duo met Agnieszka` (doel 2) had deadline 30/09/2025, status uitgesteld",
+    ),
+    (
+        "Mohamed Bouzid (M012)",
+        "wop-evaluatie",
+        "waarschuwing",
+        "de WOP-evaluatie door VDAB komt eraan op 15/03/2027",
+    ),
+    (
+        "Tomasz Kowalski (M015)",
+        "competentieniveaus",
+        "tekort",
+        "geen huidig én gewenst niveau voor een technische en een generieke taak",
+    ),
+    (
+        "Lotte Vermeulen (M016)",
+        "pop-termijn",
+        "tekort",
+        "nog geen POP: het moest er zijn op 05/11/2026",
+    ),
+    (
+        "Organisatie",
+        "begeleidingsnorm",
+        "waarschuwing",
+        "kwartaal 4/2026 verwacht op 31/12/2026: 1,20 VTE begeleiders, 1,21 VTE nodig",
+    ),
+];
+
+#[test]
+fn check_shows_each_finding_for_the_employee_who_has_it() {
+    let out = popdruk(&["check", "samples/team.xlsx", "--as-of", AS_OF]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let rules = rules_section(&stdout);
+    assert!(
+        rules.starts_with("\nRegels op 29/11/2026 (periode 30/11/2025 – 29/11/2026)\n"),
+        "{rules}"
+    );
+    for (who, rule, word, phrase) in EXPECTED {
+        let lines = findings_of(rules, who);
+        assert!(
+            lines.iter().any(|l| l.starts_with(word)
+                && l.contains(phrase)
+                && l.ends_with(&format!("[{rule}]"))),
+            "{who}: no {word} [{rule}] with {phrase:?} in {lines:?}\n{rules}"
+        );
+    }
+    let shown = rules.lines().filter(|l| l.starts_with("    ")).count();
+    assert_eq!(
+        shown,
+        EXPECTED.len(),
+        "only the expected findings:\n{rules}"
+    );
+    assert!(
+        !rules.contains("    ok"),
+        "ok findings stay off the terminal"
+    );
+    assert!(
+        stdout.ends_with("\n6 tekorten, 4 waarschuwingen bij 7 van 14 doelgroepwerknemers\n"),
+        "{stdout}"
+    );
+    // Ilse (M001) is fine; Sofie (M010) left in 2025; Dirk (M009) is no doelgroepwerknemer.
+    for quiet in ["(M001)", "(M009)", "(M010)"] {
+        assert!(!rules.contains(quiet), "{quiet} in\n{rules}");
+    }
+}
+
+#[test]
+fn as_of_defaults_to_date_and_findings_are_the_same_in_every_sample_form() {
+    let first = text(&popdruk(&["check", "samples/team.xlsx", "--as-of", AS_OF]).stdout);
+    let by_date = text(&popdruk(&["check", "samples/team.xlsx", "--date", AS_OF]).stdout);
+    assert_eq!(first, by_date);
+    for form in ["samples/team.ods", "samples/team-csv", "samples/team.xls"] {
+        let other = text(&popdruk(&["check", form, "--as-of", AS_OF, "--date", AS_OF]).stdout);
+        assert_eq!(rules_section(&first), rules_section(&other), "{form}");
+    }
+}
+
+#[test]
+fn strict_turns_a_shortfall_into_exit_1() {
+    let out = popdruk(&["check", "samples/team.xlsx", "--as-of", AS_OF, "--strict"]);
+    assert_eq!(out.status.code(), Some(1));
+    // In January 2026 Kevin's POP had already expired: still a shortfall.
+    let out = popdruk(&[
+        "check",
+        "samples/team.xlsx",
+        "--as-of",
+        "2026-01-15",
+        "--strict",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("Regels op 15/01/2026"));
+}
+
+#[test]
+fn findings_speak_english_with_lang_en() {
+    let out = popdruk(&[
+        "check",
+        "samples/team.xlsx",
+        "--as-of",
+        AS_OF,
+        "--lang",
+        "en",
+    ]);
+    let stdout = text(&out.stdout);
+    let rules = rules_section(&stdout);
+    assert!(
+        rules.starts_with("\nRules on 29/11/2026 (period 30/11/2025 – 29/11/2026)\n"),
+        "{rules}"
+    );
+    let kevin = findings_of(rules, "Kevin De Smet (M007)");
+    assert!(
+        kevin[0].starts_with("shortfall  the POP expired on 16/12/2025"),
+        "{kevin:?}"
+    );
+    assert!(
+        findings_of(rules, "Organisation")[0].starts_with("warning"),
+        "{rules}"
+    );
+    assert!(
+        stdout.ends_with("\n6 shortfalls, 4 warnings for 7 of 14 target-group employees\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn instellingen_rows_change_the_thresholds_and_bad_rows_warn_at_their_row() {
+    let path = sample_with("settings", |team| {
+        let s = synth::sheet_mut(team, "Instellingen").expect("Instellingen");
+        s.rows.push(vec![
+            Value::text("POP-geldigheid (maanden)"),
+            Value::text("24"),
+        ]);
+        s.rows.push(vec![
+            Value::text("Minimum verbeteracties"),
+            Value::text("twee"),
+        ]);
+        s.rows
+            .push(vec![Value::text("Begeleidingsnorm hoge"), Value::text("7")]);
+    });
+    let out = popdruk(&["check", path.to_str().unwrap(), "--as-of", AS_OF]);
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("waarschuwing: `twee` is geen geldige waarde voor `Minimum verbeteracties`: popdruk gebruikt 2\n  --> "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("blad `Instellingen`, rij 4, kolom `Waarde` (B)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("onbekende instelling `Begeleidingsnorm hoge` wordt genegeerd"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("blad `Instellingen`, rij 5, kolom `Instelling` (A)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: bedoelde u `Begeleidingsnorm hoog`?"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.trim_end().ends_with("0 fouten, 2 waarschuwingen"),
+        "{stderr}"
+    );
+    // With 24 months Kevin's POP of 16/12/2024 is valid until 16/12/2026: a warning now.
+    let kevin = findings_of(rules_section(&stdout), "Kevin De Smet (M007)");
+    assert!(
+        kevin[0].starts_with("waarschuwing  het POP verloopt op 16/12/2026"),
+        "{kevin:?}"
+    );
+}
+
+#[test]
+fn popdruk_toml_next_to_the_workbook_sets_thresholds() {
+    let path = sample_with("toml", |_| {});
+    let toml = path.with_file_name("popdruk.toml");
+    std::fs::write(
+        &toml,
+        "minimum_verbeteracties = 1\nbegeleidingsnorm_hoog = 8\n",
+    )
+    .unwrap();
+    let out = popdruk(&["check", path.to_str().unwrap(), "--as-of", AS_OF]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let kevin = findings_of(rules_section(&stdout), "Kevin De Smet (M007)");
+    assert!(
+        !kevin.iter().any(|l| l.ends_with("[verbeteracties]")),
+        "{kevin:?}"
+    );
+    // 3,5 FTE hoog / 8 instead of / 7: the coaches are enough in the last quarter too.
+    assert!(!stdout.contains("[begeleidingsnorm]"), "{stdout}");
+
+    std::fs::write(&toml, "minimum_verbeteracties = \n").unwrap();
+    let out = popdruk(&["check", path.to_str().unwrap(), "--as-of", AS_OF]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("popdruk.toml` is geen geldige TOML"),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).contains("Regels niet gecontroleerd"));
+}
+
+#[test]
+fn lde_organisations_get_the_track_end_and_yearly_evaluation() {
+    let path = sample_with("lde", |team| {
+        set_org(team, "Regime", "lokale diensteneconomie")
+    });
+    let out = popdruk(&["check", path.to_str().unwrap(), "--as-of", AS_OF]);
+    let rules = text(&out.stdout);
+    // Ilse was hired in 2012: her track ended in 2017.
+    let ilse = findings_of(rules_section(&rules), "Ilse Van den Broeck (M001)");
+    assert!(
+        ilse.iter().any(|l| l.starts_with("tekort")
+            && l.contains("het inschakelingstraject liep af op 01/03/2017")
+            && l.ends_with("[lde-traject]")),
+        "{ilse:?}"
+    );
+    assert!(
+        ilse.iter().any(|l| l.ends_with("[lde-evaluatie]")),
+        "{ilse:?}"
+    );
+    // Emre, hired 06/10/2025, has his first yearly evaluation due 06/10/2026: overdue.
+    let emre = findings_of(rules_section(&rules), "Emre Demir (M011)");
+    assert!(
+        emre.iter().any(|l| l.starts_with("tekort")
+            && l.contains("06/10/2026")
+            && l.ends_with("[lde-evaluatie]")),
+        "{emre:?}"
+    );
+}
+
+#[test]
+fn individueel_maatwerk_gets_no_pop_findings_but_a_note() {
+    let path = sample_with("im", |team| set_org(team, "Regime", "individueel maatwerk"));
+    let out = popdruk(&["check", path.to_str().unwrap(), "--as-of", AS_OF]);
+    let stdout = text(&out.stdout);
+    let rules = rules_section(&stdout);
+    for rule in [
+        "[pop-termijn]",
+        "[pop-geldigheid]",
+        "[ondertekening]",
+        "[begeleidingsnorm]",
+    ] {
+        assert!(!rules.contains(rule), "{rule} in\n{rules}");
+    }
+    assert!(
+        rules.contains("opmerking     individueel maatwerk werkt met een ondersteuningsplan"),
+        "{rules}"
+    );
+    assert!(
+        rules.contains("[opvolging]"),
+        "follow-up is still checked:\n{rules}"
+    );
+}
+
+#[test]
+fn without_coaches_the_norm_is_skipped_with_a_note() {
+    let path = sample_with("no-coaches", |team| {
+        team.retain(|s| s.name != "Begeleiders")
+    });
+    let out = popdruk(&["check", path.to_str().unwrap(), "--as-of", AS_OF]);
+    let stdout = text(&out.stdout);
+    let org = findings_of(rules_section(&stdout), "Organisatie");
+    assert_eq!(
+        org,
+        [
+            "opmerking     begeleidingsnorm niet gecontroleerd: het blad `Begeleiders` ontbreekt of is leeg  [begeleidingsnorm]"
+        ]
+    );
+    assert!(
+        stdout.ends_with("\n6 tekorten, 3 waarschuwingen bij 7 van 14 doelgroepwerknemers\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn data_errors_leave_the_rules_unchecked() {
+    let out = popdruk(&[
+        "check",
+        "samples/invalid/impossible-date.xlsx",
+        "--as-of",
+        AS_OF,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.ends_with("\nRegels niet gecontroleerd: verbeter eerst de fouten in de werkmap\n"),
+        "{stdout}"
+    );
+}
