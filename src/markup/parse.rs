@@ -16,22 +16,44 @@ pub fn parse(text: &str) -> Result<Document> {
             message: format!("malformed markup: {e}"),
         }
     })?;
-    let p = Parser { xml: &xml };
+    let mut line_starts = vec![0];
+    line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    let p = Parser {
+        text,
+        line_starts,
+        last: std::cell::Cell::new((0, 0, 0)),
+    };
     p.document(xml.root_element())
 }
 
-struct Parser<'a, 'i> {
-    xml: &'a roxmltree::Document<'i>,
+struct Parser<'i> {
+    text: &'i str,
+    /// Byte offsets where lines start, to turn offsets into positions quickly
+    /// (roxmltree's `text_pos_at` rescans the text from the start on every call).
+    line_starts: Vec<usize>,
+    /// The last position computed: byte offset, line, column.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 const INLINE: &[&str] = &["b", "i", "span", "br", "level", "check", "page", "pages"];
 
-impl<'a, 'i> Parser<'a, 'i> {
+impl<'i> Parser<'i> {
     fn pos(&self, node: Node) -> Pos {
-        let p = self.xml.text_pos_at(node.range().start);
+        let at = node.range().start;
+        let line = self.line_starts.partition_point(|&s| s <= at);
+        let start = self.line_starts[line - 1];
+        // Nodes are mostly visited in document order: count characters on from the last
+        // position on the same line, so one very long line is not rescanned every time.
+        let (last_at, last_line, last_col) = self.last.get();
+        let column = if last_line == line && last_at <= at {
+            last_col + self.text[last_at..at].chars().count()
+        } else {
+            self.text[start..at].chars().count() + 1
+        };
+        self.last.set((at, line, column));
         Pos {
-            line: p.row,
-            column: p.col,
+            line: line as u32,
+            column: column as u32,
         }
     }
 
