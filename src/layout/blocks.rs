@@ -44,6 +44,10 @@ pub(crate) struct Chunk {
     pub close_top: Vec<Item>,
     /// Items drawn only when a page ends after this chunk.
     pub close_bottom: Vec<Item>,
+    /// For a slice of a split table row: the row's id, and the content items per cell
+    /// (kept apart from `items` so a page can emit them cell by cell).
+    pub row: Option<u32>,
+    pub cells: Vec<Vec<Item>>,
 }
 
 impl Chunk {
@@ -59,6 +63,8 @@ impl Chunk {
             kind: Kind::Normal,
             close_top: Vec::new(),
             close_bottom: Vec::new(),
+            row: None,
+            cells: Vec::new(),
         }
     }
 }

@@ -43,6 +43,15 @@ pub(crate) fn paginate(
         let mut page = new_page();
         page.items.append(prefix);
         let n = placed.len();
+        let placed_next: Vec<Placed> = placed
+            .iter()
+            .map(|p| Placed {
+                idx: p.idx,
+                y: p.y,
+                extra: Vec::new(),
+            })
+            .collect();
+        let mut row_run: Vec<(usize, f32)> = Vec::new();
         for (k, p) in placed.drain(..).enumerate() {
             let c = &chunks[p.idx];
             if k == 0 {
@@ -68,6 +77,26 @@ pub(crate) fn paginate(
             page.items
                 .extend(c.items.iter().cloned().map(|it| it.offset(left, p.y)));
             page.items.extend(p.extra);
+            // Slices of a split table row: content goes cell by cell over all the slices
+            // on this page, so the text reads in order (not slice by slice across cells).
+            let same_row = |q: Option<&Placed>| {
+                q.is_some_and(|q| c.row.is_some() && chunks[q.idx].row == c.row)
+            };
+            if c.row.is_some() {
+                row_run.push((p.idx, p.y));
+                if !same_row(placed_next.get(k + 1)) {
+                    let cells = chunks[row_run[0].0].cells.len();
+                    for cell in 0..cells {
+                        for &(idx, y) in &row_run {
+                            if let Some(items) = chunks[idx].cells.get(cell) {
+                                page.items
+                                    .extend(items.iter().cloned().map(|it| it.offset(left, y)));
+                            }
+                        }
+                    }
+                    row_run.clear();
+                }
+            }
         }
         pages.push(page);
     };
