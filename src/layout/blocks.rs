@@ -140,8 +140,10 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                             },
                             ctx.shaper,
                         );
-                        c.items
-                            .extend(line_items(&lines[0], 0.0, base - lines[0].baseline, &[]));
+                        // The marker goes first, so the text reads `1. Leren …`.
+                        let mut items = line_items(&lines[0], 0.0, base - lines[0].baseline, &[]);
+                        items.append(&mut c.items);
+                        c.items = items;
                         if n > 0 {
                             c.space_before += style.size.0 * 0.2;
                         }

@@ -1,25 +1,27 @@
 //! PDF writing: [`Laid`] pages to PDF bytes.
 //!
-//! The only module that imports printpdf and lopdf. printpdf turns page operations into a
-//! document with subset, embedded fonts (Identity-H, with a ToUnicode map built from the
-//! text each glyph stands for, so copy-paste gives the original text, ligatures included);
-//! lopdf then adds what printpdf lacks: nested bookmarks, the document language, page
-//! labels and a deterministic file identifier. Writing the bytes to disk is the caller's
-//! job (see [`crate::output::write_atomic`]).
+//! The only module that imports printpdf, lopdf and flate2. printpdf builds the fonts:
+//! subset, embedded as Identity-H CID fonts with /W widths and a ToUnicode map built from
+//! the text each glyph stands for (so copy-paste gives the original text, ligatures
+//! included). The page content streams are written here directly: going through
+//! printpdf's `Op`s and lopdf's operation encoding cost more than everything else together
+//! (about 500 pages/s). lopdf then assembles the file and adds what printpdf lacks: nested
+//! bookmarks, the document language and a deterministic file identifier. Writing the bytes
+//! to disk is the caller's job (see [`crate::output::write_atomic`]).
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::sync::OnceLock;
 
-use lopdf::{Dictionary, Object, StringFormat};
+use lopdf::{Dictionary, Object, Stream, StringFormat};
 use printpdf::{
-    Codepoint, Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, TextItem,
-    TextMatrix, WindingOrder,
+    Codepoint, FontId, Mm, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, TextItem, TextMatrix,
 };
 
 use crate::layout::{Item, Laid, Seg, Stroke};
 use crate::text::lines::Rgb;
-use crate::text::{FaceId, Fonts};
+use crate::text::{FaceId, Fonts, Run};
 
 /// Fonts parsed by printpdf, once per process.
 fn parsed_fonts() -> &'static Vec<ParsedFont> {
@@ -36,13 +38,218 @@ fn parsed_fonts() -> &'static Vec<ParsedFont> {
     })
 }
 
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: c.0 as f32 / 255.0,
-        g: c.1 as f32 / 255.0,
-        b: c.2 as f32 / 255.0,
-        icc_profile: None,
-    })
+/// The glyphs a document uses per face, each with the text it stands for.
+type Used = BTreeMap<FaceId, BTreeMap<u16, String>>;
+
+fn used_glyphs(laid: &Laid) -> Used {
+    let mut used: Used = BTreeMap::new();
+    for p in &laid.pages {
+        for it in &p.items {
+            if let Item::Text { run, .. } = it {
+                let map = used.entry(run.face).or_default();
+                for g in &run.glyphs {
+                    let text = &run.text[g.text.0 as usize..g.text.1 as usize];
+                    match map.get_mut(&g.gid) {
+                        Some(t) if t.is_empty() && !text.is_empty() => *t = text.to_string(),
+                        Some(_) => {}
+                        None => {
+                            map.insert(g.gid, text.to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    used
+}
+
+/// Writes a laid-out document as PDF bytes. The same input gives the same bytes.
+pub fn write(laid: &Laid) -> Vec<u8> {
+    let mut doc = PdfDocument::new(&laid.meta.title);
+    doc.metadata.info.author = laid.meta.author.clone();
+    doc.metadata.info.subject = laid.meta.subject.clone();
+    doc.metadata.info.creator = "popdruk".into();
+    doc.metadata.info.producer = "popdruk".into();
+
+    // printpdf subsets a font to the glyphs its pages show: give it one page that shows
+    // every glyph the document uses (with its text, for ToUnicode), then replace that page
+    // by the real ones.
+    let used = used_glyphs(laid);
+    let parsed = parsed_fonts();
+    let print = fingerprint(laid);
+    let mut names: BTreeMap<FaceId, String> = BTreeMap::new();
+    let mut ops = vec![Op::StartTextSection];
+    for (face, glyphs) in &used {
+        // printpdf names fonts with random ids and takes the subset tag from the id's first
+        // six characters: name them from the content, so output is deterministic and the
+        // tag is six capital letters as the PDF specification asks.
+        let tag: String = print
+            .iter()
+            .skip(face.0 as usize)
+            .take(6)
+            .map(|b| (b'A' + b % 26) as char)
+            .collect();
+        let name = format!("{tag}F{}", face.0);
+        let id = FontId(name.clone());
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(parsed[face.0 as usize].clone()));
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(id),
+            size: Pt(10.0),
+        });
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(
+                glyphs
+                    .iter()
+                    .map(|(gid, text)| Codepoint {
+                        gid: *gid,
+                        offset: 0.0,
+                        cid: Some(text.clone()),
+                    })
+                    .collect(),
+            )],
+        });
+        names.insert(*face, name);
+    }
+    ops.push(Op::EndTextSection);
+    doc.with_pages(vec![PdfPage::new(Mm(210.0), Mm(297.0), ops)]);
+
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+
+    // The subset renumbers glyphs: new id = position in [0, used ids ascending without 0]
+    // (see printpdf's `subset_font`).
+    let remap: BTreeMap<FaceId, Vec<u16>> = used
+        .iter()
+        .map(|(face, glyphs)| {
+            let max = glyphs.keys().copied().max().unwrap_or(0) as usize;
+            let mut v = vec![0u16; max + 1];
+            for (i, gid) in glyphs.keys().copied().filter(|g| *g != 0).enumerate() {
+                v[gid as usize] = i as u16 + 1;
+            }
+            (*face, v)
+        })
+        .collect();
+
+    replace_pages(&mut lo, laid, &names, &remap);
+    finish(&mut lo, laid);
+    lo.version = "1.7".to_string();
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out)
+        .expect("writing a PDF to memory cannot fail");
+    out
+}
+
+/// Replaces printpdf's glyph page by the document's pages, sharing its resources.
+fn replace_pages(
+    lo: &mut lopdf::Document,
+    laid: &Laid,
+    names: &BTreeMap<FaceId, String>,
+    remap: &BTreeMap<FaceId, Vec<u16>>,
+) {
+    let pages_id = lo
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .expect("printpdf writes a page tree");
+    let dummy = *lo
+        .get_pages()
+        .values()
+        .next()
+        .expect("printpdf wrote the glyph page");
+    let (resources, contents) = {
+        let d = lo.get_dictionary(dummy).expect("page dictionary");
+        (
+            d.get(b"Resources")
+                .cloned()
+                .unwrap_or(Object::Dictionary(Dictionary::new())),
+            d.get(b"Contents").and_then(Object::as_reference).ok(),
+        )
+    };
+    lo.objects.remove(&dummy);
+    if let Some(c) = contents {
+        lo.objects.remove(&c);
+    }
+    let fonts = Fonts::embedded();
+    let mut kids = Vec::with_capacity(laid.pages.len());
+    for page in &laid.pages {
+        let content = content(page, fonts, names, remap);
+        let mut z = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(content.len() / 3),
+            flate2::Compression::fast(),
+        );
+        z.write_all(&content)
+            .expect("compressing in memory cannot fail");
+        let packed = z.finish().expect("compressing in memory cannot fail");
+        let mut sd = Dictionary::new();
+        sd.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        let stream = Stream::new(sd, packed).with_compression(false);
+        let contents_id = lo.add_object(Object::Stream(stream));
+        let mut d = Dictionary::new();
+        d.set("Type", Object::Name(b"Page".to_vec()));
+        d.set("Parent", Object::Reference(pages_id));
+        d.set(
+            "MediaBox",
+            Object::Array(vec![
+                0.into(),
+                0.into(),
+                Object::Real(page.width.0),
+                Object::Real(page.height.0),
+            ]),
+        );
+        d.set("Resources", resources.clone());
+        d.set("Contents", Object::Reference(contents_id));
+        kids.push(Object::Reference(lo.add_object(Object::Dictionary(d))));
+    }
+    if let Ok(p) = lo.get_object_mut(pages_id).and_then(Object::as_dict_mut) {
+        p.set("Count", Object::Integer(kids.len() as i64));
+        p.set("Kids", Object::Array(kids));
+    }
+}
+
+/// Appends a number with at most three decimals.
+fn num(buf: &mut Vec<u8>, v: f32) {
+    let r = (v as f64 * 1000.0).round() as i64;
+    if r < 0 {
+        buf.push(b'-');
+    }
+    let r = r.unsigned_abs();
+    let _ = write!(buf, "{}", r / 1000);
+    let frac = r % 1000;
+    if frac != 0 {
+        let s = format!("{frac:03}");
+        buf.push(b'.');
+        buf.extend_from_slice(s.trim_end_matches('0').as_bytes());
+    }
+}
+
+fn nums(buf: &mut Vec<u8>, vs: &[f32], op: &str) {
+    for v in vs {
+        num(buf, *v);
+        buf.push(b' ');
+    }
+    buf.extend_from_slice(op.as_bytes());
+    buf.push(b'\n');
+}
+
+fn rgb(buf: &mut Vec<u8>, c: Rgb, op: &str) {
+    nums(
+        buf,
+        &[c.0 as f32 / 255.0, c.1 as f32 / 255.0, c.2 as f32 / 255.0],
+        op,
+    );
 }
 
 /// The graphics and text state already set in a content stream, to skip repeated ops.
@@ -53,267 +260,187 @@ struct State {
     fill: Option<Rgb>,
     stroke: Option<Rgb>,
     width: Option<f32>,
+    /// Baseline and x where the text pen stands after the last `TJ`.
+    pen: Option<(f32, f32)>,
 }
 
 impl State {
-    fn text(&mut self, ops: &mut Vec<Op>, on: bool) {
+    fn text(&mut self, buf: &mut Vec<u8>, on: bool) {
         if on != self.in_text {
-            ops.push(if on {
-                Op::StartTextSection
-            } else {
-                Op::EndTextSection
-            });
+            buf.extend_from_slice(if on { b"BT\n" } else { b"ET\n" });
             self.in_text = on;
+            self.pen = None;
         }
     }
-    fn fill(&mut self, ops: &mut Vec<Op>, c: Rgb) {
+    fn fill(&mut self, buf: &mut Vec<u8>, c: Rgb) {
         if self.fill != Some(c) {
-            ops.push(Op::SetFillColor { col: color(c) });
+            rgb(buf, c, "rg");
             self.fill = Some(c);
         }
     }
-    fn stroke(&mut self, ops: &mut Vec<Op>, s: Stroke) {
+    fn stroke(&mut self, buf: &mut Vec<u8>, s: Stroke) {
         if self.stroke != Some(s.color) {
-            ops.push(Op::SetOutlineColor {
-                col: color(s.color),
-            });
+            rgb(buf, s.color, "RG");
             self.stroke = Some(s.color);
         }
         if self.width != Some(s.width) {
-            ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
+            nums(buf, &[s.width], "w");
             self.width = Some(s.width);
         }
     }
 }
 
-/// Writes a laid-out document as PDF bytes. The same input gives the same bytes.
-pub fn write(laid: &Laid) -> Vec<u8> {
-    let fonts = Fonts::embedded();
-    let mut doc = PdfDocument::new(&laid.meta.title);
-    doc.metadata.info.author = laid.meta.author.clone();
-    doc.metadata.info.subject = laid.meta.subject.clone();
-    doc.metadata.info.creator = "popdruk".into();
-    doc.metadata.info.producer = "popdruk".into();
-
-    // Register only the faces the document uses, in face order (deterministic ids).
-    let mut used = [false; 8];
-    for p in &laid.pages {
-        for it in &p.items {
-            if let Item::Text { run, .. } = it {
-                used[run.face.0 as usize] = true;
+/// The content stream of one page. Layout measures from the top-left corner; PDF from the
+/// bottom-left, so every y becomes `height - y`.
+fn content(
+    page: &crate::layout::Page,
+    fonts: &Fonts,
+    names: &BTreeMap<FaceId, String>,
+    remap: &BTreeMap<FaceId, Vec<u16>>,
+) -> Vec<u8> {
+    let h = page.height.0;
+    let mut b = Vec::with_capacity(page.items.len() * 48);
+    let mut st = State::default();
+    for it in &page.items {
+        match it {
+            Item::Text {
+                x,
+                y,
+                size,
+                color,
+                run,
+                vertical,
+            } => {
+                st.text(&mut b, true);
+                if st.font != Some((run.face, *size)) {
+                    b.push(b'/');
+                    b.extend_from_slice(names[&run.face].as_bytes());
+                    b.push(b' ');
+                    nums(&mut b, &[*size], "Tf");
+                    st.font = Some((run.face, *size));
+                }
+                st.fill(&mut b, *color);
+                // A run that goes on where the previous one on this baseline ended continues
+                // the text object without a new matrix (so extractors see one word, as in
+                // `<b>POP</b>-gesprek`); the small gap left is a TJ adjustment.
+                let lead = match st.pen {
+                    Some((py, px))
+                        if !vertical && (py - y).abs() < 0.001 && (x - px).abs() < size * 2.0 =>
+                    {
+                        Some(-(x - px) * 1000.0 / size)
+                    }
+                    _ => {
+                        let m = if *vertical {
+                            [0.0, 1.0, -1.0, 0.0, *x, h - *y]
+                        } else {
+                            [1.0, 0.0, 0.0, 1.0, *x, h - *y]
+                        };
+                        nums(&mut b, &m, "Tm");
+                        None
+                    }
+                };
+                let advance = tj(&mut b, fonts, run, &remap[&run.face], lead);
+                st.pen = (!vertical).then_some((*y, x + advance * size));
             }
-        }
-    }
-    let parsed = parsed_fonts();
-    let print = fingerprint(laid);
-    let mut ids: BTreeMap<FaceId, FontId> = BTreeMap::new();
-    for (id, _) in fonts.faces() {
-        if used[id.0 as usize] {
-            // printpdf names fonts with random ids and takes the subset tag from the id's
-            // first six characters: name them ourselves, from the content, so output is
-            // deterministic and the tag is six capital letters as the PDF spec asks.
-            let tag: String = print
-                .iter()
-                .skip(id.0 as usize)
-                .take(6)
-                .map(|b| (b'A' + b % 26) as char)
-                .collect();
-            let font_id = FontId(format!("{tag}F{}", id.0));
-            doc.resources
-                .fonts
-                .map
-                .insert(font_id.clone(), PdfFont::new(parsed[id.0 as usize].clone()));
-            ids.insert(id, font_id);
-        }
-    }
-
-    let mut pages = Vec::with_capacity(laid.pages.len());
-    for page in &laid.pages {
-        let h = page.height.0;
-        let mut ops = Vec::with_capacity(page.items.len() * 3);
-        let mut st = State::default();
-        for it in &page.items {
-            match it {
-                Item::Text {
-                    x,
-                    y,
-                    size,
-                    color: c,
-                    run,
-                    vertical,
-                } => {
-                    st.text(&mut ops, true);
-                    if st.font != Some((run.face, *size)) {
-                        ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(ids[&run.face].clone()),
-                            size: Pt(*size),
-                        });
-                        st.font = Some((run.face, *size));
-                    }
-                    st.fill(&mut ops, *c);
-                    let m = if *vertical {
-                        [0.0, 1.0, -1.0, 0.0, *x, h - *y]
-                    } else {
-                        [1.0, 0.0, 0.0, 1.0, *x, h - *y]
-                    };
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Raw(m),
-                    });
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::GlyphIds(glyphs(fonts, run))],
-                    });
+            Item::Rect {
+                x,
+                y,
+                w,
+                h: rh,
+                fill,
+                stroke,
+            } => {
+                st.text(&mut b, false);
+                if let Some(f) = fill {
+                    st.fill(&mut b, *f);
                 }
-                Item::Rect {
-                    x,
-                    y,
-                    w,
-                    h: rh,
-                    fill,
-                    stroke,
-                } => {
-                    st.text(&mut ops, false);
-                    let mode = match (fill, stroke) {
-                        (Some(_), Some(_)) => PaintMode::FillStroke,
-                        (Some(_), None) => PaintMode::Fill,
-                        _ => PaintMode::Stroke,
-                    };
-                    if let Some(f) = fill {
-                        st.fill(&mut ops, *f);
-                    }
-                    if let Some(s) = stroke {
-                        st.stroke(&mut ops, *s);
-                    }
-                    ops.push(Op::DrawRectangle {
-                        rectangle: Rect {
-                            x: Pt(*x),
-                            y: Pt(h - y - rh),
-                            width: Pt(*w),
-                            height: Pt(*rh),
-                            mode: Some(mode),
-                            winding_order: Some(WindingOrder::NonZero),
-                        },
-                    });
+                if let Some(s) = stroke {
+                    st.stroke(&mut b, *s);
                 }
-                Item::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    stroke,
-                } => {
-                    st.text(&mut ops, false);
-                    st.stroke(&mut ops, *stroke);
-                    ops.push(Op::DrawLine {
-                        line: Line {
-                            points: vec![point(*x1, h - y1, false), point(*x2, h - y2, false)],
-                            is_closed: false,
-                        },
-                    });
-                }
-                Item::Path { segs, fill, stroke } => {
-                    st.text(&mut ops, false);
-                    let points = path_points(segs, h);
-                    let closed = segs.contains(&Seg::Close);
-                    if let Some(f) = fill {
-                        st.fill(&mut ops, *f);
-                        ops.push(Op::DrawPolygon {
-                            polygon: Polygon {
-                                rings: vec![PolygonRing {
-                                    points: points.clone(),
-                                }],
-                                mode: PaintMode::Fill,
-                                winding_order: WindingOrder::NonZero,
-                            },
-                        });
-                    }
-                    if let Some(s) = stroke {
-                        st.stroke(&mut ops, *s);
-                        ops.push(Op::DrawLine {
-                            line: Line {
-                                points,
-                                is_closed: closed,
-                            },
-                        });
-                    }
-                }
-                Item::Image { .. } => {}
+                nums(&mut b, &[*x, h - y - rh, *w, *rh], "re");
+                b.extend_from_slice(match (fill, stroke) {
+                    (Some(_), Some(_)) => b"B\n",
+                    (Some(_), None) => b"f\n",
+                    _ => b"S\n",
+                });
             }
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                stroke,
+            } => {
+                st.text(&mut b, false);
+                st.stroke(&mut b, *stroke);
+                nums(&mut b, &[*x1, h - y1], "m");
+                nums(&mut b, &[*x2, h - y2], "l");
+                b.extend_from_slice(b"S\n");
+            }
+            Item::Path { segs, fill, stroke } => {
+                st.text(&mut b, false);
+                if let Some(f) = fill {
+                    st.fill(&mut b, *f);
+                }
+                if let Some(s) = stroke {
+                    st.stroke(&mut b, *s);
+                }
+                for s in segs {
+                    match *s {
+                        Seg::Move(x, y) => nums(&mut b, &[x, h - y], "m"),
+                        Seg::Line(x, y) => nums(&mut b, &[x, h - y], "l"),
+                        Seg::Curve(x1, y1, x2, y2, x3, y3) => {
+                            nums(&mut b, &[x1, h - y1, x2, h - y2, x3, h - y3], "c")
+                        }
+                        Seg::Close => b.extend_from_slice(b"h\n"),
+                    }
+                }
+                b.extend_from_slice(match (fill, stroke) {
+                    (Some(_), Some(_)) => b"B\n",
+                    (Some(_), None) => b"f\n",
+                    _ => b"S\n",
+                });
+            }
+            Item::Image { .. } => {}
         }
-        st.text(&mut ops, false);
-        pages.push(PdfPage::new(
-            Mm::from(Pt(page.width.0)),
-            Mm::from(Pt(h)),
-            ops,
-        ));
     }
-    doc.with_pages(pages);
-
-    let opts = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    finish(&mut lo, laid);
-    lo.compress();
-    let mut out = Vec::new();
-    lo.save_to(&mut out)
-        .expect("writing a PDF to memory cannot fail");
-    out
+    st.text(&mut b, false);
+    b
 }
 
-fn point(x: f32, y: f32, bezier: bool) -> LinePoint {
-    LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
-        bezier,
-    }
-}
-
-fn path_points(segs: &[Seg], h: f32) -> Vec<LinePoint> {
-    let mut pts = Vec::new();
-    for s in segs {
-        match *s {
-            Seg::Move(x, y) | Seg::Line(x, y) => pts.push(point(x, h - y, false)),
-            Seg::Curve(a, b, c, d, e, f) => {
-                pts.push(point(a, h - b, true));
-                pts.push(point(c, h - d, true));
-                pts.push(point(e, h - f, false));
-            }
-            Seg::Close => {}
-        }
-    }
-    pts
-}
-
-/// Glyph ids with the TJ adjustments that put each glyph at its shaped position, given
-/// that the viewer advances by the font's own width (printpdf writes it truncated to
-/// thousandths of an em into /W).
-fn glyphs(fonts: &Fonts, run: &crate::text::Run) -> Vec<Codepoint> {
+/// A `TJ` that puts each glyph at its shaped position: the viewer advances by the font's
+/// own width (printpdf writes it truncated to thousandths of an em into /W), and the
+/// numbers between glyphs correct the difference (kerning). `lead` moves the pen first.
+/// Returns how far the pen moved past the run's start, in em.
+fn tj(b: &mut Vec<u8>, fonts: &Fonts, run: &Run, remap: &[u16], lead: Option<f32>) -> f32 {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let face = fonts.face(run.face);
     let n = run.glyphs.len();
-    let mut out = Vec::with_capacity(n);
-    for (i, g) in run.glyphs.iter().enumerate() {
-        let w = (face.advance(g.gid) as f32 * 1000.0 / face.upm).trunc();
-        let next = if i + 1 < n {
-            run.glyphs[i + 1].x
-        } else {
-            g.x + w / 1000.0
-        };
-        let offset = g.x * 1000.0 + w - next * 1000.0;
-        let text = &run.text[g.text.0 as usize..g.text.1 as usize];
-        out.push(Codepoint {
-            gid: g.gid,
-            offset: if offset.abs() < 0.05 {
-                0.0
-            } else {
-                (offset * 100.0).round() / 100.0
-            },
-            cid: Some(text.to_string()),
-        });
+    b.push(b'[');
+    if let Some(l) = lead.filter(|l| l.abs() >= 0.05) {
+        num(b, l);
     }
-    out
+    b.push(b'<');
+    let mut end = 0.0;
+    for (i, g) in run.glyphs.iter().enumerate() {
+        let code = remap.get(g.gid as usize).copied().unwrap_or(0);
+        for shift in [12, 8, 4, 0] {
+            b.push(HEX[(code >> shift) as usize & 15]);
+        }
+        let w = (face.advance(g.gid) as f32 * 1000.0 / face.upm).trunc();
+        if i + 1 < n {
+            let offset = g.x * 1000.0 + w - run.glyphs[i + 1].x * 1000.0;
+            if offset.abs() >= 0.05 {
+                b.push(b'>');
+                num(b, offset);
+                b.push(b'<');
+            }
+        } else {
+            end = g.x + w / 1000.0;
+        }
+    }
+    b.extend_from_slice(b">] TJ\n");
+    end
 }
 
 fn text_string(s: &str) -> Object {
