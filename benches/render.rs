@@ -1,4 +1,4 @@
-//! Benchmark: a document of about 500 pages of tables and paragraphs, parsed, laid out and
+//! Benchmark: a document of 500 pages of tables and paragraphs, parsed, laid out and
 //! written to PDF. Reports pages per second, the split between the stages, and peak memory
 //! (VmHWM). Run with `cargo bench --bench render`.
 
@@ -46,7 +46,7 @@ fn vm_hwm_kb() -> u64 {
 }
 
 fn main() {
-    let text = markup(430);
+    let text = markup(600);
     let mut shaper = Shaper::default();
     // Warm up the font parsing and the shaping cache once, as a real run would.
     let warm = popdruk::markup::parse(&markup(2)).unwrap();

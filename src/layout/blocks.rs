@@ -377,7 +377,7 @@ pub(crate) fn line_items(line: &Line, x0: f32, y0: f32, objects: &[(Object, Styl
                         y,
                         size: p.style.size,
                         color: p.style.color,
-                        run: Rc::new(run.clone()),
+                        run: run.clone(),
                         vertical: false,
                     });
                     x += run.width * p.style.size;

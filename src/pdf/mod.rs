@@ -143,7 +143,7 @@ pub fn write(laid: &Laid) -> Vec<u8> {
         .collect();
 
     replace_pages(&mut lo, laid, &names, &remap);
-    finish(&mut lo, laid);
+    finish(&mut lo, laid, print);
     lo.version = "1.7".to_string();
     lo.compress();
     let mut out = Vec::new();
@@ -226,13 +226,34 @@ fn num(buf: &mut Vec<u8>, v: f32) {
         buf.push(b'-');
     }
     let r = r.unsigned_abs();
-    let _ = write!(buf, "{}", r / 1000);
-    let frac = r % 1000;
+    int(buf, r / 1000);
+    let mut frac = r % 1000;
     if frac != 0 {
-        let s = format!("{frac:03}");
         buf.push(b'.');
-        buf.extend_from_slice(s.trim_end_matches('0').as_bytes());
+        let mut digits = 3;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            digits -= 1;
+        }
+        let start = buf.len();
+        for _ in 0..digits {
+            buf.push(b'0' + (frac % 10) as u8);
+            frac /= 10;
+        }
+        buf[start..].reverse();
     }
+}
+
+fn int(buf: &mut Vec<u8>, mut v: u64) {
+    let start = buf.len();
+    loop {
+        buf.push(b'0' + (v % 10) as u8);
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    buf[start..].reverse();
 }
 
 fn nums(buf: &mut Vec<u8>, vs: &[f32], op: &str) {
@@ -457,7 +478,7 @@ fn text_string(s: &str) -> Object {
 }
 
 /// Adds what printpdf does not write: /Lang, nested outlines, page labels, a fixed /ID.
-fn finish(doc: &mut lopdf::Document, laid: &Laid) {
+fn finish(doc: &mut lopdf::Document, laid: &Laid, id: Vec<u8>) {
     let Ok(root) = doc.trailer.get(b"Root").and_then(Object::as_reference) else {
         return;
     };
@@ -485,7 +506,6 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid) {
         );
     }
     // A deterministic identifier: a hash of what the document shows.
-    let id = fingerprint(laid);
     doc.trailer.set(
         "ID",
         Object::Array(vec![
@@ -579,12 +599,19 @@ fn outlines(
     root_id
 }
 
-/// FNV-1a over the metadata and the text and geometry of the pages: 16 bytes.
+/// A 16-byte hash (FNV-1a style, eight bytes at a time) of the metadata and of the text
+/// and its positions on the pages.
 fn fingerprint(laid: &Laid) -> Vec<u8> {
     let mut h1: u64 = 0xcbf2_9ce4_8422_2325;
     let mut h2: u64 = 0x8422_2325_cbf2_9ce4;
     let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            h1 = (h1 ^ v).wrapping_mul(0x100_0000_01b3);
+            h2 = (h2 ^ v).wrapping_mul(0x100_0000_01b3).rotate_left(23);
+        }
+        for &b in chunks.remainder() {
             h1 = (h1 ^ b as u64).wrapping_mul(0x100_0000_01b3);
             h2 = (h2 ^ b as u64).wrapping_mul(0x100_0000_01b3).rotate_left(5);
         }
@@ -597,8 +624,7 @@ fn fingerprint(laid: &Laid) -> Vec<u8> {
         for it in &p.items {
             if let Item::Text { x, y, run, .. } = it {
                 eat(run.text.as_bytes());
-                eat(&x.to_le_bytes());
-                eat(&y.to_le_bytes());
+                eat(&((x.to_bits() as u64) << 32 | y.to_bits() as u64).to_le_bytes());
             }
         }
     }

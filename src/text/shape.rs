@@ -31,7 +31,7 @@ pub struct Run {
 /// A shaped word: one run per face it needed, and the characters no face has.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shaped {
-    pub runs: Vec<Run>,
+    pub runs: Vec<Rc<Run>>,
     /// Width in em.
     pub width: f32,
     pub missing: Vec<char>,
@@ -98,9 +98,9 @@ fn shape_uncached(fonts: &Fonts, text: &str, preferred: FaceId) -> Shaped {
             _ => spans.push((face, i, i + c.len_utf8())),
         }
     }
-    let runs: Vec<Run> = spans
+    let runs: Vec<Rc<Run>> = spans
         .into_iter()
-        .map(|(face, a, b)| shape_run(fonts, &text[a..b], face))
+        .map(|(face, a, b)| Rc::new(shape_run(fonts, &text[a..b], face)))
         .collect();
     let width = runs.iter().map(|r| r.width).sum();
     Shaped {
@@ -174,7 +174,7 @@ mod tests {
             "Ayşe",
         ] {
             let shaped = s.shape(word, FaceId::REGULAR);
-            let joined: String = shaped.runs.iter().flat_map(glyph_texts).collect();
+            let joined: String = shaped.runs.iter().flat_map(|r| glyph_texts(r)).collect();
             assert_eq!(joined, word);
         }
     }
