@@ -19,6 +19,10 @@ use printpdf::{
     PdfSaveOptions, Pt, TextItem, TextMatrix,
 };
 
+mod image;
+
+pub use image::{ImageError, Images};
+
 use crate::layout::{Item, Laid, Seg, Stroke};
 use crate::text::lines::Rgb;
 use crate::text::{FaceId, Fonts, Run};
@@ -63,8 +67,19 @@ fn used_glyphs(laid: &Laid) -> Used {
     used
 }
 
-/// Writes a laid-out document as PDF bytes. The same input gives the same bytes.
+/// Writes a laid-out document as PDF bytes. The same input gives the same bytes. Images
+/// are drawn as empty placeholder boxes: use [`write_with_images`] to supply them.
 pub fn write(laid: &Laid) -> Vec<u8> {
+    write_inner(laid, None).unwrap_or_default()
+}
+
+/// Writes a laid-out document with the images its `<image>` elements name. An image that
+/// is missing or cannot be read is an error naming it.
+pub fn write_with_images(laid: &Laid, images: &Images) -> Result<Vec<u8>, ImageError> {
+    write_inner(laid, Some(images))
+}
+
+fn write_inner(laid: &Laid, images: Option<&Images>) -> Result<Vec<u8>, ImageError> {
     let mut doc = PdfDocument::new(&laid.meta.title);
     doc.metadata.info.author = laid.meta.author.clone();
     doc.metadata.info.subject = laid.meta.subject.clone();
@@ -142,14 +157,51 @@ pub fn write(laid: &Laid) -> Vec<u8> {
         })
         .collect();
 
-    replace_pages(&mut lo, laid, &names, &remap);
+    let embedded = embed_images(&mut lo, laid, images)?;
+    replace_pages(&mut lo, laid, &names, &remap, &embedded);
     finish(&mut lo, laid, print);
     lo.version = "1.7".to_string();
     lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .expect("writing a PDF to memory cannot fail");
-    out
+    Ok(out)
+}
+
+/// Embeds each image the pages name once, in name order.
+fn embed_images(
+    lo: &mut lopdf::Document,
+    laid: &Laid,
+    images: Option<&Images>,
+) -> Result<BTreeMap<String, image::Embedded>, ImageError> {
+    let mut wanted: Vec<&str> = laid
+        .pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|it| match it {
+            Item::Image { src, .. } => Some(src.as_str()),
+            _ => None,
+        })
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut out = BTreeMap::new();
+    let Some(images) = images else { return Ok(out) };
+    for (i, name) in wanted.into_iter().enumerate() {
+        let bytes = images.get(name).ok_or_else(|| ImageError {
+            name: name.to_string(),
+            message: format!(
+                "not found (images given: {})",
+                images
+                    .keys()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })?;
+        out.insert(name.to_string(), image::embed(lo, i, name, bytes)?);
+    }
+    Ok(out)
 }
 
 /// Replaces printpdf's glyph page by the document's pages, sharing its resources.
@@ -158,6 +210,7 @@ fn replace_pages(
     laid: &Laid,
     names: &BTreeMap<FaceId, String>,
     remap: &BTreeMap<FaceId, Vec<u16>>,
+    images: &BTreeMap<String, image::Embedded>,
 ) {
     let pages_id = lo
         .catalog()
@@ -182,10 +235,24 @@ fn replace_pages(
     if let Some(c) = contents {
         lo.objects.remove(&c);
     }
+    if !images.is_empty() {
+        let xobjects = Dictionary::from_iter(
+            images
+                .values()
+                .map(|e| (e.name.as_str(), Object::Reference(e.id))),
+        );
+        let res = match &resources {
+            Object::Reference(r) => lo.get_object_mut(*r).and_then(Object::as_dict_mut).ok(),
+            _ => None,
+        };
+        if let Some(res) = res {
+            res.set("XObject", Object::Dictionary(xobjects));
+        }
+    }
     let fonts = Fonts::embedded();
     let mut kids = Vec::with_capacity(laid.pages.len());
     for page in &laid.pages {
-        let content = content(page, fonts, names, remap);
+        let content = content(page, fonts, names, remap, images);
         let mut z = flate2::write::ZlibEncoder::new(
             Vec::with_capacity(content.len() / 3),
             flate2::Compression::fast(),
@@ -318,6 +385,7 @@ fn content(
     fonts: &Fonts,
     names: &BTreeMap<FaceId, String>,
     remap: &BTreeMap<FaceId, Vec<u16>>,
+    images: &BTreeMap<String, image::Embedded>,
 ) -> Vec<u8> {
     let h = page.height.0;
     let mut b = Vec::with_capacity(page.items.len() * 48);
@@ -422,7 +490,42 @@ fn content(
                     _ => b"S\n",
                 });
             }
-            Item::Image { .. } => {}
+            Item::Image {
+                src,
+                x,
+                y,
+                w,
+                h: bh,
+            } => {
+                st.text(&mut b, false);
+                match images.get(src) {
+                    Some(e) => {
+                        // Fit the image in the box, keeping its proportions, centred.
+                        let scale = (w / e.width as f32).min(bh / e.height as f32);
+                        let (dw, dh) = (e.width as f32 * scale, e.height as f32 * scale);
+                        let (dx, dy) = (x + (w - dw) / 2.0, y + (bh - dh) / 2.0);
+                        b.extend_from_slice(b"q\n");
+                        nums(&mut b, &[dw, 0.0, 0.0, dh, dx, h - dy - dh], "cm");
+                        b.push(b'/');
+                        b.extend_from_slice(e.name.as_bytes());
+                        b.extend_from_slice(b" Do\nQ\n");
+                    }
+                    None => {
+                        // A placeholder: a crossed box where the image would go.
+                        let grey = Stroke {
+                            width: 0.5,
+                            color: Rgb(0xAA, 0xAA, 0xAA),
+                        };
+                        st.stroke(&mut b, grey);
+                        nums(&mut b, &[*x, h - y - bh, *w, *bh], "re");
+                        nums(&mut b, &[*x, h - y - bh], "m");
+                        nums(&mut b, &[x + w, h - y], "l");
+                        nums(&mut b, &[*x, h - y], "m");
+                        nums(&mut b, &[x + w, h - y - bh], "l");
+                        b.extend_from_slice(b"S\n");
+                    }
+                }
+            }
         }
     }
     st.text(&mut b, false);
