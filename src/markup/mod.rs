@@ -53,6 +53,9 @@ pub struct Meta {
     pub subject: String,
     /// BCP 47 language tag, e.g. `nl-BE`.
     pub lang: String,
+    /// The document date (`YYYY-MM-DD`), written as its creation date; the caller's
+    /// "today", never the wall clock, so output stays reproducible.
+    pub date: Option<String>,
 }
 
 /// A paper size.

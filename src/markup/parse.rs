@@ -116,6 +116,7 @@ impl<'i> Parser<'i> {
                 "author",
                 "subject",
                 "lang",
+                "date",
                 "paper",
                 "orientation",
                 "margin",
@@ -127,6 +128,7 @@ impl<'i> Parser<'i> {
             author: root.attribute("author").unwrap_or("").to_string(),
             subject: root.attribute("subject").unwrap_or("").to_string(),
             lang: root.attribute("lang").unwrap_or("nl-BE").to_string(),
+            date: self.attr(root, "date", parse_date)?,
         };
         let setup = self.setup(root, PageSetup::default())?;
         let mut style = Style::default();
@@ -760,6 +762,17 @@ fn trim_end(out: &mut Vec<Inline>) {
     }
 }
 
+/// A date as `YYYY-MM-DD`.
+fn parse_date(v: &str) -> Option<String> {
+    let p: Vec<&str> = v.split('-').collect();
+    let ok = matches!(p.as_slice(), [y, m, d]
+        if y.len() == 4 && m.len() == 2 && d.len() == 2
+            && [y, m, d].iter().all(|s| s.bytes().all(|b| b.is_ascii_digit()))
+            && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
+            && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)));
+    ok.then(|| v.to_string())
+}
+
 fn parse_bool(v: &str) -> Option<bool> {
     match v {
         "true" | "yes" | "1" => Some(true),
@@ -865,6 +878,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.meta.title, "POP");
+        assert_eq!(d.meta.date, None);
+        let e = parse(r#"<document date="17/02/2026"/>"#).unwrap_err();
+        assert!(e.message.contains("`17/02/2026`"), "{e}");
+        let d2 = parse(r#"<document date="2026-02-17"/>"#).unwrap();
+        assert_eq!(d2.meta.date.as_deref(), Some("2026-02-17"));
         assert_eq!(d.sections.len(), 2);
         assert!(!d.sections[0].setup.landscape);
         assert_eq!(d.sections[0].setup.margins[1], Mm::from(Pt::from(Mm(10.0))));

@@ -608,6 +608,18 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid, id: Vec<u8>) {
             )])),
         );
     }
+    // Dates: the document's own date, or none (printpdf writes 1970-01-01).
+    if let Ok(info) = doc.trailer.get(b"Info").and_then(Object::as_reference)
+        && let Ok(d) = doc.get_object_mut(info).and_then(Object::as_dict_mut)
+    {
+        d.remove(b"CreationDate");
+        d.remove(b"ModDate");
+        if let Some(date) = &laid.meta.date {
+            let pdf_date = format!("D:{}000000Z", date.replace('-', ""));
+            d.set("CreationDate", Object::string_literal(pdf_date.clone()));
+            d.set("ModDate", Object::string_literal(pdf_date));
+        }
+    }
     // A deterministic identifier: a hash of what the document shows.
     doc.trailer.set(
         "ID",
