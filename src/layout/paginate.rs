@@ -171,3 +171,147 @@ pub(crate) fn paginate(
         finish(&mut placed, &mut prefix, pages, bookmarks);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Stroke;
+    use crate::text::lines::Rgb;
+
+    fn section() -> Section {
+        Section {
+            setup: Default::default(),
+            header: None,
+            footer: None,
+            odd: false,
+            blocks: Vec::new(),
+        }
+    }
+
+    /// A chunk drawing one line at its top, tagged by its width so tests can find it.
+    fn chunk(tag: f32, h: f32, keep: bool) -> Chunk {
+        let mut c = Chunk::new(
+            h,
+            vec![Item::Line {
+                x1: 0.0,
+                y1: 0.0,
+                x2: tag,
+                y2: 0.0,
+                stroke: Stroke {
+                    width: 1.0,
+                    color: Rgb(0, 0, 0),
+                },
+            }],
+        );
+        c.keep_with_prev = keep;
+        c
+    }
+
+    /// The tags of the chunks on each page.
+    fn layout(chunks: Vec<Chunk>) -> Vec<Vec<f32>> {
+        let mut pages = Vec::new();
+        paginate(chunks, &section(), 0, &mut pages, &mut Vec::new());
+        pages
+            .iter()
+            .map(|p| {
+                p.items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Line { x1, x2, .. } => Some((x2 - x1).round()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// A paragraph of `n` lines of 30 pt with widow and orphan links, tagged from `tag`.
+    fn para(tag: f32, n: usize) -> Vec<Chunk> {
+        (0..n)
+            .map(|i| chunk(tag + i as f32, 30.0, i >= 1 && (i < 2 || i + 1 >= n)))
+            .collect()
+    }
+
+    // A4 with 20 mm margins leaves 728.5 pt.
+
+    #[test]
+    fn chunks_that_fit_share_one_page() {
+        assert_eq!(
+            layout(vec![chunk(1.0, 300.0, false), chunk(2.0, 300.0, false)]),
+            vec![vec![1.0, 2.0]]
+        );
+    }
+
+    #[test]
+    fn a_chunk_that_does_not_fit_moves_to_the_next_page() {
+        assert_eq!(
+            layout(vec![chunk(1.0, 500.0, false), chunk(2.0, 300.0, false)]),
+            vec![vec![1.0], vec![2.0]]
+        );
+    }
+
+    #[test]
+    fn at_least_two_lines_stay_on_each_side_of_a_break() {
+        // 78.5 pt left: room for two lines of four; the other two go on.
+        let mut c = vec![chunk(1.0, 650.0, false)];
+        c.extend(para(10.0, 4));
+        assert_eq!(layout(c), vec![vec![1.0, 10.0, 11.0], vec![12.0, 13.0]]);
+        // Three lines cannot be split two-and-two: all three move.
+        let mut c = vec![chunk(1.0, 650.0, false)];
+        c.extend(para(10.0, 3));
+        assert_eq!(layout(c), vec![vec![1.0], vec![10.0, 11.0, 12.0]]);
+    }
+
+    #[test]
+    fn a_keep_chain_longer_than_a_page_breaks_where_the_page_is_full() {
+        let c: Vec<Chunk> = (0..30)
+            .map(|i| chunk(i as f32 + 1.0, 30.0, i > 0))
+            .collect();
+        let pages = layout(c);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].len(), 24);
+    }
+
+    #[test]
+    fn a_chunk_taller_than_a_page_is_placed_alone_rather_than_lost() {
+        assert_eq!(
+            layout(vec![
+                chunk(1.0, 100.0, false),
+                chunk(2.0, 900.0, false),
+                chunk(3.0, 10.0, false)
+            ]),
+            vec![vec![1.0], vec![2.0], vec![3.0]]
+        );
+    }
+
+    #[test]
+    fn header_rows_are_repeated_when_a_row_starts_a_page() {
+        let header = std::rc::Rc::new(vec![chunk(99.0, 20.0, false)]);
+        let mut rows = vec![chunk(99.0, 20.0, false)];
+        for i in 0..3 {
+            let mut r = chunk(i as f32 + 1.0, 300.0, false);
+            r.header = Some(header.clone());
+            rows.push(r);
+        }
+        assert_eq!(layout(rows), vec![vec![99.0, 1.0, 2.0], vec![99.0, 3.0]]);
+    }
+
+    #[test]
+    fn space_before_is_dropped_at_the_top_of_a_page() {
+        let mut b = chunk(2.0, 100.0, false);
+        b.space_before = 50.0;
+        let mut pages = Vec::new();
+        paginate(
+            vec![chunk(1.0, 700.0, false), b],
+            &section(),
+            0,
+            &mut pages,
+            &mut Vec::new(),
+        );
+        let top = Pt::from(crate::units::Mm(20.0)).0;
+        let Item::Line { y1, .. } = pages[1].items[0] else {
+            panic!()
+        };
+        assert!((y1 - top).abs() < 0.01);
+    }
+}
