@@ -122,19 +122,27 @@ fn shape_run(fonts: &Fonts, text: &str, face_id: FaceId) -> Run {
     let out = rustybuzz::shape(&face.rb, &[], buf);
     let infos = out.glyph_infos();
     let pos = out.glyph_positions();
+    // Each glyph stands for the text from its cluster to the next larger cluster. Right-
+    // to-left runs come out in visual order (clusters descending), so look the end up in
+    // the sorted cluster list rather than in the next glyph.
+    let mut starts: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
+    starts.sort_unstable();
+    starts.dedup();
     let mut glyphs = Vec::with_capacity(infos.len());
+    let mut seen: Vec<usize> = Vec::new();
     let mut pen = 0i32;
     for i in 0..infos.len() {
         let start = infos[i].cluster as usize;
-        let end = infos[i + 1..]
+        let end = starts
             .iter()
-            .map(|g| g.cluster as usize)
-            .find(|&c| c != start)
+            .copied()
+            .find(|&c| c > start)
             .unwrap_or(text.len());
-        let shares_cluster = i > 0 && infos[i - 1].cluster as usize == start;
-        let range = if shares_cluster {
+        // The first glyph of a cluster carries its text; the others (marks) carry none.
+        let range = if seen.contains(&start) {
             (end as u16, end as u16)
         } else {
+            seen.push(start);
             (start as u16, end as u16)
         };
         glyphs.push(Glyph {
@@ -177,6 +185,18 @@ mod tests {
             let joined: String = shaped.runs.iter().flat_map(|r| glyph_texts(r)).collect();
             assert_eq!(joined, word);
         }
+    }
+
+    #[test]
+    fn right_to_left_text_keeps_every_character() {
+        let mut s = Shaper::default();
+        let shaped = s.shape("عائشة", FaceId::REGULAR);
+        let mut texts: Vec<&str> = shaped.runs.iter().flat_map(|r| glyph_texts(r)).collect();
+        texts.sort_unstable();
+        let mut chars: Vec<String> = "عائشة".chars().map(String::from).collect();
+        chars.sort_unstable();
+        assert_eq!(texts.concat().chars().count(), 5);
+        assert_eq!(texts.len(), shaped.runs[0].glyphs.len());
     }
 
     #[test]
