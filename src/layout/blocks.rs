@@ -559,7 +559,7 @@ fn signatures(ctx: &mut Ctx, sigs: &[crate::markup::Signature], width: f32) -> C
                 },
                 ctx.shaper,
             );
-            ctx.missing(Pos::default(), &missing);
+            ctx.missing(s.pos, &missing);
             for l in &lines {
                 items.extend(line_items(l, x, *y, &[]));
                 *y += l.height;
@@ -633,7 +633,7 @@ pub(crate) fn running(ctx: &mut Ctx, doc: &Document, pages: &mut [Page]) {
                 keep_with_next: false,
                 space_before: Pt(0.0),
                 space_after: Pt(0.0),
-                pos: Pos::default(),
+                pos: run.pos,
             };
             let chunks = paragraph(ctx, &para, width, fields);
             let h: f32 = chunks.iter().map(|c| c.h).sum();

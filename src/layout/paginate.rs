@@ -6,6 +6,7 @@ use super::{Bookmark, Item, Page};
 use crate::markup::Section;
 use crate::units::Pt;
 
+/// A chunk placed on the page being filled.
 struct Placed {
     idx: usize,
     y: f32,

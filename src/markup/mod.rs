@@ -102,6 +102,7 @@ impl PageSetup {
 pub struct Running {
     pub inlines: Vec<Inline>,
     pub align: Align,
+    pub pos: Pos,
 }
 
 /// A run of pages with one page setup, header and footer.
@@ -226,6 +227,7 @@ pub struct Signature {
     pub name: String,
     pub date: String,
     pub style: Style,
+    pub pos: Pos,
 }
 
 /// A block-level element.

@@ -4,6 +4,7 @@ use roxmltree::{Node, NodeType};
 
 use super::*;
 
+/// A parse result.
 type Result<T> = std::result::Result<T, MarkupError>;
 
 /// Parses markup text into a document. Errors name the line and column.
@@ -26,6 +27,7 @@ pub fn parse(text: &str) -> Result<Document> {
     p.document(xml.root_element())
 }
 
+/// The parser's view of the source text.
 struct Parser<'i> {
     text: &'i str,
     /// Byte offsets where lines start, to turn offsets into positions quickly
@@ -259,6 +261,7 @@ impl<'i> Parser<'i> {
         Ok(Running {
             inlines: collapse(inlines),
             align,
+            pos: self.pos(node),
         })
     }
 
@@ -500,6 +503,7 @@ impl<'i> Parser<'i> {
                         name: s.attribute("name").unwrap_or("").to_string(),
                         date: s.attribute("date").unwrap_or("").to_string(),
                         style,
+                        pos: self.pos(s),
                     });
                 }
                 out.push(Block::Signatures(sigs));
