@@ -37,10 +37,14 @@ pub struct Shaped {
     pub missing: Vec<char>,
 }
 
+/// Shaped forms of one text, by face index.
+type Forms = [Option<Rc<Shaped>>; 8];
+
 /// A shaper with a cache of shaped words, so a document's repeated words are shaped once.
 pub struct Shaper {
     fonts: &'static Fonts,
-    cache: HashMap<(FaceId, String), Rc<Shaped>>,
+    /// Keyed by text first, so a lookup borrows the `&str` instead of allocating a key.
+    cache: HashMap<String, Forms>,
 }
 
 impl Default for Shaper {
@@ -59,7 +63,8 @@ impl Shaper {
 
     /// Shapes `text` (no line breaks inside) with `face`, falling back per character.
     pub fn shape(&mut self, text: &str, face: FaceId) -> Rc<Shaped> {
-        if let Some(s) = self.cache.get(&(face, text.to_string())) {
+        let slot = face.0 as usize & 7;
+        if let Some(s) = self.cache.get(text).and_then(|f| f[slot].as_ref()) {
             return s.clone();
         }
         let shaped = Rc::new(shape_uncached(self.fonts, text, face));
@@ -67,7 +72,14 @@ impl Shaper {
         if self.cache.len() > 200_000 {
             self.cache.clear();
         }
-        self.cache.insert((face, text.to_string()), shaped.clone());
+        match self.cache.get_mut(text) {
+            Some(forms) => forms[slot] = Some(shaped.clone()),
+            None => {
+                let mut forms: Forms = Default::default();
+                forms[slot] = Some(shaped.clone());
+                self.cache.insert(text.to_string(), forms);
+            }
+        }
         shaped
     }
 }
