@@ -45,6 +45,22 @@ fn vm_hwm_kb() -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time (user + system) of this process in seconds, from /proc/self/stat: unlike
+/// wall time, it does not count time the machine spent on other processes.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which is in parentheses): utime is the 14th field.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<i64> = rest
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    // After the state (field 3), f[0] is field 4: utime (14) and stime (15) are f[10], f[11].
+    let ticks = f.get(10).copied().unwrap_or(0) + f.get(11).copied().unwrap_or(0);
+    ticks as f64 / 100.0
+}
+
 fn main() {
     let text = markup(600);
     let mut shaper = Shaper::default();
@@ -53,6 +69,7 @@ fn main() {
     let _ = popdruk::pdf::write(&layout_with(&warm, &Options::default(), &mut shaper));
 
     let runs = 3;
+    let cpu0 = cpu_seconds();
     let (mut t_parse, mut t_layout, mut t_pdf) = (0.0, 0.0, 0.0);
     let mut pages = 0;
     let mut bytes = 0;
@@ -70,6 +87,7 @@ fn main() {
         pages = laid.pages.len();
         bytes = pdf.len();
     }
+    let cpu = (cpu_seconds() - cpu0) / runs as f64;
     let n = runs as f64;
     let total = (t_parse + t_layout + t_pdf) / n;
     println!("pages per document: {pages}, PDF size: {} KB", bytes / 1024);
@@ -85,6 +103,11 @@ fn main() {
         pages as f64 / total,
         pages as f64 / ((t_parse + t_layout) / n),
         pages as f64 / (t_pdf / n)
+    );
+    println!(
+        "CPU time per document: {:.1} ms ({:.0} pages per CPU-second; wall time is higher when the machine is busy)",
+        cpu * 1e3,
+        pages as f64 / cpu
     );
     println!("peak memory (VmHWM): {} MB", vm_hwm_kb() / 1024);
 
