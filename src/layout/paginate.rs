@@ -16,7 +16,7 @@ struct Placed {
 
 /// Places a section's chunks on new pages appended to `pages`.
 pub(crate) fn paginate(
-    chunks: Vec<Chunk>,
+    mut chunks: Vec<Chunk>,
     section: &Section,
     si: usize,
     pages: &mut Vec<Page>,
@@ -37,24 +37,20 @@ pub(crate) fn paginate(
     let mut y = top;
     let mut i = 0;
     let mut any = false;
-    let finish = |placed: &mut Vec<Placed>,
+    // Moves the placed chunks' items onto a new page. Each chunk is finished once, so its
+    // items are taken, not cloned.
+    let finish = |chunks: &mut Vec<Chunk>,
+                  placed: &mut Vec<Placed>,
                   prefix: &mut Vec<Item>,
                   pages: &mut Vec<Page>,
                   bookmarks: &mut Vec<Bookmark>| {
         let mut page = new_page();
         page.items.append(prefix);
         let n = placed.len();
-        let placed_next: Vec<Placed> = placed
-            .iter()
-            .map(|p| Placed {
-                idx: p.idx,
-                y: p.y,
-                extra: Vec::new(),
-            })
-            .collect();
+        let rows: Vec<Option<u32>> = placed.iter().map(|p| chunks[p.idx].row).collect();
         let mut row_run: Vec<(usize, f32)> = Vec::new();
         for (k, p) in placed.drain(..).enumerate() {
-            let c = &chunks[p.idx];
+            let c = &mut chunks[p.idx];
             if k == 0 {
                 page.items
                     .extend(c.close_top.iter().cloned().map(|it| it.offset(left, p.y)));
@@ -75,23 +71,26 @@ pub(crate) fn paginate(
                     y: p.y,
                 });
             }
-            page.items
-                .extend(c.items.iter().cloned().map(|it| it.offset(left, p.y)));
+            page.items.extend(
+                std::mem::take(&mut c.items)
+                    .into_iter()
+                    .map(|it| it.offset(left, p.y)),
+            );
             page.items.extend(p.extra);
             // Slices of a split table row: content goes cell by cell over all the slices
             // on this page, so the text reads in order (not slice by slice across cells).
-            let same_row = |q: Option<&Placed>| {
-                q.is_some_and(|q| c.row.is_some() && chunks[q.idx].row == c.row)
-            };
-            if c.row.is_some() {
+            if rows[k].is_some() {
                 row_run.push((p.idx, p.y));
-                if !same_row(placed_next.get(k + 1)) {
+                if rows.get(k + 1).copied().flatten() != rows[k] {
                     let cells = chunks[row_run[0].0].cells.len();
                     for cell in 0..cells {
                         for &(idx, y) in &row_run {
-                            if let Some(items) = chunks[idx].cells.get(cell) {
-                                page.items
-                                    .extend(items.iter().cloned().map(|it| it.offset(left, y)));
+                            if let Some(items) = chunks[idx].cells.get_mut(cell) {
+                                page.items.extend(
+                                    std::mem::take(items)
+                                        .into_iter()
+                                        .map(|it| it.offset(left, y)),
+                                );
                             }
                         }
                     }
@@ -104,7 +103,7 @@ pub(crate) fn paginate(
     while i < chunks.len() {
         let c = &chunks[i];
         if let Kind::PageBreak { odd } = c.kind {
-            finish(&mut placed, &mut prefix, pages, bookmarks);
+            finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
             if odd && pages.len() % 2 == 1 {
                 let mut blank = new_page();
                 blank.blank = true;
@@ -164,12 +163,12 @@ pub(crate) fn paginate(
             j = i;
         }
         placed.retain(|p| p.idx < j);
-        finish(&mut placed, &mut prefix, pages, bookmarks);
+        finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
         y = top;
         i = j;
     }
     if !placed.is_empty() || !any {
-        finish(&mut placed, &mut prefix, pages, bookmarks);
+        finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
     }
 }
 

@@ -22,7 +22,7 @@ pub fn parse(text: &str) -> Result<Document> {
     let p = Parser {
         text,
         line_starts,
-        last: std::cell::Cell::new((0, 0, 0)),
+        known: Default::default(),
     };
     p.document(xml.root_element())
 }
@@ -33,8 +33,8 @@ struct Parser<'i> {
     /// Byte offsets where lines start, to turn offsets into positions quickly
     /// (roxmltree's `text_pos_at` rescans the text from the start on every call).
     line_starts: Vec<usize>,
-    /// The last position computed: byte offset, line, column.
-    last: std::cell::Cell<(usize, usize, usize)>,
+    /// Positions computed so far: byte offset to line and column.
+    known: std::cell::RefCell<std::collections::BTreeMap<usize, (usize, usize)>>,
 }
 
 const INLINE: &[&str] = &["b", "i", "span", "br", "level", "check", "page", "pages"];
@@ -44,15 +44,14 @@ impl<'i> Parser<'i> {
         let at = node.range().start;
         let line = self.line_starts.partition_point(|&s| s <= at);
         let start = self.line_starts[line - 1];
-        // Nodes are mostly visited in document order: count characters on from the last
-        // position on the same line, so one very long line is not rescanned every time.
-        let (last_at, last_line, last_col) = self.last.get();
-        let column = if last_line == line && last_at <= at {
-            last_col + self.text[last_at..at].chars().count()
-        } else {
-            self.text[start..at].chars().count() + 1
+        // Count characters on from the nearest position already computed on this line, so
+        // one very long line (generated markup) is not rescanned for every node.
+        let mut known = self.known.borrow_mut();
+        let column = match known.range(..=at).next_back() {
+            Some((&off, &(l, c))) if l == line => c + self.text[off..at].chars().count(),
+            _ => self.text[start..at].chars().count() + 1,
         };
-        self.last.set((at, line, column));
+        known.insert(at, (line, column));
         Pos {
             line: line as u32,
             column: column as u32,
