@@ -10,7 +10,6 @@
 //! to disk is the caller's job (see [`crate::output::write_atomic`]).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::sync::OnceLock;
 
 use lopdf::{Dictionary, Object, Stream, StringFormat};
@@ -251,15 +250,32 @@ fn replace_pages(
     }
     let fonts = Fonts::embedded();
     let mut kids = Vec::with_capacity(laid.pages.len());
+    let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
     for page in &laid.pages {
         let content = content(page, fonts, names, remap, images);
-        let mut z = flate2::write::ZlibEncoder::new(
-            Vec::with_capacity(content.len() / 3),
-            flate2::Compression::fast(),
-        );
-        z.write_all(&content)
-            .expect("compressing in memory cannot fail");
-        let packed = z.finish().expect("compressing in memory cannot fail");
+        // One compressor for all pages: a fresh one per page allocates its window and hash
+        // tables every time.
+        z.reset();
+        let mut packed = Vec::with_capacity(content.len() / 2 + 64);
+        while z.total_in() < content.len() as u64 {
+            let at = z.total_in() as usize;
+            if packed.len() == packed.capacity() {
+                packed.reserve(packed.capacity().max(1024));
+            }
+            z.compress_vec(&content[at..], &mut packed, flate2::FlushCompress::None)
+                .expect("compressing in memory cannot fail");
+        }
+        loop {
+            if packed.len() == packed.capacity() {
+                packed.reserve(packed.capacity().max(1024));
+            }
+            let st = z
+                .compress_vec(&[], &mut packed, flate2::FlushCompress::Finish)
+                .expect("compressing in memory cannot fail");
+            if st == flate2::Status::StreamEnd {
+                break;
+            }
+        }
         let mut sd = Dictionary::new();
         sd.set("Filter", Object::Name(b"FlateDecode".to_vec()));
         let stream = Stream::new(sd, packed).with_compression(false);
