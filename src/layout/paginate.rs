@@ -45,6 +45,15 @@ pub(crate) fn paginate(
                   pages: &mut Vec<Page>,
                   bookmarks: &mut Vec<Bookmark>| {
         let mut page = new_page();
+        let count: usize = placed
+            .iter()
+            .map(|p| {
+                chunks[p.idx].items.len()
+                    + p.extra.len()
+                    + chunks[p.idx].cells.iter().map(Vec::len).sum::<usize>()
+            })
+            .sum();
+        page.items.reserve(prefix.len() + count + 4);
         page.items.append(prefix);
         let n = placed.len();
         let rows: Vec<Option<u32>> = placed.iter().map(|p| chunks[p.idx].row).collect();
