@@ -3,7 +3,7 @@
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, input, output, ..] = args.as_slice() else {
-        eprintln!("usage: render IN.xml OUT.pdf [--dump]");
+        eprintln!("usage: render IN.xml OUT.pdf [--dump] [--image NAME=PATH]...");
         std::process::exit(2);
     };
     let text = std::fs::read_to_string(input).expect("read input");
@@ -21,6 +21,19 @@ fn main() {
     for w in &laid.warnings {
         eprintln!("warning: {w}");
     }
-    let bytes = popdruk::pdf::write(&laid);
+    // `--image name=path` supplies an image for `<image src="name">`.
+    let mut images = popdruk::pdf::Images::new();
+    for w in args.windows(2).filter(|w| w[0] == "--image") {
+        if let Some((name, path)) = w[1].split_once('=') {
+            images.insert(name.to_string(), std::fs::read(path).expect("read image"));
+        }
+    }
+    let bytes = match popdruk::pdf::write_with_images(&laid, &images) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(2);
+        }
+    };
     popdruk::output::write_atomic(std::path::Path::new(output), &bytes).expect("write output");
 }

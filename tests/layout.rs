@@ -61,6 +61,16 @@ fn snapshot_fallback() {
 }
 
 #[test]
+fn snapshot_forms() {
+    insta::assert_snapshot!(dump(&laid("forms")));
+}
+
+#[test]
+fn snapshot_images() {
+    insta::assert_snapshot!(dump(&laid("images")));
+}
+
+#[test]
 fn long_table_repeats_its_header_row_on_every_page() {
     let l = laid("long_table");
     assert!(l.pages.len() >= 3);
@@ -185,6 +195,39 @@ fn nothing_lies_outside_the_printable_area_of_the_fixtures() {
             }
         }
     }
+}
+
+#[test]
+fn long_dutch_word_in_a_narrow_cell_is_hyphenated() {
+    let l = laid("forms");
+    let texts = page_texts(&l, 0);
+    assert!(
+        texts.iter().any(|t| t.starts_with("1Ontwikke-")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.starts_with("lingsdoel-")),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn writing_lines_fill_the_rest_of_the_page() {
+    let l = laid("forms");
+    let page = &l.pages[0];
+    let bottom = page.height.0 - popdruk::units::Pt::from(popdruk::units::Mm(20.0)).0;
+    let last_line = page
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Line { y1, y2, .. } if (y1 - y2).abs() < 0.01 => Some(*y1),
+            _ => None,
+        })
+        .fold(0.0f32, f32::max);
+    assert!(
+        last_line > bottom - 30.0 && last_line <= bottom,
+        "{last_line} vs {bottom}"
+    );
 }
 
 #[test]

@@ -112,3 +112,55 @@ fn cyrillic_and_greek_use_the_fallback_font() {
     );
     assert!(common::text(&doc).contains("Олена Шевченко – Αλέξανδρος"));
 }
+
+/// A 40×20 PNG: a red-to-blue gradient whose right half is half transparent.
+fn logo_png() -> Vec<u8> {
+    let (w, h) = (40u32, 20u32);
+    let mut data = Vec::new();
+    for _y in 0..h {
+        for x in 0..w {
+            data.extend_from_slice(&[
+                (255 - x * 6) as u8,
+                40,
+                (x * 6) as u8,
+                if x < 20 { 255 } else { 128 },
+            ]);
+        }
+    }
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.write_header().unwrap().write_image_data(&data).unwrap();
+    }
+    out
+}
+
+#[test]
+fn png_images_are_embedded_with_their_transparency() {
+    let mut images = popdruk::pdf::Images::new();
+    images.insert("logo".into(), logo_png());
+    let markup = r#"<document><image src="logo" width="40mm" height="40mm"/><p>Onder het logo</p></document>"#;
+    let (bytes, _) = popdruk::render::render_with_images(markup, &images).unwrap();
+    let doc = common::read(&bytes);
+    let image = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .find(|s| {
+            s.dict.get(b"Subtype").and_then(lopdf::Object::as_name).ok()
+                == Some(b"Image".as_slice())
+                && s.dict.has(b"SMask")
+        })
+        .expect("an image with a soft mask");
+    assert_eq!(image.dict.get(b"Width").unwrap().as_i64().unwrap(), 40);
+    assert!(common::text(&doc).contains("Onder het logo"));
+}
+
+#[test]
+fn a_missing_image_is_an_error_naming_it() {
+    let markup = r#"<document><image src="logo"/></document>"#;
+    let e = popdruk::render::render_with_images(markup, &Default::default()).unwrap_err();
+    assert_eq!(e.to_string(), "image `logo`: not found (images given: )");
+}

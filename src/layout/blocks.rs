@@ -44,6 +44,10 @@ pub(crate) struct Chunk {
     pub close_top: Vec<Item>,
     /// Items drawn only when a page ends after this chunk.
     pub close_bottom: Vec<Item>,
+    /// For a slice of a split table row: the row's id, and the content items per cell
+    /// (kept apart from `items` so a page can emit them cell by cell).
+    pub row: Option<u32>,
+    pub cells: Vec<Vec<Item>>,
 }
 
 impl Chunk {
@@ -59,6 +63,8 @@ impl Chunk {
             kind: Kind::Normal,
             close_top: Vec::new(),
             close_bottom: Vec::new(),
+            row: None,
+            cells: Vec::new(),
         }
     }
 }
@@ -134,8 +140,10 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                             },
                             ctx.shaper,
                         );
-                        c.items
-                            .extend(line_items(&lines[0], 0.0, base - lines[0].baseline, &[]));
+                        // The marker goes first, so the text reads `1. Leren …`.
+                        let mut items = line_items(&lines[0], 0.0, base - lines[0].baseline, &[]);
+                        items.append(&mut c.items);
+                        c.items = items;
                         if n > 0 {
                             c.space_before += style.size.0 * 0.2;
                         }
@@ -369,7 +377,7 @@ pub(crate) fn line_items(line: &Line, x0: f32, y0: f32, objects: &[(Object, Styl
                         y,
                         size: p.style.size,
                         color: p.style.color,
-                        run: Rc::new(run.clone()),
+                        run: run.clone(),
                         vertical: false,
                     });
                     x += run.width * p.style.size;
@@ -551,7 +559,7 @@ fn signatures(ctx: &mut Ctx, sigs: &[crate::markup::Signature], width: f32) -> C
                 },
                 ctx.shaper,
             );
-            ctx.missing(Pos::default(), &missing);
+            ctx.missing(s.pos, &missing);
             for l in &lines {
                 items.extend(line_items(l, x, *y, &[]));
                 *y += l.height;
@@ -625,7 +633,7 @@ pub(crate) fn running(ctx: &mut Ctx, doc: &Document, pages: &mut [Page]) {
                 keep_with_next: false,
                 space_before: Pt(0.0),
                 space_after: Pt(0.0),
-                pos: Pos::default(),
+                pos: run.pos,
             };
             let chunks = paragraph(ctx, &para, width, fields);
             let h: f32 = chunks.iter().map(|c| c.h).sum();

@@ -187,6 +187,8 @@ pub(crate) struct Ctx<'s> {
     pub opts: Options,
     /// Content height of a page of the current section, for splitting tall rows.
     pub page_height: f32,
+    /// Ids for split table rows.
+    pub next_row: u32,
 }
 
 impl Ctx<'_> {
@@ -219,6 +221,7 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
         warnings: Vec::new(),
         opts: *opts,
         page_height: 0.0,
+        next_row: 0,
     };
     let mut pages = Vec::new();
     let mut bookmarks = Vec::new();

@@ -6,6 +6,7 @@ use super::{Bookmark, Item, Page};
 use crate::markup::Section;
 use crate::units::Pt;
 
+/// A chunk placed on the page being filled.
 struct Placed {
     idx: usize,
     y: f32,
@@ -15,7 +16,7 @@ struct Placed {
 
 /// Places a section's chunks on new pages appended to `pages`.
 pub(crate) fn paginate(
-    chunks: Vec<Chunk>,
+    mut chunks: Vec<Chunk>,
     section: &Section,
     si: usize,
     pages: &mut Vec<Page>,
@@ -36,15 +37,29 @@ pub(crate) fn paginate(
     let mut y = top;
     let mut i = 0;
     let mut any = false;
-    let finish = |placed: &mut Vec<Placed>,
+    // Moves the placed chunks' items onto a new page. Each chunk is finished once, so its
+    // items are taken, not cloned.
+    let finish = |chunks: &mut Vec<Chunk>,
+                  placed: &mut Vec<Placed>,
                   prefix: &mut Vec<Item>,
                   pages: &mut Vec<Page>,
                   bookmarks: &mut Vec<Bookmark>| {
         let mut page = new_page();
+        let count: usize = placed
+            .iter()
+            .map(|p| {
+                chunks[p.idx].items.len()
+                    + p.extra.len()
+                    + chunks[p.idx].cells.iter().map(Vec::len).sum::<usize>()
+            })
+            .sum();
+        page.items.reserve(prefix.len() + count + 4);
         page.items.append(prefix);
         let n = placed.len();
+        let rows: Vec<Option<u32>> = placed.iter().map(|p| chunks[p.idx].row).collect();
+        let mut row_run: Vec<(usize, f32)> = Vec::new();
         for (k, p) in placed.drain(..).enumerate() {
-            let c = &chunks[p.idx];
+            let c = &mut chunks[p.idx];
             if k == 0 {
                 page.items
                     .extend(c.close_top.iter().cloned().map(|it| it.offset(left, p.y)));
@@ -65,16 +80,39 @@ pub(crate) fn paginate(
                     y: p.y,
                 });
             }
-            page.items
-                .extend(c.items.iter().cloned().map(|it| it.offset(left, p.y)));
+            page.items.extend(
+                std::mem::take(&mut c.items)
+                    .into_iter()
+                    .map(|it| it.offset(left, p.y)),
+            );
             page.items.extend(p.extra);
+            // Slices of a split table row: content goes cell by cell over all the slices
+            // on this page, so the text reads in order (not slice by slice across cells).
+            if rows[k].is_some() {
+                row_run.push((p.idx, p.y));
+                if rows.get(k + 1).copied().flatten() != rows[k] {
+                    let cells = chunks[row_run[0].0].cells.len();
+                    for cell in 0..cells {
+                        for &(idx, y) in &row_run {
+                            if let Some(items) = chunks[idx].cells.get_mut(cell) {
+                                page.items.extend(
+                                    std::mem::take(items)
+                                        .into_iter()
+                                        .map(|it| it.offset(left, y)),
+                                );
+                            }
+                        }
+                    }
+                    row_run.clear();
+                }
+            }
         }
         pages.push(page);
     };
     while i < chunks.len() {
         let c = &chunks[i];
         if let Kind::PageBreak { odd } = c.kind {
-            finish(&mut placed, &mut prefix, pages, bookmarks);
+            finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
             if odd && pages.len() % 2 == 1 {
                 let mut blank = new_page();
                 blank.blank = true;
@@ -134,11 +172,155 @@ pub(crate) fn paginate(
             j = i;
         }
         placed.retain(|p| p.idx < j);
-        finish(&mut placed, &mut prefix, pages, bookmarks);
+        finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
         y = top;
         i = j;
     }
     if !placed.is_empty() || !any {
-        finish(&mut placed, &mut prefix, pages, bookmarks);
+        finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Stroke;
+    use crate::text::lines::Rgb;
+
+    fn section() -> Section {
+        Section {
+            setup: Default::default(),
+            header: None,
+            footer: None,
+            odd: false,
+            blocks: Vec::new(),
+        }
+    }
+
+    /// A chunk drawing one line at its top, tagged by its width so tests can find it.
+    fn chunk(tag: f32, h: f32, keep: bool) -> Chunk {
+        let mut c = Chunk::new(
+            h,
+            vec![Item::Line {
+                x1: 0.0,
+                y1: 0.0,
+                x2: tag,
+                y2: 0.0,
+                stroke: Stroke {
+                    width: 1.0,
+                    color: Rgb(0, 0, 0),
+                },
+            }],
+        );
+        c.keep_with_prev = keep;
+        c
+    }
+
+    /// The tags of the chunks on each page.
+    fn layout(chunks: Vec<Chunk>) -> Vec<Vec<f32>> {
+        let mut pages = Vec::new();
+        paginate(chunks, &section(), 0, &mut pages, &mut Vec::new());
+        pages
+            .iter()
+            .map(|p| {
+                p.items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Line { x1, x2, .. } => Some((x2 - x1).round()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// A paragraph of `n` lines of 30 pt with widow and orphan links, tagged from `tag`.
+    fn para(tag: f32, n: usize) -> Vec<Chunk> {
+        (0..n)
+            .map(|i| chunk(tag + i as f32, 30.0, i >= 1 && (i < 2 || i + 1 >= n)))
+            .collect()
+    }
+
+    // A4 with 20 mm margins leaves 728.5 pt.
+
+    #[test]
+    fn chunks_that_fit_share_one_page() {
+        assert_eq!(
+            layout(vec![chunk(1.0, 300.0, false), chunk(2.0, 300.0, false)]),
+            vec![vec![1.0, 2.0]]
+        );
+    }
+
+    #[test]
+    fn a_chunk_that_does_not_fit_moves_to_the_next_page() {
+        assert_eq!(
+            layout(vec![chunk(1.0, 500.0, false), chunk(2.0, 300.0, false)]),
+            vec![vec![1.0], vec![2.0]]
+        );
+    }
+
+    #[test]
+    fn at_least_two_lines_stay_on_each_side_of_a_break() {
+        // 78.5 pt left: room for two lines of four; the other two go on.
+        let mut c = vec![chunk(1.0, 650.0, false)];
+        c.extend(para(10.0, 4));
+        assert_eq!(layout(c), vec![vec![1.0, 10.0, 11.0], vec![12.0, 13.0]]);
+        // Three lines cannot be split two-and-two: all three move.
+        let mut c = vec![chunk(1.0, 650.0, false)];
+        c.extend(para(10.0, 3));
+        assert_eq!(layout(c), vec![vec![1.0], vec![10.0, 11.0, 12.0]]);
+    }
+
+    #[test]
+    fn a_keep_chain_longer_than_a_page_breaks_where_the_page_is_full() {
+        let c: Vec<Chunk> = (0..30)
+            .map(|i| chunk(i as f32 + 1.0, 30.0, i > 0))
+            .collect();
+        let pages = layout(c);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].len(), 24);
+    }
+
+    #[test]
+    fn a_chunk_taller_than_a_page_is_placed_alone_rather_than_lost() {
+        assert_eq!(
+            layout(vec![
+                chunk(1.0, 100.0, false),
+                chunk(2.0, 900.0, false),
+                chunk(3.0, 10.0, false)
+            ]),
+            vec![vec![1.0], vec![2.0], vec![3.0]]
+        );
+    }
+
+    #[test]
+    fn header_rows_are_repeated_when_a_row_starts_a_page() {
+        let header = std::rc::Rc::new(vec![chunk(99.0, 20.0, false)]);
+        let mut rows = vec![chunk(99.0, 20.0, false)];
+        for i in 0..3 {
+            let mut r = chunk(i as f32 + 1.0, 300.0, false);
+            r.header = Some(header.clone());
+            rows.push(r);
+        }
+        assert_eq!(layout(rows), vec![vec![99.0, 1.0, 2.0], vec![99.0, 3.0]]);
+    }
+
+    #[test]
+    fn space_before_is_dropped_at_the_top_of_a_page() {
+        let mut b = chunk(2.0, 100.0, false);
+        b.space_before = 50.0;
+        let mut pages = Vec::new();
+        paginate(
+            vec![chunk(1.0, 700.0, false), b],
+            &section(),
+            0,
+            &mut pages,
+            &mut Vec::new(),
+        );
+        let top = Pt::from(crate::units::Mm(20.0)).0;
+        let Item::Line { y1, .. } = pages[1].items[0] else {
+            panic!()
+        };
+        assert!((y1 - top).abs() < 0.01);
     }
 }

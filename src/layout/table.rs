@@ -110,8 +110,12 @@ pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
             vec![(0.0, content_h)]
         };
         let n = slices.len();
+        ctx.next_row += 1;
         for (k, (a, b)) in slices.iter().enumerate() {
             let mut c = row_chunk(&boxes, *a, *b, content_h, pad, stroke, (k == 0, k + 1 == n));
+            if n > 1 {
+                c.row = Some(ctx.next_row);
+            }
             if row.header {
                 c.keep_with_prev = !header.is_empty();
                 header.push(c);
@@ -230,6 +234,7 @@ fn row_chunk(
     }
     let mut close_top = Vec::new();
     let mut close_bottom = Vec::new();
+    let mut cells = Vec::new();
     for bx in boxes {
         let dy = if first && last {
             match bx.cell.valign {
@@ -240,15 +245,21 @@ fn row_chunk(
         } else {
             0.0
         };
+        let mut content = Vec::new();
         for (y, c) in &bx.chunks {
             if *y >= a - 0.01 && *y < b - 0.01 {
-                items.extend(
+                content.extend(
                     c.items
                         .iter()
                         .cloned()
                         .map(|i| i.offset(bx.x + pad, top_pad + y - a + dy)),
                 );
             }
+        }
+        if first && last {
+            items.extend(content);
+        } else {
+            cells.push(content);
         }
         let Some(s) = stroke else { continue };
         if first && last {
@@ -292,6 +303,7 @@ fn row_chunk(
     let mut c = Chunk::new(h, items);
     c.close_top = close_top;
     c.close_bottom = close_bottom;
+    c.cells = cells;
     c
 }
 

@@ -53,6 +53,9 @@ pub struct Meta {
     pub subject: String,
     /// BCP 47 language tag, e.g. `nl-BE`.
     pub lang: String,
+    /// The document date (`YYYY-MM-DD`), written as its creation date; the caller's
+    /// "today", never the wall clock, so output stays reproducible.
+    pub date: Option<String>,
 }
 
 /// A paper size.
@@ -99,6 +102,7 @@ impl PageSetup {
 pub struct Running {
     pub inlines: Vec<Inline>,
     pub align: Align,
+    pub pos: Pos,
 }
 
 /// A run of pages with one page setup, header and footer.
@@ -223,6 +227,7 @@ pub struct Signature {
     pub name: String,
     pub date: String,
     pub style: Style,
+    pub pos: Pos,
 }
 
 /// A block-level element.

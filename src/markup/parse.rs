@@ -4,6 +4,7 @@ use roxmltree::{Node, NodeType};
 
 use super::*;
 
+/// A parse result.
 type Result<T> = std::result::Result<T, MarkupError>;
 
 /// Parses markup text into a document. Errors name the line and column.
@@ -16,22 +17,44 @@ pub fn parse(text: &str) -> Result<Document> {
             message: format!("malformed markup: {e}"),
         }
     })?;
-    let p = Parser { xml: &xml };
+    let mut line_starts = vec![0];
+    line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    let p = Parser {
+        text,
+        line_starts,
+        known: Default::default(),
+    };
     p.document(xml.root_element())
 }
 
-struct Parser<'a, 'i> {
-    xml: &'a roxmltree::Document<'i>,
+/// The parser's view of the source text.
+struct Parser<'i> {
+    text: &'i str,
+    /// Byte offsets where lines start, to turn offsets into positions quickly
+    /// (roxmltree's `text_pos_at` rescans the text from the start on every call).
+    line_starts: Vec<usize>,
+    /// Positions computed so far: byte offset to line and column.
+    known: std::cell::RefCell<std::collections::BTreeMap<usize, (usize, usize)>>,
 }
 
 const INLINE: &[&str] = &["b", "i", "span", "br", "level", "check", "page", "pages"];
 
-impl<'a, 'i> Parser<'a, 'i> {
+impl<'i> Parser<'i> {
     fn pos(&self, node: Node) -> Pos {
-        let p = self.xml.text_pos_at(node.range().start);
+        let at = node.range().start;
+        let line = self.line_starts.partition_point(|&s| s <= at);
+        let start = self.line_starts[line - 1];
+        // Count characters on from the nearest position already computed on this line, so
+        // one very long line (generated markup) is not rescanned for every node.
+        let mut known = self.known.borrow_mut();
+        let column = match known.range(..=at).next_back() {
+            Some((&off, &(l, c))) if l == line => c + self.text[off..at].chars().count(),
+            _ => self.text[start..at].chars().count() + 1,
+        };
+        known.insert(at, (line, column));
         Pos {
-            line: p.row,
-            column: p.col,
+            line: line as u32,
+            column: column as u32,
         }
     }
 
@@ -94,6 +117,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                 "author",
                 "subject",
                 "lang",
+                "date",
                 "paper",
                 "orientation",
                 "margin",
@@ -105,6 +129,7 @@ impl<'a, 'i> Parser<'a, 'i> {
             author: root.attribute("author").unwrap_or("").to_string(),
             subject: root.attribute("subject").unwrap_or("").to_string(),
             lang: root.attribute("lang").unwrap_or("nl-BE").to_string(),
+            date: self.attr(root, "date", parse_date)?,
         };
         let setup = self.setup(root, PageSetup::default())?;
         let mut style = Style::default();
@@ -235,6 +260,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         Ok(Running {
             inlines: collapse(inlines),
             align,
+            pos: self.pos(node),
         })
     }
 
@@ -476,6 +502,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                         name: s.attribute("name").unwrap_or("").to_string(),
                         date: s.attribute("date").unwrap_or("").to_string(),
                         style,
+                        pos: self.pos(s),
                     });
                 }
                 out.push(Block::Signatures(sigs));
@@ -738,6 +765,17 @@ fn trim_end(out: &mut Vec<Inline>) {
     }
 }
 
+/// A date as `YYYY-MM-DD`.
+fn parse_date(v: &str) -> Option<String> {
+    let p: Vec<&str> = v.split('-').collect();
+    let ok = matches!(p.as_slice(), [y, m, d]
+        if y.len() == 4 && m.len() == 2 && d.len() == 2
+            && [y, m, d].iter().all(|s| s.bytes().all(|b| b.is_ascii_digit()))
+            && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
+            && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)));
+    ok.then(|| v.to_string())
+}
+
 fn parse_bool(v: &str) -> Option<bool> {
     match v {
         "true" | "yes" | "1" => Some(true),
@@ -843,6 +881,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.meta.title, "POP");
+        assert_eq!(d.meta.date, None);
+        let e = parse(r#"<document date="17/02/2026"/>"#).unwrap_err();
+        assert!(e.message.contains("`17/02/2026`"), "{e}");
+        let d2 = parse(r#"<document date="2026-02-17"/>"#).unwrap();
+        assert_eq!(d2.meta.date.as_deref(), Some("2026-02-17"));
         assert_eq!(d.sections.len(), 2);
         assert!(!d.sections[0].setup.landscape);
         assert_eq!(d.sections[0].setup.margins[1], Mm::from(Pt::from(Mm(10.0))));

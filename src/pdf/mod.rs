@@ -1,25 +1,30 @@
 //! PDF writing: [`Laid`] pages to PDF bytes.
 //!
-//! The only module that imports printpdf and lopdf. printpdf turns page operations into a
-//! document with subset, embedded fonts (Identity-H, with a ToUnicode map built from the
-//! text each glyph stands for, so copy-paste gives the original text, ligatures included);
-//! lopdf then adds what printpdf lacks: nested bookmarks, the document language, page
-//! labels and a deterministic file identifier. Writing the bytes to disk is the caller's
-//! job (see [`crate::output::write_atomic`]).
+//! The only module that imports printpdf, lopdf and flate2. printpdf builds the fonts:
+//! subset, embedded as Identity-H CID fonts with /W widths and a ToUnicode map built from
+//! the text each glyph stands for (so copy-paste gives the original text, ligatures
+//! included). The page content streams are written here directly: going through
+//! printpdf's `Op`s and lopdf's operation encoding cost more than everything else together
+//! (about 500 pages/s). lopdf then assembles the file and adds what printpdf lacks: nested
+//! bookmarks, the document language and a deterministic file identifier. Writing the bytes
+//! to disk is the caller's job (see [`crate::output::write_atomic`]).
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use lopdf::{Dictionary, Object, StringFormat};
+use lopdf::{Dictionary, Object, Stream, StringFormat};
 use printpdf::{
-    Codepoint, Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, TextItem,
-    TextMatrix, WindingOrder,
+    Codepoint, FontId, Mm, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, TextItem, TextMatrix,
 };
+
+mod image;
+
+pub use image::{ImageError, Images};
 
 use crate::layout::{Item, Laid, Seg, Stroke};
 use crate::text::lines::Rgb;
-use crate::text::{FaceId, Fonts};
+use crate::text::{FaceId, Fonts, Run};
 
 /// Fonts parsed by printpdf, once per process.
 fn parsed_fonts() -> &'static Vec<ParsedFont> {
@@ -36,13 +41,319 @@ fn parsed_fonts() -> &'static Vec<ParsedFont> {
     })
 }
 
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: c.0 as f32 / 255.0,
-        g: c.1 as f32 / 255.0,
-        b: c.2 as f32 / 255.0,
-        icc_profile: None,
-    })
+/// The glyphs a document uses per face, each with the text it stands for.
+type Used = BTreeMap<FaceId, BTreeMap<u16, String>>;
+
+fn used_glyphs(laid: &Laid) -> Used {
+    let mut used: Used = BTreeMap::new();
+    for p in &laid.pages {
+        for it in &p.items {
+            if let Item::Text { run, .. } = it {
+                let map = used.entry(run.face).or_default();
+                for g in &run.glyphs {
+                    let text = &run.text[g.text.0 as usize..g.text.1 as usize];
+                    match map.get_mut(&g.gid) {
+                        Some(t) if t.is_empty() && !text.is_empty() => *t = text.to_string(),
+                        Some(_) => {}
+                        None => {
+                            map.insert(g.gid, text.to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    used
+}
+
+/// Writes a laid-out document as PDF bytes. The same input gives the same bytes. Images
+/// are drawn as empty placeholder boxes: use [`write_with_images`] to supply them.
+pub fn write(laid: &Laid) -> Vec<u8> {
+    write_inner(laid, None).unwrap_or_default()
+}
+
+/// Writes a laid-out document with the images its `<image>` elements name. An image that
+/// is missing or cannot be read is an error naming it.
+pub fn write_with_images(laid: &Laid, images: &Images) -> Result<Vec<u8>, ImageError> {
+    write_inner(laid, Some(images))
+}
+
+fn write_inner(laid: &Laid, images: Option<&Images>) -> Result<Vec<u8>, ImageError> {
+    let mut doc = PdfDocument::new(&laid.meta.title);
+    doc.metadata.info.author = laid.meta.author.clone();
+    doc.metadata.info.subject = laid.meta.subject.clone();
+    doc.metadata.info.creator = "popdruk".into();
+    doc.metadata.info.producer = "popdruk".into();
+
+    // printpdf subsets a font to the glyphs its pages show: give it one page that shows
+    // every glyph the document uses (with its text, for ToUnicode), then replace that page
+    // by the real ones.
+    let used = used_glyphs(laid);
+    let parsed = parsed_fonts();
+    let print = fingerprint(laid);
+    let mut names: BTreeMap<FaceId, String> = BTreeMap::new();
+    let mut ops = vec![Op::StartTextSection];
+    for (face, glyphs) in &used {
+        // printpdf names fonts with random ids and takes the subset tag from the id's first
+        // six characters: name them from the content, so output is deterministic and the
+        // tag is six capital letters as the PDF specification asks.
+        let tag: String = print
+            .iter()
+            .skip(face.0 as usize)
+            .take(6)
+            .map(|b| (b'A' + b % 26) as char)
+            .collect();
+        let name = format!("{tag}F{}", face.0);
+        let id = FontId(name.clone());
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(parsed[face.0 as usize].clone()));
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(id),
+            size: Pt(10.0),
+        });
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(
+                glyphs
+                    .iter()
+                    .map(|(gid, text)| Codepoint {
+                        gid: *gid,
+                        offset: 0.0,
+                        cid: Some(text.clone()),
+                    })
+                    .collect(),
+            )],
+        });
+        names.insert(*face, name);
+    }
+    ops.push(Op::EndTextSection);
+    doc.with_pages(vec![PdfPage::new(Mm(210.0), Mm(297.0), ops)]);
+
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+
+    // The subset renumbers glyphs: new id = position in [0, used ids ascending without 0]
+    // (see printpdf's `subset_font`).
+    let remap: BTreeMap<FaceId, Vec<u16>> = used
+        .iter()
+        .map(|(face, glyphs)| {
+            let max = glyphs.keys().copied().max().unwrap_or(0) as usize;
+            let mut v = vec![0u16; max + 1];
+            for (i, gid) in glyphs.keys().copied().filter(|g| *g != 0).enumerate() {
+                v[gid as usize] = i as u16 + 1;
+            }
+            (*face, v)
+        })
+        .collect();
+
+    let embedded = embed_images(&mut lo, laid, images)?;
+    replace_pages(&mut lo, laid, &names, &remap, &embedded);
+    finish(&mut lo, laid, print);
+    lo.version = "1.7".to_string();
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out)
+        .expect("writing a PDF to memory cannot fail");
+    Ok(out)
+}
+
+/// Embeds each image the pages name once, in name order.
+fn embed_images(
+    lo: &mut lopdf::Document,
+    laid: &Laid,
+    images: Option<&Images>,
+) -> Result<BTreeMap<String, image::Embedded>, ImageError> {
+    let mut wanted: Vec<&str> = laid
+        .pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|it| match it {
+            Item::Image { src, .. } => Some(src.as_str()),
+            _ => None,
+        })
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut out = BTreeMap::new();
+    let Some(images) = images else { return Ok(out) };
+    for (i, name) in wanted.into_iter().enumerate() {
+        let bytes = images.get(name).ok_or_else(|| ImageError {
+            name: name.to_string(),
+            message: format!(
+                "not found (images given: {})",
+                images
+                    .keys()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })?;
+        out.insert(name.to_string(), image::embed(lo, i, name, bytes)?);
+    }
+    Ok(out)
+}
+
+/// Replaces printpdf's glyph page by the document's pages, sharing its resources.
+fn replace_pages(
+    lo: &mut lopdf::Document,
+    laid: &Laid,
+    names: &BTreeMap<FaceId, String>,
+    remap: &BTreeMap<FaceId, Vec<u16>>,
+    images: &BTreeMap<String, image::Embedded>,
+) {
+    let pages_id = lo
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .expect("printpdf writes a page tree");
+    let dummy = *lo
+        .get_pages()
+        .values()
+        .next()
+        .expect("printpdf wrote the glyph page");
+    let (resources, contents) = {
+        let d = lo.get_dictionary(dummy).expect("page dictionary");
+        (
+            d.get(b"Resources")
+                .cloned()
+                .unwrap_or(Object::Dictionary(Dictionary::new())),
+            d.get(b"Contents").and_then(Object::as_reference).ok(),
+        )
+    };
+    lo.objects.remove(&dummy);
+    if let Some(c) = contents {
+        lo.objects.remove(&c);
+    }
+    if !images.is_empty() {
+        let xobjects = Dictionary::from_iter(
+            images
+                .values()
+                .map(|e| (e.name.as_str(), Object::Reference(e.id))),
+        );
+        let res = match &resources {
+            Object::Reference(r) => lo.get_object_mut(*r).and_then(Object::as_dict_mut).ok(),
+            _ => None,
+        };
+        if let Some(res) = res {
+            res.set("XObject", Object::Dictionary(xobjects));
+        }
+    }
+    let fonts = Fonts::embedded();
+    let mut kids = Vec::with_capacity(laid.pages.len());
+    let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
+    for page in &laid.pages {
+        let content = content(page, fonts, names, remap, images);
+        // One compressor for all pages: a fresh one per page allocates its window and hash
+        // tables every time.
+        z.reset();
+        let mut packed = Vec::with_capacity(content.len() / 2 + 64);
+        while z.total_in() < content.len() as u64 {
+            let at = z.total_in() as usize;
+            if packed.len() == packed.capacity() {
+                packed.reserve(packed.capacity().max(1024));
+            }
+            z.compress_vec(&content[at..], &mut packed, flate2::FlushCompress::None)
+                .expect("compressing in memory cannot fail");
+        }
+        loop {
+            if packed.len() == packed.capacity() {
+                packed.reserve(packed.capacity().max(1024));
+            }
+            let st = z
+                .compress_vec(&[], &mut packed, flate2::FlushCompress::Finish)
+                .expect("compressing in memory cannot fail");
+            if st == flate2::Status::StreamEnd {
+                break;
+            }
+        }
+        let mut sd = Dictionary::new();
+        sd.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        let stream = Stream::new(sd, packed).with_compression(false);
+        let contents_id = lo.add_object(Object::Stream(stream));
+        let mut d = Dictionary::new();
+        d.set("Type", Object::Name(b"Page".to_vec()));
+        d.set("Parent", Object::Reference(pages_id));
+        d.set(
+            "MediaBox",
+            Object::Array(vec![
+                0.into(),
+                0.into(),
+                Object::Real(page.width.0),
+                Object::Real(page.height.0),
+            ]),
+        );
+        d.set("Resources", resources.clone());
+        d.set("Contents", Object::Reference(contents_id));
+        kids.push(Object::Reference(lo.add_object(Object::Dictionary(d))));
+    }
+    if let Ok(p) = lo.get_object_mut(pages_id).and_then(Object::as_dict_mut) {
+        p.set("Count", Object::Integer(kids.len() as i64));
+        p.set("Kids", Object::Array(kids));
+    }
+}
+
+/// Appends a number with at most three decimals.
+fn num(buf: &mut Vec<u8>, v: f32) {
+    let r = (v as f64 * 1000.0).round() as i64;
+    if r < 0 {
+        buf.push(b'-');
+    }
+    let r = r.unsigned_abs();
+    int(buf, r / 1000);
+    let mut frac = r % 1000;
+    if frac != 0 {
+        buf.push(b'.');
+        let mut digits = 3;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            digits -= 1;
+        }
+        let start = buf.len();
+        for _ in 0..digits {
+            buf.push(b'0' + (frac % 10) as u8);
+            frac /= 10;
+        }
+        buf[start..].reverse();
+    }
+}
+
+fn int(buf: &mut Vec<u8>, mut v: u64) {
+    let start = buf.len();
+    loop {
+        buf.push(b'0' + (v % 10) as u8);
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    buf[start..].reverse();
+}
+
+fn nums(buf: &mut Vec<u8>, vs: &[f32], op: &str) {
+    for v in vs {
+        num(buf, *v);
+        buf.push(b' ');
+    }
+    buf.extend_from_slice(op.as_bytes());
+    buf.push(b'\n');
+}
+
+fn rgb(buf: &mut Vec<u8>, c: Rgb, op: &str) {
+    nums(
+        buf,
+        &[c.0 as f32 / 255.0, c.1 as f32 / 255.0, c.2 as f32 / 255.0],
+        op,
+    );
 }
 
 /// The graphics and text state already set in a content stream, to skip repeated ops.
@@ -53,267 +364,223 @@ struct State {
     fill: Option<Rgb>,
     stroke: Option<Rgb>,
     width: Option<f32>,
+    /// Baseline and x where the text pen stands after the last `TJ`.
+    pen: Option<(f32, f32)>,
 }
 
 impl State {
-    fn text(&mut self, ops: &mut Vec<Op>, on: bool) {
+    fn text(&mut self, buf: &mut Vec<u8>, on: bool) {
         if on != self.in_text {
-            ops.push(if on {
-                Op::StartTextSection
-            } else {
-                Op::EndTextSection
-            });
+            buf.extend_from_slice(if on { b"BT\n" } else { b"ET\n" });
             self.in_text = on;
+            self.pen = None;
         }
     }
-    fn fill(&mut self, ops: &mut Vec<Op>, c: Rgb) {
+    fn fill(&mut self, buf: &mut Vec<u8>, c: Rgb) {
         if self.fill != Some(c) {
-            ops.push(Op::SetFillColor { col: color(c) });
+            rgb(buf, c, "rg");
             self.fill = Some(c);
         }
     }
-    fn stroke(&mut self, ops: &mut Vec<Op>, s: Stroke) {
+    fn stroke(&mut self, buf: &mut Vec<u8>, s: Stroke) {
         if self.stroke != Some(s.color) {
-            ops.push(Op::SetOutlineColor {
-                col: color(s.color),
-            });
+            rgb(buf, s.color, "RG");
             self.stroke = Some(s.color);
         }
         if self.width != Some(s.width) {
-            ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
+            nums(buf, &[s.width], "w");
             self.width = Some(s.width);
         }
     }
 }
 
-/// Writes a laid-out document as PDF bytes. The same input gives the same bytes.
-pub fn write(laid: &Laid) -> Vec<u8> {
-    let fonts = Fonts::embedded();
-    let mut doc = PdfDocument::new(&laid.meta.title);
-    doc.metadata.info.author = laid.meta.author.clone();
-    doc.metadata.info.subject = laid.meta.subject.clone();
-    doc.metadata.info.creator = "popdruk".into();
-    doc.metadata.info.producer = "popdruk".into();
-
-    // Register only the faces the document uses, in face order (deterministic ids).
-    let mut used = [false; 8];
-    for p in &laid.pages {
-        for it in &p.items {
-            if let Item::Text { run, .. } = it {
-                used[run.face.0 as usize] = true;
+/// The content stream of one page. Layout measures from the top-left corner; PDF from the
+/// bottom-left, so every y becomes `height - y`.
+fn content(
+    page: &crate::layout::Page,
+    fonts: &Fonts,
+    names: &BTreeMap<FaceId, String>,
+    remap: &BTreeMap<FaceId, Vec<u16>>,
+    images: &BTreeMap<String, image::Embedded>,
+) -> Vec<u8> {
+    let h = page.height.0;
+    let mut b = Vec::with_capacity(page.items.len() * 48);
+    let mut st = State::default();
+    for it in &page.items {
+        match it {
+            Item::Text {
+                x,
+                y,
+                size,
+                color,
+                run,
+                vertical,
+            } => {
+                st.text(&mut b, true);
+                if st.font != Some((run.face, *size)) {
+                    b.push(b'/');
+                    b.extend_from_slice(names[&run.face].as_bytes());
+                    b.push(b' ');
+                    nums(&mut b, &[*size], "Tf");
+                    st.font = Some((run.face, *size));
+                }
+                st.fill(&mut b, *color);
+                // A run that goes on where the previous one on this baseline ended continues
+                // the text object without a new matrix (so extractors see one word, as in
+                // `<b>POP</b>-gesprek`); the small gap left is a TJ adjustment.
+                let lead = match st.pen {
+                    Some((py, px))
+                        if !vertical && (py - y).abs() < 0.001 && (x - px).abs() < size * 2.0 =>
+                    {
+                        Some(-(x - px) * 1000.0 / size)
+                    }
+                    _ => {
+                        let m = if *vertical {
+                            [0.0, 1.0, -1.0, 0.0, *x, h - *y]
+                        } else {
+                            [1.0, 0.0, 0.0, 1.0, *x, h - *y]
+                        };
+                        nums(&mut b, &m, "Tm");
+                        None
+                    }
+                };
+                let advance = tj(&mut b, fonts, run, &remap[&run.face], lead);
+                st.pen = (!vertical).then_some((*y, x + advance * size));
+            }
+            Item::Rect {
+                x,
+                y,
+                w,
+                h: rh,
+                fill,
+                stroke,
+            } => {
+                st.text(&mut b, false);
+                if let Some(f) = fill {
+                    st.fill(&mut b, *f);
+                }
+                if let Some(s) = stroke {
+                    st.stroke(&mut b, *s);
+                }
+                nums(&mut b, &[*x, h - y - rh, *w, *rh], "re");
+                b.extend_from_slice(match (fill, stroke) {
+                    (Some(_), Some(_)) => b"B\n",
+                    (Some(_), None) => b"f\n",
+                    _ => b"S\n",
+                });
+            }
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                stroke,
+            } => {
+                st.text(&mut b, false);
+                st.stroke(&mut b, *stroke);
+                nums(&mut b, &[*x1, h - y1], "m");
+                nums(&mut b, &[*x2, h - y2], "l");
+                b.extend_from_slice(b"S\n");
+            }
+            Item::Path { segs, fill, stroke } => {
+                st.text(&mut b, false);
+                if let Some(f) = fill {
+                    st.fill(&mut b, *f);
+                }
+                if let Some(s) = stroke {
+                    st.stroke(&mut b, *s);
+                }
+                for s in segs {
+                    match *s {
+                        Seg::Move(x, y) => nums(&mut b, &[x, h - y], "m"),
+                        Seg::Line(x, y) => nums(&mut b, &[x, h - y], "l"),
+                        Seg::Curve(x1, y1, x2, y2, x3, y3) => {
+                            nums(&mut b, &[x1, h - y1, x2, h - y2, x3, h - y3], "c")
+                        }
+                        Seg::Close => b.extend_from_slice(b"h\n"),
+                    }
+                }
+                b.extend_from_slice(match (fill, stroke) {
+                    (Some(_), Some(_)) => b"B\n",
+                    (Some(_), None) => b"f\n",
+                    _ => b"S\n",
+                });
+            }
+            Item::Image {
+                src,
+                x,
+                y,
+                w,
+                h: bh,
+            } => {
+                st.text(&mut b, false);
+                match images.get(src) {
+                    Some(e) => {
+                        // Fit the image in the box, keeping its proportions, centred.
+                        let scale = (w / e.width as f32).min(bh / e.height as f32);
+                        let (dw, dh) = (e.width as f32 * scale, e.height as f32 * scale);
+                        let (dx, dy) = (x + (w - dw) / 2.0, y + (bh - dh) / 2.0);
+                        b.extend_from_slice(b"q\n");
+                        nums(&mut b, &[dw, 0.0, 0.0, dh, dx, h - dy - dh], "cm");
+                        b.push(b'/');
+                        b.extend_from_slice(e.name.as_bytes());
+                        b.extend_from_slice(b" Do\nQ\n");
+                    }
+                    None => {
+                        // A placeholder: a crossed box where the image would go.
+                        let grey = Stroke {
+                            width: 0.5,
+                            color: Rgb(0xAA, 0xAA, 0xAA),
+                        };
+                        st.stroke(&mut b, grey);
+                        nums(&mut b, &[*x, h - y - bh, *w, *bh], "re");
+                        nums(&mut b, &[*x, h - y - bh], "m");
+                        nums(&mut b, &[x + w, h - y], "l");
+                        nums(&mut b, &[*x, h - y], "m");
+                        nums(&mut b, &[x + w, h - y - bh], "l");
+                        b.extend_from_slice(b"S\n");
+                    }
+                }
             }
         }
     }
-    let parsed = parsed_fonts();
-    let print = fingerprint(laid);
-    let mut ids: BTreeMap<FaceId, FontId> = BTreeMap::new();
-    for (id, _) in fonts.faces() {
-        if used[id.0 as usize] {
-            // printpdf names fonts with random ids and takes the subset tag from the id's
-            // first six characters: name them ourselves, from the content, so output is
-            // deterministic and the tag is six capital letters as the PDF spec asks.
-            let tag: String = print
-                .iter()
-                .skip(id.0 as usize)
-                .take(6)
-                .map(|b| (b'A' + b % 26) as char)
-                .collect();
-            let font_id = FontId(format!("{tag}F{}", id.0));
-            doc.resources
-                .fonts
-                .map
-                .insert(font_id.clone(), PdfFont::new(parsed[id.0 as usize].clone()));
-            ids.insert(id, font_id);
-        }
-    }
-
-    let mut pages = Vec::with_capacity(laid.pages.len());
-    for page in &laid.pages {
-        let h = page.height.0;
-        let mut ops = Vec::with_capacity(page.items.len() * 3);
-        let mut st = State::default();
-        for it in &page.items {
-            match it {
-                Item::Text {
-                    x,
-                    y,
-                    size,
-                    color: c,
-                    run,
-                    vertical,
-                } => {
-                    st.text(&mut ops, true);
-                    if st.font != Some((run.face, *size)) {
-                        ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(ids[&run.face].clone()),
-                            size: Pt(*size),
-                        });
-                        st.font = Some((run.face, *size));
-                    }
-                    st.fill(&mut ops, *c);
-                    let m = if *vertical {
-                        [0.0, 1.0, -1.0, 0.0, *x, h - *y]
-                    } else {
-                        [1.0, 0.0, 0.0, 1.0, *x, h - *y]
-                    };
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Raw(m),
-                    });
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::GlyphIds(glyphs(fonts, run))],
-                    });
-                }
-                Item::Rect {
-                    x,
-                    y,
-                    w,
-                    h: rh,
-                    fill,
-                    stroke,
-                } => {
-                    st.text(&mut ops, false);
-                    let mode = match (fill, stroke) {
-                        (Some(_), Some(_)) => PaintMode::FillStroke,
-                        (Some(_), None) => PaintMode::Fill,
-                        _ => PaintMode::Stroke,
-                    };
-                    if let Some(f) = fill {
-                        st.fill(&mut ops, *f);
-                    }
-                    if let Some(s) = stroke {
-                        st.stroke(&mut ops, *s);
-                    }
-                    ops.push(Op::DrawRectangle {
-                        rectangle: Rect {
-                            x: Pt(*x),
-                            y: Pt(h - y - rh),
-                            width: Pt(*w),
-                            height: Pt(*rh),
-                            mode: Some(mode),
-                            winding_order: Some(WindingOrder::NonZero),
-                        },
-                    });
-                }
-                Item::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    stroke,
-                } => {
-                    st.text(&mut ops, false);
-                    st.stroke(&mut ops, *stroke);
-                    ops.push(Op::DrawLine {
-                        line: Line {
-                            points: vec![point(*x1, h - y1, false), point(*x2, h - y2, false)],
-                            is_closed: false,
-                        },
-                    });
-                }
-                Item::Path { segs, fill, stroke } => {
-                    st.text(&mut ops, false);
-                    let points = path_points(segs, h);
-                    let closed = segs.contains(&Seg::Close);
-                    if let Some(f) = fill {
-                        st.fill(&mut ops, *f);
-                        ops.push(Op::DrawPolygon {
-                            polygon: Polygon {
-                                rings: vec![PolygonRing {
-                                    points: points.clone(),
-                                }],
-                                mode: PaintMode::Fill,
-                                winding_order: WindingOrder::NonZero,
-                            },
-                        });
-                    }
-                    if let Some(s) = stroke {
-                        st.stroke(&mut ops, *s);
-                        ops.push(Op::DrawLine {
-                            line: Line {
-                                points,
-                                is_closed: closed,
-                            },
-                        });
-                    }
-                }
-                Item::Image { .. } => {}
-            }
-        }
-        st.text(&mut ops, false);
-        pages.push(PdfPage::new(
-            Mm::from(Pt(page.width.0)),
-            Mm::from(Pt(h)),
-            ops,
-        ));
-    }
-    doc.with_pages(pages);
-
-    let opts = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    finish(&mut lo, laid);
-    lo.compress();
-    let mut out = Vec::new();
-    lo.save_to(&mut out)
-        .expect("writing a PDF to memory cannot fail");
-    out
+    st.text(&mut b, false);
+    b
 }
 
-fn point(x: f32, y: f32, bezier: bool) -> LinePoint {
-    LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
-        bezier,
-    }
-}
-
-fn path_points(segs: &[Seg], h: f32) -> Vec<LinePoint> {
-    let mut pts = Vec::new();
-    for s in segs {
-        match *s {
-            Seg::Move(x, y) | Seg::Line(x, y) => pts.push(point(x, h - y, false)),
-            Seg::Curve(a, b, c, d, e, f) => {
-                pts.push(point(a, h - b, true));
-                pts.push(point(c, h - d, true));
-                pts.push(point(e, h - f, false));
-            }
-            Seg::Close => {}
-        }
-    }
-    pts
-}
-
-/// Glyph ids with the TJ adjustments that put each glyph at its shaped position, given
-/// that the viewer advances by the font's own width (printpdf writes it truncated to
-/// thousandths of an em into /W).
-fn glyphs(fonts: &Fonts, run: &crate::text::Run) -> Vec<Codepoint> {
+/// A `TJ` that puts each glyph at its shaped position: the viewer advances by the font's
+/// own width (printpdf writes it truncated to thousandths of an em into /W), and the
+/// numbers between glyphs correct the difference (kerning). `lead` moves the pen first.
+/// Returns how far the pen moved past the run's start, in em.
+fn tj(b: &mut Vec<u8>, fonts: &Fonts, run: &Run, remap: &[u16], lead: Option<f32>) -> f32 {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let face = fonts.face(run.face);
     let n = run.glyphs.len();
-    let mut out = Vec::with_capacity(n);
-    for (i, g) in run.glyphs.iter().enumerate() {
-        let w = (face.advance(g.gid) as f32 * 1000.0 / face.upm).trunc();
-        let next = if i + 1 < n {
-            run.glyphs[i + 1].x
-        } else {
-            g.x + w / 1000.0
-        };
-        let offset = g.x * 1000.0 + w - next * 1000.0;
-        let text = &run.text[g.text.0 as usize..g.text.1 as usize];
-        out.push(Codepoint {
-            gid: g.gid,
-            offset: if offset.abs() < 0.05 {
-                0.0
-            } else {
-                (offset * 100.0).round() / 100.0
-            },
-            cid: Some(text.to_string()),
-        });
+    b.push(b'[');
+    if let Some(l) = lead.filter(|l| l.abs() >= 0.05) {
+        num(b, l);
     }
-    out
+    b.push(b'<');
+    let mut end = 0.0;
+    for (i, g) in run.glyphs.iter().enumerate() {
+        let code = remap.get(g.gid as usize).copied().unwrap_or(0);
+        for shift in [12, 8, 4, 0] {
+            b.push(HEX[(code >> shift) as usize & 15]);
+        }
+        let w = (face.advance(g.gid) as f32 * 1000.0 / face.upm).trunc();
+        if i + 1 < n {
+            let offset = g.x * 1000.0 + w - run.glyphs[i + 1].x * 1000.0;
+            if offset.abs() >= 0.05 {
+                b.push(b'>');
+                num(b, offset);
+                b.push(b'<');
+            }
+        } else {
+            end = g.x + w / 1000.0;
+        }
+    }
+    b.extend_from_slice(b">] TJ\n");
+    end
 }
 
 fn text_string(s: &str) -> Object {
@@ -330,7 +597,7 @@ fn text_string(s: &str) -> Object {
 }
 
 /// Adds what printpdf does not write: /Lang, nested outlines, page labels, a fixed /ID.
-fn finish(doc: &mut lopdf::Document, laid: &Laid) {
+fn finish(doc: &mut lopdf::Document, laid: &Laid, id: Vec<u8>) {
     let Ok(root) = doc.trailer.get(b"Root").and_then(Object::as_reference) else {
         return;
     };
@@ -357,8 +624,19 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid) {
             )])),
         );
     }
+    // Dates: the document's own date, or none (printpdf writes 1970-01-01).
+    if let Ok(info) = doc.trailer.get(b"Info").and_then(Object::as_reference)
+        && let Ok(d) = doc.get_object_mut(info).and_then(Object::as_dict_mut)
+    {
+        d.remove(b"CreationDate");
+        d.remove(b"ModDate");
+        if let Some(date) = &laid.meta.date {
+            let pdf_date = format!("D:{}000000Z", date.replace('-', ""));
+            d.set("CreationDate", Object::string_literal(pdf_date.clone()));
+            d.set("ModDate", Object::string_literal(pdf_date));
+        }
+    }
     // A deterministic identifier: a hash of what the document shows.
-    let id = fingerprint(laid);
     doc.trailer.set(
         "ID",
         Object::Array(vec![
@@ -452,12 +730,19 @@ fn outlines(
     root_id
 }
 
-/// FNV-1a over the metadata and the text and geometry of the pages: 16 bytes.
+/// A 16-byte hash (FNV-1a style, eight bytes at a time) of the metadata and of the text
+/// and its positions on the pages.
 fn fingerprint(laid: &Laid) -> Vec<u8> {
     let mut h1: u64 = 0xcbf2_9ce4_8422_2325;
     let mut h2: u64 = 0x8422_2325_cbf2_9ce4;
     let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            h1 = (h1 ^ v).wrapping_mul(0x100_0000_01b3);
+            h2 = (h2 ^ v).wrapping_mul(0x100_0000_01b3).rotate_left(23);
+        }
+        for &b in chunks.remainder() {
             h1 = (h1 ^ b as u64).wrapping_mul(0x100_0000_01b3);
             h2 = (h2 ^ b as u64).wrapping_mul(0x100_0000_01b3).rotate_left(5);
         }
@@ -470,8 +755,7 @@ fn fingerprint(laid: &Laid) -> Vec<u8> {
         for it in &p.items {
             if let Item::Text { x, y, run, .. } = it {
                 eat(run.text.as_bytes());
-                eat(&x.to_le_bytes());
-                eat(&y.to_le_bytes());
+                eat(&((x.to_bits() as u64) << 32 | y.to_bits() as u64).to_le_bytes());
             }
         }
     }

@@ -31,16 +31,20 @@ pub struct Run {
 /// A shaped word: one run per face it needed, and the characters no face has.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shaped {
-    pub runs: Vec<Run>,
+    pub runs: Vec<Rc<Run>>,
     /// Width in em.
     pub width: f32,
     pub missing: Vec<char>,
 }
 
+/// Shaped forms of one text, by face index.
+type Forms = [Option<Rc<Shaped>>; 8];
+
 /// A shaper with a cache of shaped words, so a document's repeated words are shaped once.
 pub struct Shaper {
     fonts: &'static Fonts,
-    cache: HashMap<(FaceId, String), Rc<Shaped>>,
+    /// Keyed by text first, so a lookup borrows the `&str` instead of allocating a key.
+    cache: HashMap<String, Forms>,
 }
 
 impl Default for Shaper {
@@ -59,7 +63,8 @@ impl Shaper {
 
     /// Shapes `text` (no line breaks inside) with `face`, falling back per character.
     pub fn shape(&mut self, text: &str, face: FaceId) -> Rc<Shaped> {
-        if let Some(s) = self.cache.get(&(face, text.to_string())) {
+        let slot = face.0 as usize & 7;
+        if let Some(s) = self.cache.get(text).and_then(|f| f[slot].as_ref()) {
             return s.clone();
         }
         let shaped = Rc::new(shape_uncached(self.fonts, text, face));
@@ -67,7 +72,14 @@ impl Shaper {
         if self.cache.len() > 200_000 {
             self.cache.clear();
         }
-        self.cache.insert((face, text.to_string()), shaped.clone());
+        match self.cache.get_mut(text) {
+            Some(forms) => forms[slot] = Some(shaped.clone()),
+            None => {
+                let mut forms: Forms = Default::default();
+                forms[slot] = Some(shaped.clone());
+                self.cache.insert(text.to_string(), forms);
+            }
+        }
         shaped
     }
 }
@@ -98,9 +110,9 @@ fn shape_uncached(fonts: &Fonts, text: &str, preferred: FaceId) -> Shaped {
             _ => spans.push((face, i, i + c.len_utf8())),
         }
     }
-    let runs: Vec<Run> = spans
+    let runs: Vec<Rc<Run>> = spans
         .into_iter()
-        .map(|(face, a, b)| shape_run(fonts, &text[a..b], face))
+        .map(|(face, a, b)| Rc::new(shape_run(fonts, &text[a..b], face)))
         .collect();
     let width = runs.iter().map(|r| r.width).sum();
     Shaped {
@@ -122,19 +134,27 @@ fn shape_run(fonts: &Fonts, text: &str, face_id: FaceId) -> Run {
     let out = rustybuzz::shape(&face.rb, &[], buf);
     let infos = out.glyph_infos();
     let pos = out.glyph_positions();
+    // Each glyph stands for the text from its cluster to the next larger cluster. Right-
+    // to-left runs come out in visual order (clusters descending), so look the end up in
+    // the sorted cluster list rather than in the next glyph.
+    let mut starts: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
+    starts.sort_unstable();
+    starts.dedup();
     let mut glyphs = Vec::with_capacity(infos.len());
+    let mut seen: Vec<usize> = Vec::new();
     let mut pen = 0i32;
     for i in 0..infos.len() {
         let start = infos[i].cluster as usize;
-        let end = infos[i + 1..]
+        let end = starts
             .iter()
-            .map(|g| g.cluster as usize)
-            .find(|&c| c != start)
+            .copied()
+            .find(|&c| c > start)
             .unwrap_or(text.len());
-        let shares_cluster = i > 0 && infos[i - 1].cluster as usize == start;
-        let range = if shares_cluster {
+        // The first glyph of a cluster carries its text; the others (marks) carry none.
+        let range = if seen.contains(&start) {
             (end as u16, end as u16)
         } else {
+            seen.push(start);
             (start as u16, end as u16)
         };
         glyphs.push(Glyph {
@@ -174,9 +194,19 @@ mod tests {
             "Ayşe",
         ] {
             let shaped = s.shape(word, FaceId::REGULAR);
-            let joined: String = shaped.runs.iter().flat_map(glyph_texts).collect();
+            let joined: String = shaped.runs.iter().flat_map(|r| glyph_texts(r)).collect();
             assert_eq!(joined, word);
         }
+    }
+
+    #[test]
+    fn right_to_left_text_keeps_every_character() {
+        let mut s = Shaper::default();
+        let shaped = s.shape("عائشة", FaceId::REGULAR);
+        let mut texts: Vec<&str> = shaped.runs.iter().flat_map(|r| glyph_texts(r)).collect();
+        texts.sort_unstable();
+        assert_eq!(texts.concat().chars().count(), 5);
+        assert_eq!(texts.len(), shaped.runs[0].glyphs.len());
     }
 
     #[test]

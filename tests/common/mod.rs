@@ -9,17 +9,51 @@ pub fn read(bytes: &[u8]) -> Document {
     Document::load_mem(bytes).expect("the written PDF parses")
 }
 
-/// The extracted text of all pages, in page order.
+/// The text of all pages, in content-stream order, with whitespace runs collapsed to one
+/// space. Decodes every shown string through its font's ToUnicode map; a new line (a text
+/// matrix with another baseline) counts as a space. (lopdf's own `extract_text` puts a
+/// space after every `TJ`, which would split `<b>POP</b>-gesprek`.)
 pub fn text(doc: &Document) -> String {
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    pages
-        .iter()
-        .map(|p| doc.extract_text(&[*p]).expect("text extracts"))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for (_, page_id) in doc.get_pages() {
+        let fonts = doc.get_page_fonts(page_id).expect("page fonts");
+        let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
+            .into_iter()
+            .map(|(name, f)| (name, f.get_font_encoding(doc).expect("font encoding")))
+            .collect();
+        let content = doc
+            .get_and_decode_page_content(page_id)
+            .expect("page content");
+        let mut enc = None;
+        let mut last_y = None;
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "Tf" => enc = op.operands[0].as_name().ok().and_then(|n| encodings.get(n)),
+                "Tm" => {
+                    let y = op.operands[5].as_float().unwrap_or(0.0);
+                    if last_y.is_some_and(|l: f32| (l - y).abs() > 0.01) {
+                        out.push(' ');
+                    }
+                    last_y = Some(y);
+                }
+                "TJ" | "Tj" => {
+                    let enc = enc.expect("font set before text");
+                    let strings: Vec<&Object> = match &op.operands[0] {
+                        Object::Array(a) => a.iter().collect(),
+                        o => vec![o],
+                    };
+                    for s in strings {
+                        if let Object::String(b, _) = s {
+                            out.push_str(&Document::decode_text(enc, b).expect("decodes"));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push(' ');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Text without whitespace and hyphens, to compare content across line breaks.
