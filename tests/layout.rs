@@ -241,3 +241,25 @@ fn missing_glyph_warnings_name_the_paragraph_line() {
         w[0]
     );
 }
+
+#[test]
+fn bold_cyrillic_from_the_fallback_face_is_marked_for_synthetic_bold() {
+    let l = layout(
+        &parse("<document><p><b>Олена</b> <b>Ayşe</b></p></document>").unwrap(),
+        &Default::default(),
+    );
+    let flags: Vec<(String, bool)> = l.pages[0]
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Text { run, synthetic, .. } if run.text.trim() != "" => {
+                Some((run.text.clone(), synthetic.bold))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        flags,
+        vec![("Олена".to_string(), true), ("Ayşe".to_string(), false)]
+    );
+}

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{Ctx, Item, Page, Seg, Stroke, table};
+use super::{Ctx, Item, Page, Seg, Stroke, Synthetic, table};
 use crate::markup::{Block, Document, Field, Inline, Object, Para, Pos, Style};
 use crate::text::FaceId;
 use crate::text::lines::{Align, Atom, Line, LineOptions, PieceKind, Rgb, TextStyle, break_lines};
@@ -363,6 +363,15 @@ pub(crate) fn paragraph(
         .collect()
 }
 
+/// What a run drawn with `face` must imitate of the `wanted` face's weight and slant.
+fn synthetic(wanted: FaceId, face: FaceId) -> Synthetic {
+    let fallback = face == FaceId::FALLBACK;
+    Synthetic {
+        bold: fallback && matches!(wanted, FaceId::BOLD | FaceId::BOLD_ITALIC),
+        italic: fallback && matches!(wanted, FaceId::ITALIC | FaceId::BOLD_ITALIC),
+    }
+}
+
 /// The items of a line whose top-left corner is at (`x0`, `y0`).
 pub(crate) fn line_items(line: &Line, x0: f32, y0: f32, objects: &[(Object, Style)]) -> Vec<Item> {
     let mut items = Vec::new();
@@ -379,6 +388,7 @@ pub(crate) fn line_items(line: &Line, x0: f32, y0: f32, objects: &[(Object, Styl
                         color: p.style.color,
                         run: run.clone(),
                         vertical: false,
+                        synthetic: synthetic(p.style.face, run.face),
                     });
                     x += run.width * p.style.size;
                 }

@@ -48,6 +48,8 @@ pub enum Item {
         run: Rc<Run>,
         /// Turned 90° counter-clockwise (reads upwards).
         vertical: bool,
+        /// Bold or italic the face lacks, to be imitated (the fallback face is regular only).
+        synthetic: Synthetic,
     },
     Rect {
         x: f32,
@@ -115,6 +117,13 @@ impl Item {
         }
         self
     }
+}
+
+/// Styles a run asks for that its face does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Synthetic {
+    pub bold: bool,
+    pub italic: bool,
 }
 
 /// A finished page with items at fixed positions.

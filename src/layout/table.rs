@@ -349,6 +349,7 @@ fn vertical(ctx: &mut Ctx, cell: &Cell) -> Vec<Chunk> {
                 size,
                 color,
                 run,
+                synthetic,
                 ..
             } => Item::Text {
                 x: line.baseline,
@@ -357,6 +358,7 @@ fn vertical(ctx: &mut Ctx, cell: &Cell) -> Vec<Chunk> {
                 color,
                 run,
                 vertical: true,
+                synthetic,
             },
             other => other,
         })

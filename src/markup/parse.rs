@@ -23,6 +23,7 @@ pub fn parse(text: &str) -> Result<Document> {
         text,
         line_starts,
         known: Default::default(),
+        in_running: Default::default(),
     };
     p.document(xml.root_element())
 }
@@ -35,6 +36,8 @@ struct Parser<'i> {
     line_starts: Vec<usize>,
     /// Positions computed so far: byte offset to line and column.
     known: std::cell::RefCell<std::collections::BTreeMap<usize, (usize, usize)>>,
+    /// Inside a `<header>` or `<footer>`, where page-number fields are allowed.
+    in_running: std::cell::Cell<bool>,
 }
 
 const INLINE: &[&str] = &["b", "i", "span", "br", "level", "check", "page", "pages"];
@@ -254,9 +257,12 @@ impl<'i> Parser<'i> {
             .attr(node, "align", parse_align)?
             .unwrap_or(Align::Left);
         let mut inlines = Vec::new();
-        for c in node.children() {
-            self.inline(c, style, &mut inlines)?;
-        }
+        self.in_running.set(true);
+        let parsed = node
+            .children()
+            .try_for_each(|c| self.inline(c, style, &mut inlines));
+        self.in_running.set(false);
+        parsed?;
         Ok(Running {
             inlines: collapse(inlines),
             align,
@@ -313,6 +319,12 @@ impl<'i> Parser<'i> {
                 out.push(Inline::Object(Object::Checkbox(v), st));
             }
             "page" | "pages" => {
+                if !self.in_running.get() {
+                    return self.err(
+                        node,
+                        format!("`<{name}/>` is only allowed in `<header>` and `<footer>`"),
+                    );
+                }
                 self.check_attrs(node, &["of"])?;
                 let section = self
                     .attr(node, "of", |v| match v {
@@ -959,6 +971,23 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.contains("names 1 columns"), "{e}");
+    }
+
+    #[test]
+    fn page_fields_are_only_allowed_in_headers_and_footers() {
+        assert!(
+            parse(
+                "<document><footer>Pagina <page/> van <pages of=\"section\"/></footer></document>"
+            )
+            .is_ok()
+        );
+        let e = parse("<document>\n<p>Pagina <page/></p></document>").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(
+            e.message
+                .contains("only allowed in `<header>` and `<footer>`"),
+            "{e}"
+        );
     }
 
     #[test]

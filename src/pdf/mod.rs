@@ -415,6 +415,7 @@ fn content(
                 color,
                 run,
                 vertical,
+                synthetic,
             } => {
                 st.text(&mut b, true);
                 if st.font != Some((run.face, *size)) {
@@ -428,9 +429,24 @@ fn content(
                 // A run that goes on where the previous one on this baseline ended continues
                 // the text object without a new matrix (so extractors see one word, as in
                 // `<b>POP</b>-gesprek`); the small gap left is a TJ adjustment.
+                // Bold the face lacks: fill and stroke the outlines. Italic: slant them.
+                if synthetic.bold {
+                    st.stroke(
+                        &mut b,
+                        Stroke {
+                            width: size * 0.03,
+                            color: *color,
+                        },
+                    );
+                    b.extend_from_slice(b"2 Tr\n");
+                }
+                let slant = if synthetic.italic { 0.2 } else { 0.0 };
                 let lead = match st.pen {
                     Some((py, px))
-                        if !vertical && (py - y).abs() < 0.001 && (x - px).abs() < size * 2.0 =>
+                        if !vertical
+                            && slant == 0.0
+                            && (py - y).abs() < 0.001
+                            && (x - px).abs() < size * 2.0 =>
                     {
                         Some(-(x - px) * 1000.0 / size)
                     }
@@ -438,14 +454,17 @@ fn content(
                         let m = if *vertical {
                             [0.0, 1.0, -1.0, 0.0, *x, h - *y]
                         } else {
-                            [1.0, 0.0, 0.0, 1.0, *x, h - *y]
+                            [1.0, 0.0, slant, 1.0, *x, h - *y]
                         };
                         nums(&mut b, &m, "Tm");
                         None
                     }
                 };
                 let advance = tj(&mut b, fonts, run, &remap[&run.face], lead);
-                st.pen = (!vertical).then_some((*y, x + advance * size));
+                if synthetic.bold {
+                    b.extend_from_slice(b"0 Tr\n");
+                }
+                st.pen = (!vertical && slant == 0.0).then_some((*y, x + advance * size));
             }
             Item::Rect {
                 x,
