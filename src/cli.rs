@@ -47,9 +47,36 @@ enum Command {
     )]
     Build(BuildArgs),
     /// Werk met de ingebouwde sjablonen
+    #[command(after_help = "Voorbeeld:\n  popdruk templates export mijn-sjablonen")]
     Templates {
         #[command(subcommand)]
         action: TemplatesAction,
+    },
+    /// Maak een startwerkmap team.xlsx om in te vullen, met uitleg en keuzelijsten
+    #[command(
+        after_help = "Voorbeeld:\n  popdruk init\n  popdruk init mijn-team --example\n  popdruk init --lang en"
+    )]
+    Init {
+        /// De map waarin team.xlsx komt; standaard de huidige map
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Taal van de bladen, kolommen en uitleg: nl of en
+        #[arg(long, default_value = "nl")]
+        lang: Lang,
+        /// Vul de werkmap met het voorbeeldteam in plaats van lege bladen
+        #[arg(long)]
+        example: bool,
+        /// Een bestaande team.xlsx overschrijven
+        #[arg(long)]
+        force: bool,
+    },
+    /// Toon de aanvulcode (completions) voor een shell
+    #[command(
+        after_help = "Voorbeeld:\n  popdruk completions bash > ~/.local/share/bash-completion/completions/popdruk\n  popdruk completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// De shell: bash, zsh, fish, powershell of elvish
+        shell: clap_complete::Shell,
     },
 }
 
@@ -109,6 +136,19 @@ pub enum Options {
         /// Overwrite existing files.
         force: bool,
     },
+    /// Write a starter workbook.
+    Init {
+        /// The folder it goes in.
+        dir: PathBuf,
+        /// Language of its sheets, headers and explanations.
+        lang: Lang,
+        /// Fill it with the sample team instead of example rows.
+        example: bool,
+        /// Overwrite an existing workbook.
+        force: bool,
+    },
+    /// Print shell completions.
+    Completions(clap_complete::Shell),
 }
 
 /// Options of `popdruk check`.
@@ -160,6 +200,12 @@ where
     Args::try_parse_from(args).map(from_args)
 }
 
+/// Writes the completions of `popdruk` for `shell`.
+pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Args::command(), "popdruk", out);
+}
+
 fn build_options(b: BuildArgs) -> Option<BuildOptions> {
     let mut only = b.only;
     only.sort();
@@ -193,6 +239,18 @@ fn from_args(args: Args) -> Option<Options> {
         Some(Command::Templates {
             action: TemplatesAction::Export { dir, force },
         }) => Options::ExportTemplates { dir, force },
+        Some(Command::Init {
+            dir,
+            lang,
+            example,
+            force,
+        }) => Options::Init {
+            dir,
+            lang,
+            example,
+            force,
+        },
+        Some(Command::Completions { shell }) => Options::Completions(shell),
         None => Options::Build(build_options(args.build)?),
     })
 }
@@ -234,6 +292,59 @@ mod tests {
         assert_eq!(b.only, vec![Kind::Pop, Kind::Afspraken]);
         assert_eq!(b.employees, vec!["M1", "M2"]);
         assert_eq!(b.check.lang, Lang::En);
+    }
+
+    #[test]
+    fn init_defaults_to_the_current_folder_in_dutch() {
+        let o = try_parse_from(["popdruk", "init"]).unwrap().unwrap();
+        assert_eq!(
+            o,
+            Options::Init {
+                dir: PathBuf::from("."),
+                lang: Lang::Nl,
+                example: false,
+                force: false,
+            }
+        );
+        let o = try_parse_from([
+            "popdruk",
+            "init",
+            "t",
+            "--lang",
+            "en",
+            "--example",
+            "--force",
+        ]);
+        assert!(matches!(
+            o.unwrap().unwrap(),
+            Options::Init {
+                lang: Lang::En,
+                example: true,
+                force: true,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn every_subcommand_shows_an_example() {
+        use clap::CommandFactory;
+        let mut cmd = Args::command();
+        let mut missing = Vec::new();
+        fn walk(cmd: &mut clap::Command, path: String, missing: &mut Vec<String>) {
+            let help = cmd.render_long_help().to_string();
+            if !help.contains("Voorbeeld") {
+                missing.push(path.clone());
+            }
+            for sub in cmd.get_subcommands_mut() {
+                if sub.get_name() != "help" {
+                    let p = format!("{path} {}", sub.get_name());
+                    walk(sub, p, missing);
+                }
+            }
+        }
+        walk(&mut cmd, "popdruk".into(), &mut missing);
+        assert_eq!(missing, Vec::<String>::new());
     }
 
     #[test]
