@@ -15,7 +15,7 @@ use crate::i18n::Lang;
     name = "popdruk",
     version,
     about = "Zet een teamwerkmap om in drukklare POP-documenten",
-    after_help = "Voorbeelden:\n  popdruk team.xlsx                 alle documenten maken (zoals `popdruk build`)\n  popdruk check team.xlsx           de werkmap controleren\n  popdruk build team.xlsx --only pop --employee M003",
+    after_help = "Voorbeelden:\n  popdruk init                      een startwerkmap team.xlsx maken om in te vullen\n  popdruk team.xlsx                 alle documenten maken (zoals `popdruk build`)\n  popdruk check team.xlsx           de werkmap controleren\n  popdruk build team.xlsx --only pop --employee M003",
     args_conflicts_with_subcommands = true
 )]
 struct Args {

@@ -26,8 +26,9 @@ pub const STARTER_FILE: &str = "team.xlsx";
 /// Data rows that get drop-down lists: rows 2 to 2000, enough for a matrix of a large team.
 const LAST_ROW: u32 = 1999;
 
-/// The rows a reference list offers (`=Medewerkers!$A$2:$A$500`).
-const REFERENCE_ROWS: &str = "$2:$500";
+/// The last row a reference list offers (`=Medewerkers!$A$2:$A$500`): far more employees
+/// or tasks than one team has, without a long tail of empty choices in every drop-down.
+const LAST_REFERENCE_ROW: u32 = 500;
 
 /// The bytes of the starter workbook in `lang`: the sample team's data with `with_example`,
 /// else empty sheets with one greyed example row each.
@@ -49,6 +50,9 @@ pub fn starter(lang: Lang, with_example: bool) -> Vec<GuidedSheet> {
     }
     out
 }
+
+/// The yes/no values a drop-down offers, in Dutch and English (the reader takes many more).
+const YES_NO: &[[&str; 2]] = &[["ja", "yes"], ["nee", "no"]];
 
 /// What a column holds: it decides the column's width, format and drop-down list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -347,7 +351,7 @@ fn translated(def: &SheetDef, help: &Help, value: &Value) -> Value {
         return value.clone();
     };
     let pairs = match help.holds {
-        YesNo => vec![["ja", "yes"], ["nee", "no"]],
+        YesNo => YES_NO.to_vec(),
         Closed => choices(def, help.column).unwrap_or_default(),
         _ => Vec::new(),
     };
@@ -520,7 +524,7 @@ fn list(def: &SheetDef, help: &Help, lang: Lang) -> Option<List> {
         )
     };
     Some(match help.holds {
-        YesNo => values(&[["ja", "yes"], ["nee", "no"]]),
+        YesNo => values(YES_NO),
         Level => values(&[["0", "0"], ["1", "1"], ["2", "2"], ["3", "3"]]),
         Closed => values(&choices(def, help.column)?),
         Employee => reference(&sheets::MEDEWERKERS, emp::ID, lang),
@@ -539,8 +543,10 @@ fn reference(def: &SheetDef, column: Column, lang: Lang) -> List {
     } else {
         format!("'{name}'")
     };
-    let (first, last) = REFERENCE_ROWS.split_once(':').unwrap_or(("$2", "$500"));
-    List::Range(format!("={name}!${letter}{first}:${letter}{last}"))
+    // From row 2 on, the example row included: people often type over it.
+    List::Range(format!(
+        "={name}!${letter}$2:${letter}${LAST_REFERENCE_ROW}"
+    ))
 }
 
 /// The width of a column: room for what it holds, its header and a drop-down arrow, and
