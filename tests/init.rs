@@ -230,3 +230,43 @@ fn init_help_shows_an_example() {
     assert!(help.contains("Voorbeeld:\n  popdruk init"), "{help}");
     assert!(help.contains("--example"), "{help}");
 }
+
+#[test]
+fn the_english_first_use_walk_through_ends_in_a_printed_pop() {
+    let dir = temp_dir("walk-en");
+    let path = init(&dir, &["--lang", "en", "--example"]);
+    let out = popdruk(&[
+        path.to_str().unwrap(),
+        "--lang",
+        "en",
+        "--date",
+        "2026-11-29",
+        "--only",
+        "pop",
+        "--employee",
+        "M003",
+    ]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("no errors or warnings"), "{stderr}");
+    let pdfs: Vec<_> = walk(&dir.join("team"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert!(!pdfs.is_empty(), "{stderr}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Every file under a folder.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
