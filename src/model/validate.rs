@@ -342,6 +342,8 @@ pub fn choices(sheet: &SheetDef, col: Column) -> Option<Vec<[&'static str; 2]>> 
     })
 }
 
+// The tables of closed values: per value its accepted spellings, the Dutch one first (shown
+// in messages) and the English one second (offered by an English starter, see `choices`).
 const REGIMES: &[(&[&str], Regime)] = &[
     (
         &[
