@@ -15,7 +15,7 @@ use crate::i18n::Lang;
     name = "popdruk",
     version,
     about = "Zet een teamwerkmap om in drukklare POP-documenten",
-    after_help = "Voorbeelden:\n  popdruk team.xlsx                 alle documenten maken (zoals `popdruk build`)\n  popdruk check team.xlsx           de werkmap controleren\n  popdruk build team.xlsx --only pop --employee M003",
+    after_help = "Voorbeelden:\n  popdruk init                      een startwerkmap team.xlsx maken om in te vullen\n  popdruk team.xlsx                 alle documenten maken (zoals `popdruk build`)\n  popdruk check team.xlsx           de werkmap controleren\n  popdruk build team.xlsx --only pop --employee M003",
     args_conflicts_with_subcommands = true
 )]
 struct Args {
@@ -59,9 +59,36 @@ enum Command {
     )]
     Build(BuildArgs),
     /// Werk met de ingebouwde sjablonen
+    #[command(after_help = "Voorbeeld:\n  popdruk templates export mijn-sjablonen")]
     Templates {
         #[command(subcommand)]
         action: TemplatesAction,
+    },
+    /// Maak een startwerkmap team.xlsx om in te vullen, met uitleg en keuzelijsten
+    #[command(
+        after_help = "Voorbeeld:\n  popdruk init\n  popdruk init mijn-team --example\n  popdruk init --lang en"
+    )]
+    Init {
+        /// De map waarin team.xlsx komt; standaard de huidige map
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Taal van de bladen, kolommen en uitleg: nl of en
+        #[arg(long, default_value = "nl")]
+        lang: Lang,
+        /// Vul de werkmap met het voorbeeldteam in plaats van lege bladen
+        #[arg(long)]
+        example: bool,
+        /// Een bestaande team.xlsx overschrijven
+        #[arg(long)]
+        force: bool,
+    },
+    /// Toon de aanvulcode (completions) voor een shell
+    #[command(
+        after_help = "Voorbeeld:\n  popdruk completions bash > ~/.local/share/bash-completion/completions/popdruk\n  popdruk completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// De shell: bash, zsh, fish, powershell of elvish
+        shell: clap_complete::Shell,
     },
 }
 
@@ -121,6 +148,19 @@ pub enum Options {
         /// Overwrite existing files.
         force: bool,
     },
+    /// Write a starter workbook.
+    Init {
+        /// The folder it goes in.
+        dir: PathBuf,
+        /// Language of its sheets, headers and explanations.
+        lang: Lang,
+        /// Fill it with the sample team instead of example rows.
+        example: bool,
+        /// Overwrite an existing workbook.
+        force: bool,
+    },
+    /// Print shell completions.
+    Completions(clap_complete::Shell),
 }
 
 /// Options of `popdruk check`.
@@ -180,6 +220,12 @@ where
     Args::try_parse_from(args).map(from_args)
 }
 
+/// Writes the completions of `popdruk` for `shell`.
+pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Args::command(), "popdruk", out);
+}
+
 fn build_options(b: BuildArgs) -> Option<BuildOptions> {
     let mut only = b.only;
     only.sort();
@@ -225,6 +271,18 @@ fn from_args(args: Args) -> Option<Options> {
         Some(Command::Templates {
             action: TemplatesAction::Export { dir, force },
         }) => Options::ExportTemplates { dir, force },
+        Some(Command::Init {
+            dir,
+            lang,
+            example,
+            force,
+        }) => Options::Init {
+            dir,
+            lang,
+            example,
+            force,
+        },
+        Some(Command::Completions { shell }) => Options::Completions(shell),
         None => Options::Build(build_options(args.build)?),
     })
 }
@@ -290,6 +348,59 @@ mod tests {
         assert_eq!(c.to, None);
         assert!(c.strict);
         assert!(try_parse_from(["popdruk", "check", "t.xlsx", "--as-of", "29/11/2026"]).is_err());
+    }
+
+    #[test]
+    fn init_defaults_to_the_current_folder_in_dutch() {
+        let o = try_parse_from(["popdruk", "init"]).unwrap().unwrap();
+        assert_eq!(
+            o,
+            Options::Init {
+                dir: PathBuf::from("."),
+                lang: Lang::Nl,
+                example: false,
+                force: false,
+            }
+        );
+        let o = try_parse_from([
+            "popdruk",
+            "init",
+            "t",
+            "--lang",
+            "en",
+            "--example",
+            "--force",
+        ]);
+        assert!(matches!(
+            o.unwrap().unwrap(),
+            Options::Init {
+                lang: Lang::En,
+                example: true,
+                force: true,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn every_subcommand_shows_an_example() {
+        use clap::CommandFactory;
+        let mut cmd = Args::command();
+        let mut missing = Vec::new();
+        fn walk(cmd: &mut clap::Command, path: String, missing: &mut Vec<String>) {
+            let help = cmd.render_long_help().to_string();
+            if !help.contains("Voorbeeld") {
+                missing.push(path.clone());
+            }
+            for sub in cmd.get_subcommands_mut() {
+                if sub.get_name() != "help" {
+                    let p = format!("{path} {}", sub.get_name());
+                    walk(sub, p, missing);
+                }
+            }
+        }
+        walk(&mut cmd, "popdruk".into(), &mut missing);
+        assert_eq!(missing, Vec::<String>::new());
     }
 
     #[test]

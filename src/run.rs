@@ -35,7 +35,77 @@ pub fn run(options: Options, today: NaiveDate) -> Exit {
         Options::Check(o) => check(&o, today),
         Options::Build(o) => build(&o, today),
         Options::ExportTemplates { dir, force } => export(&dir, force),
+        Options::Init {
+            dir,
+            lang,
+            example,
+            force,
+        } => init(&dir, lang, example, force),
+        Options::Completions(shell) => {
+            crate::cli::write_completions(shell, &mut std::io::stdout().lock());
+            Exit::Ok
+        }
     }
+}
+
+/// Writes the starter workbook `dir/team.xlsx`, never over an existing file without `force`.
+fn init(dir: &Path, lang: Lang, example: bool, force: bool) -> Exit {
+    // `team.xlsx` rather than `./team.xlsx` in messages for the usual `popdruk init`.
+    let path = if dir == Path::new(".") {
+        PathBuf::from(crate::synth::STARTER_FILE)
+    } else {
+        dir.join(crate::synth::STARTER_FILE)
+    };
+    if path.exists() && !force {
+        return fail(
+            lang,
+            &Tr::new(
+                format!(
+                    "`{}` bestaat al: gebruik --force om te overschrijven",
+                    path.display()
+                ),
+                format!(
+                    "`{}` already exists: use --force to overwrite",
+                    path.display()
+                ),
+            ),
+            None,
+        );
+    }
+    let written = std::fs::create_dir_all(dir).and_then(|()| {
+        let bytes = crate::synth::starter_bytes(lang, example)?;
+        output::write_atomic(&path, &bytes)
+    });
+    if let Err(e) = written {
+        return fail(
+            lang,
+            &Tr::new(
+                format!("kan `{}` niet schrijven", path.display()),
+                format!("cannot write `{}`", path.display()),
+            ),
+            Some(e.to_string()),
+        );
+    }
+    let check = match lang {
+        Lang::Nl => format!("popdruk check {}", path.display()),
+        Lang::En => format!("popdruk check {} --lang en", path.display()),
+    };
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}",
+        Tr::new(
+            format!(
+                "`{}` geschreven: vul de werkmap in (het blad `Uitleg` zegt hoe) en controleer ze met `{check}`",
+                path.display()
+            ),
+            format!(
+                "wrote `{}`: fill in the workbook (the sheet `Explanation` says how) and check it with `{check}`",
+                path.display()
+            ),
+        )
+        .get(lang)
+    );
+    Exit::Ok
 }
 
 /// Prints a tool failure (exit 2) with its cause.

@@ -11,7 +11,7 @@ pub mod value;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use validate::{Validated, validate};
+pub use validate::{Validated, choices, validate};
 
 /// Unit enums whose snake_case name is the suffix of their label key (`status_bezig`).
 macro_rules! keyed {

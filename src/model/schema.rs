@@ -110,10 +110,33 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// Words that open an example row: people read such a row as a model to copy, and
+/// popdruk skips it, so a starter workbook can show one without it becoming data.
+pub mod example {
+    /// The Dutch word, as the starter workbook writes it.
+    pub const NL: &str = "Voorbeeld:";
+    /// The English word.
+    pub const EN: &str = "Example:";
+    pub const ALL: &[&str] = &[NL, EN];
+
+    /// Whether a row whose first cell reads `first` is an example row.
+    pub fn is_example(first: &str) -> bool {
+        let first = first.trim_start();
+        ALL.iter().any(|w| {
+            first
+                .get(..w.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(w))
+        })
+    }
+}
+
 /// Columns of the key/value sheets (`Organisatie`, `Instellingen`).
 pub mod kv {
     use super::*;
     pub const VELD: Column = alias("Veld", "Field", &["Instelling", "Setting"], true);
+    /// The first column of `Instellingen`: the same column as [`VELD`], under the name the
+    /// starter workbook gives it there.
+    pub const INSTELLING: Column = alias("Instelling", "Setting", &["Veld", "Field"], true);
     pub const WAARDE: Column = alias("Waarde", "Value", &[], true);
 }
 
@@ -404,7 +427,7 @@ pub mod sheets {
         en: "Settings",
         aliases: &[],
         required: false,
-        columns: &[kv::VELD, kv::WAARDE],
+        columns: &[kv::INSTELLING, kv::WAARDE],
     };
     /// Sheets a starter workbook carries for people, which popdruk skips without a note.
     pub const EXPLANATION: &[&str] = &["Uitleg", "Explanation", "Lees mij", "Read me"];
@@ -444,5 +467,15 @@ mod tests {
         assert!(sheets::MEDEWERKERS.matches("employees"));
         assert!(sheets::TEAMBEHOEFTEN.matches("team_needs"));
         assert!(!sheets::TAKEN.matches("Takenlijst"));
+    }
+
+    #[test]
+    fn example_rows_are_recognised_by_their_first_word_only() {
+        assert!(example::is_example("Voorbeeld: M001"));
+        assert!(example::is_example("  voorbeeld:M001"));
+        assert!(example::is_example("EXAMPLE: SCH-BUI"));
+        assert!(!example::is_example("Voorbeeld M001"));
+        assert!(!example::is_example("M001 Voorbeeld:"));
+        assert!(!example::is_example("Łukasz"));
     }
 }

@@ -35,11 +35,14 @@ impl Validated {
 
 /// Validates the tables read from a workbook or CSV folder.
 pub fn validate(source: &Source) -> Validated {
+    let unfilled = is_unfilled(source);
+    let source = &without_examples(source);
     let mut v = Validator {
         diags: Vec::new(),
         wb: Workbook::default(),
         employee_rows: Vec::new(),
         source,
+        unfilled,
     };
     v.run();
     Validated {
@@ -54,6 +57,35 @@ struct Validator<'a> {
     /// The `Medewerkers` row of each employee in `wb.employees`.
     employee_rows: Vec<u32>,
     source: &'a Source,
+    /// Whether `Medewerkers` holds example rows and nothing else: a starter workbook that
+    /// nobody filled in yet, which is empty rather than wrong.
+    unfilled: bool,
+}
+
+/// Whether a row is an example row (its first cell opens with `Voorbeeld:`), which people
+/// read as a model and popdruk skips.
+fn is_example(row: &Row) -> bool {
+    matches!(row.cells.first(), Some(Cell::Text(t)) if schema::example::is_example(t))
+}
+
+/// The source without its example rows; borrowed when it has none, as almost every
+/// workbook but a fresh starter.
+fn without_examples(source: &Source) -> std::borrow::Cow<'_, Source> {
+    if !source.tables.iter().any(|t| t.rows.iter().any(is_example)) {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut owned = source.clone();
+    for table in &mut owned.tables {
+        table.rows.retain(|r| !is_example(r));
+    }
+    std::borrow::Cow::Owned(owned)
+}
+
+/// Whether the employees sheet has example rows only (see [`Validator::unfilled`]).
+fn is_unfilled(source: &Source) -> bool {
+    source.tables.iter().any(|t| {
+        sheets::MEDEWERKERS.matches(&t.name) && !t.rows.is_empty() && t.rows.iter().all(is_example)
+    })
 }
 
 /// A table matched to its sheet definition, with each defined column's index.
@@ -279,17 +311,50 @@ impl Index {
     }
 }
 
+/// The closed values of a column of `sheet` (or a field of `Organisatie`), each as its
+/// Dutch and English spelling; `None` for an open column. The starter workbook's drop-down
+/// lists come from here, so they offer exactly what the reader accepts.
+pub fn choices(sheet: &SheetDef, col: Column) -> Option<Vec<[&'static str; 2]>> {
+    // Each table lists the Dutch spelling first and the English one second.
+    fn pairs<T>(table: &[(&'static [&'static str], T)]) -> Vec<[&'static str; 2]> {
+        table.iter().map(|(s, _)| [s[0], s[1]]).collect()
+    }
+    use schema::*;
+    let on = |def: &SheetDef, c: Column| sheet == def && col == c;
+    Some(if on(&sheets::ORGANISATIE, org::REGIME) {
+        pairs(REGIMES)
+    } else if on(&sheets::MEDEWERKERS, emp::BEGELEIDINGSGRAAD) {
+        pairs(SUPPORT)
+    } else if on(&sheets::TAKEN, task::SOORT) {
+        pairs(KINDS)
+    } else if on(&sheets::TEAMBEHOEFTEN, need::PRIORITEIT) {
+        pairs(PRIORITIES)
+    } else if on(&sheets::DOELEN, goal::HERKOMST) {
+        pairs(ORIGINS)
+    } else if on(&sheets::DOELEN, goal::STATUS) {
+        pairs(STATUSES)
+    } else if on(&sheets::DOELEN, goal::RESULTAAT) {
+        pairs(RESULTS)
+    } else if on(&sheets::GESPREKKEN, conv::SOORT) {
+        pairs(CONVERSATION_KINDS)
+    } else {
+        return None;
+    })
+}
+
+// The tables of closed values: per value its accepted spellings, the Dutch one first (shown
+// in messages) and the English one second (offered by an English starter, see `choices`).
 const REGIMES: &[(&[&str], Regime)] = &[
     (
         &[
             "collectief maatwerk",
-            "maatwerkbedrijf",
             "collective custom work",
+            "maatwerkbedrijf",
         ],
         Regime::CollectiefMaatwerk,
     ),
     (
-        &["lokale diensteneconomie", "LDE", "local service economy"],
+        &["lokale diensteneconomie", "local service economy", "LDE"],
         Regime::LokaleDiensteneconomie,
     ),
     (
@@ -300,7 +365,7 @@ const REGIMES: &[(&[&str], Regime)] = &[
 const SUPPORT: &[(&[&str], SupportLevel)] = &[
     (&["laag", "low"], SupportLevel::Laag),
     (
-        &["midden", "middel", "medium", "gemiddeld"],
+        &["midden", "medium", "middel", "gemiddeld"],
         SupportLevel::Midden,
     ),
     (&["hoog", "high"], SupportLevel::Hoog),
@@ -318,7 +383,7 @@ const KINDS: &[(&[&str], TaskKind)] = &[
 const PRIORITIES: &[(&[&str], Priority)] = &[
     (&["hoog", "high", "1"], Priority::Hoog),
     (
-        &["midden", "middel", "medium", "gemiddeld", "2"],
+        &["midden", "medium", "middel", "gemiddeld", "2"],
         Priority::Midden,
     ),
     (&["laag", "low", "3"], Priority::Laag),
@@ -685,7 +750,7 @@ impl<'a> Validator<'a> {
                 _ => org.logo = text,
             }
         }
-        if !seen_name {
+        if !seen_name && !self.unfilled {
             self.diags.push(diag(
                 Severity::Error,
                 b.location(None, None),
@@ -802,7 +867,21 @@ impl<'a> Validator<'a> {
             self.wb.employees.push(e);
             self.employee_rows.push(row.number);
         }
-        if b.table.rows.is_empty() {
+        if self.unfilled {
+            d.push(diag(
+                Severity::Note,
+                b.location(None, None),
+                Tr::new(
+                    "er staan nog geen medewerkers in het blad, alleen het voorbeeld",
+                    "the sheet lists no employees yet, only the example",
+                ),
+                None,
+                Some(Tr::new(
+                    "vul de medewerkers in onder het voorbeeld, en de naam in het blad `Organisatie`",
+                    "fill in the employees below the example, and the name in the sheet `Organisation`",
+                )),
+            ));
+        } else if b.table.rows.is_empty() {
             d.push(diag(
                 Severity::Error,
                 b.location(None, None),
@@ -1299,7 +1378,10 @@ impl<'a> Validator<'a> {
     }
 
     fn settings(&mut self, b: &Bound<'_>) {
-        let (Some(k), Some(v)) = (b.column(schema::kv::VELD), b.column(schema::kv::WAARDE)) else {
+        let (Some(k), Some(v)) = (
+            b.column(schema::kv::INSTELLING),
+            b.column(schema::kv::WAARDE),
+        ) else {
             return;
         };
         for row in &b.table.rows {
@@ -1677,6 +1759,71 @@ mod tests {
             "full name resolves to the ID"
         );
         assert!(v.workbook.matrix[0].wants_to_learn);
+    }
+
+    #[test]
+    fn choices_pair_each_dutch_value_with_an_english_one_the_reader_accepts() {
+        let support = choices(&sheets::MEDEWERKERS, schema::emp::BEGELEIDINGSGRAAD).unwrap();
+        assert_eq!(
+            support,
+            [["laag", "low"], ["midden", "medium"], ["hoog", "high"]]
+        );
+        let regimes = choices(&sheets::ORGANISATIE, schema::org::REGIME).unwrap();
+        assert_eq!(
+            regimes[1],
+            ["lokale diensteneconomie", "local service economy"]
+        );
+        for [nl, en] in regimes {
+            let read = |s: &str| value::choice(&Cell::Text(s.into()), REGIMES).unwrap();
+            assert_eq!(read(nl), read(en));
+        }
+        assert_eq!(choices(&sheets::TAKEN, schema::task::TAAK), None);
+        assert_eq!(choices(&sheets::TAKEN, schema::conv::SOORT), None);
+    }
+
+    #[test]
+    fn skips_example_rows_wherever_they_stand() {
+        let v = validate(&source(&[
+            ORG,
+            (
+                "Medewerkers",
+                &[
+                    "ID;Voornaam;Achternaam;Team;In dienst",
+                    "Voorbeeld: M001;Ilse;Van den Broeck;Groen;31/02/2020",
+                    "M1;Ayşe;Yılmaz;Groen;01/02/2020",
+                ],
+            ),
+            TASKS,
+            (
+                "Matrix",
+                &[
+                    "Medewerker;Taak;Niveau",
+                    "Example: M001;SCH-BUI;9",
+                    "M1;SCH-BUI;1",
+                ],
+            ),
+        ]));
+        assert_eq!(errors(&v), Vec::<String>::new());
+        assert_eq!(v.workbook.employees.len(), 1);
+        assert_eq!(v.workbook.matrix.len(), 1);
+    }
+
+    #[test]
+    fn an_unfilled_starter_is_empty_not_wrong() {
+        let starter = |employees: &'static [&'static str]| {
+            validate(&source(&[
+                ("Organisatie", &["Veld;Waarde", "Naam;"]),
+                ("Medewerkers", employees),
+                ("Taken", &["Code;Taak"]),
+                ("Matrix", &["Medewerker;Taak;Niveau"]),
+            ]))
+        };
+        let v = starter(&["ID;Voornaam;Achternaam;Team;In dienst", "Voorbeeld: M001"]);
+        assert_eq!(errors(&v), Vec::<String>::new());
+        assert!(v.diagnostics.iter().all(|d| d.severity == Severity::Note));
+        // Without the example row the same sheets are simply missing their data.
+        let v = starter(&["ID;Voornaam;Achternaam;Team;In dienst"]);
+        assert_eq!(errors(&v).len(), 2, "{:?}", errors(&v));
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! Synthetic workbooks: the bundled sample team and generated organisations.
+//! Synthetic workbooks: the bundled sample team, generated organisations and the starter
+//! workbook of `popdruk init`.
 //!
 //! Everything here produces data in the format of `docs/workbook.md` (Dutch sheet and column
-//! names) as plain [`Sheet`]s, and writes those sheets as `.xlsx`, `.ods` or a folder of CSV
-//! files. All output is deterministic: the same sheets give the same bytes, so regenerated
+//! names; the starter also in English) as plain [`Sheet`]s, and writes those sheets as
+//! `.xlsx`, `.ods` or a folder of CSV files. All output is deterministic: the same sheets give the same bytes, so regenerated
 //! samples only show up in a diff when their content changed.
 
 mod cfb;
@@ -13,6 +14,7 @@ mod org;
 mod rng;
 mod sample;
 mod schema;
+mod starter;
 #[cfg(test)]
 mod tests;
 mod xlsx;
@@ -25,7 +27,10 @@ pub use self::invalid::{Expected, InvalidCase, Payload, invalid_cases, invalid_r
 pub use self::ods::{ods_bytes, write_ods};
 pub use self::org::organisation;
 pub use self::sample::sample_team;
-pub use self::xlsx::{write_xlsx, xlsx_bytes};
+pub use self::starter::{STARTER_FILE, starter, starter_bytes};
+pub use self::xlsx::{
+    ColumnFormat, GuidedSheet, List, RowLook, Rule, guided_xlsx_bytes, write_xlsx, xlsx_bytes,
+};
 
 /// One cell value of a synthetic sheet.
 #[derive(Clone, Debug, PartialEq)]
