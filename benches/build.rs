@@ -85,6 +85,7 @@ fn measure(n: usize) {
         lang: Lang::Nl,
         date,
         paper: Paper::A4,
+        images: Default::default(),
     };
     let t = Instant::now();
     let mut notices = Vec::new();

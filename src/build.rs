@@ -92,6 +92,8 @@ pub struct Plan {
     pub date: NaiveDate,
     /// Paper of the teammatrix.
     pub paper: Paper,
+    /// Images templates may print, by name (`logo`).
+    pub images: pdf::Images,
 }
 
 /// Why a document could not be made.
@@ -106,6 +108,8 @@ pub enum BuildError {
         /// Why.
         error: std::io::Error,
     },
+    /// An image (the logo) could not be read.
+    Image(pdf::ImageError),
     /// A template produced markup the layout engine cannot read.
     Markup {
         /// The template.
@@ -121,6 +125,7 @@ impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BuildError::Template(e) => write!(f, "{e}"),
+            BuildError::Image(e) => write!(f, "{e}"),
             BuildError::Write { path, error } => write!(f, "cannot write `{path}`: {error}"),
             BuildError::Markup {
                 template,
@@ -213,11 +218,14 @@ pub fn build(
         ..Made::default()
     };
     let teams = crate::analysis::analyse(wb, plan.date);
+    let has_logo = plan.images.contains_key("logo");
     for kind in &plan.kinds {
         let template = kind.template();
         if kind.per_team() {
             for team in &teams {
-                let ctx = context::team::team(wb, team, labels, plan.lang, plan.date, plan.paper);
+                let mut ctx =
+                    context::team::team(wb, team, labels, plan.lang, plan.date, plan.paper);
+                ctx.org.logo = has_logo;
                 if *kind == Kind::Teammatrix && ctx.blocks.len() > 1 && plan.paper == Paper::A4 {
                     notices.push(Notice {
                         file: format!("{}-{}.pdf", kind.name(), safe_name(team.team)),
@@ -230,7 +238,7 @@ pub fn build(
                 }
                 let doc = parse(templates, &template, &ctx, team.team)?;
                 let path = format!("{}-{}.pdf", kind.name(), safe_name(team.team));
-                let bytes = write_noting(&doc, &path, notices);
+                let bytes = write_noting(&doc, &path, &plan.images, notices)?;
                 emit(File { path, bytes })?;
                 made.team_documents += 1;
             }
@@ -244,10 +252,11 @@ pub fn build(
             let made_batch: Vec<(File, Document, Vec<Notice>)> = batch
                 .par_iter()
                 .map(|e| {
-                    let ctx = context::employee(wb, e, labels, plan.lang, plan.date);
+                    let mut ctx = context::employee(wb, e, labels, plan.lang, plan.date);
+                    ctx.org.logo = has_logo;
                     let doc = parse(templates, &template, &ctx, &e.id)?;
                     let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
-                    let (bytes, found) = write(&doc, &path);
+                    let (bytes, found) = write(&doc, &path, &plan.images)?;
                     Ok((File { path, bytes }, doc, found))
                 })
                 .collect::<Result<_, BuildError>>()?;
@@ -260,15 +269,16 @@ pub fn build(
         }
         if !bundle.is_empty() {
             let path = format!("bundel-{}.pdf", kind.name());
-            let bytes = write_noting(&merge(bundle), &path, notices);
+            let bytes = write_noting(&merge(bundle), &path, &plan.images, notices)?;
             emit(File { path, bytes })?;
             made.bundles += 1;
         }
         if *kind == Kind::Voorbereiding {
-            let ctx = context::blank(wb, labels, plan.lang, plan.date);
+            let mut ctx = context::blank(wb, labels, plan.lang, plan.date);
+            ctx.org.logo = has_logo;
             let doc = parse(templates, &template, &ctx, "")?;
             let path = format!("{}-blanco.pdf", kind.name());
-            let bytes = write_noting(&doc, &path, notices);
+            let bytes = write_noting(&doc, &path, &plan.images, notices)?;
             emit(File { path, bytes })?;
             made.bundles += 1;
         }
@@ -293,7 +303,11 @@ fn parse<C: serde::Serialize>(
 }
 
 /// Lays out and writes one document; returns the PDF and the layout's warnings.
-fn write(doc: &Document, path: &str) -> (Vec<u8>, Vec<Notice>) {
+fn write(
+    doc: &Document,
+    path: &str,
+    images: &pdf::Images,
+) -> Result<(Vec<u8>, Vec<Notice>), BuildError> {
     let laid = layout::layout(doc, &layout::Options::default());
     let found = laid
         .warnings
@@ -303,14 +317,20 @@ fn write(doc: &Document, path: &str) -> (Vec<u8>, Vec<Notice>) {
             message: w.message.clone(),
         })
         .collect();
-    (pdf::write(&laid), found)
+    let bytes = pdf::write_with_images(&laid, images).map_err(BuildError::Image)?;
+    Ok((bytes, found))
 }
 
 /// Writes a document, keeping its warnings.
-fn write_noting(doc: &Document, path: &str, notices: &mut Vec<Notice>) -> Vec<u8> {
-    let (bytes, found) = write(doc, path);
+fn write_noting(
+    doc: &Document,
+    path: &str,
+    images: &pdf::Images,
+    notices: &mut Vec<Notice>,
+) -> Result<Vec<u8>, BuildError> {
+    let (bytes, found) = write(doc, path, images)?;
     notices.extend(found);
-    bytes
+    Ok(bytes)
 }
 
 /// Employees whose documents are made at once before they are written out.

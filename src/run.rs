@@ -292,6 +292,37 @@ fn read_overrides(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
     Ok(files)
 }
 
+/// Reads the organisation's logo (a path relative to the workbook); a logo that cannot be
+/// read is a warning and the documents are made without it.
+fn load_logo(workbook: &Path, wb: &crate::model::Workbook, lang: Lang) -> crate::pdf::Images {
+    let mut images = crate::pdf::Images::new();
+    let Some(logo) = &wb.organisation.logo else {
+        return images;
+    };
+    // Relative to the folder the workbook (or the CSV folder) stands in.
+    let base = workbook.parent().unwrap_or(Path::new(""));
+    let path = base.join(logo);
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            images.insert("logo".into(), bytes);
+        }
+        Err(e) => {
+            let msg = Tr::new(
+                format!(
+                    "waarschuwing: het logo `{}` kan niet gelezen worden ({e}); de documenten komen er zonder",
+                    path.display()
+                ),
+                format!(
+                    "warning: the logo `{}` cannot be read ({e}); the documents are made without it",
+                    path.display()
+                ),
+            );
+            let _ = writeln!(std::io::stderr(), "{}", msg.get(lang));
+        }
+    }
+    images
+}
+
 fn template_failure(lang: Lang, e: &template::TemplateError) -> Exit {
     let place = match (e.line, e.column, lang) {
         (Some(l), Some(c), Lang::Nl) => format!(", regel {l}, kolom {c}"),
@@ -357,6 +388,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         lang,
         date,
         paper: o.paper,
+        images: load_logo(&o.check.workbook, &validated.workbook, lang),
     };
     let wb = &validated.workbook;
     let (_, unknown) = build::select(wb, &plan);
@@ -427,6 +459,20 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
                 ),
             ),
             Some(error.to_string()),
+        ),
+        Err(build::BuildError::Image(e)) => fail(
+            lang,
+            &Tr::new(
+                format!(
+                    "het logo is geen leesbare PNG- of JPEG-afbeelding: {}",
+                    e.message
+                ),
+                format!(
+                    "the logo is not a readable PNG or JPEG image: {}",
+                    e.message
+                ),
+            ),
+            None,
         ),
         Err(e) => fail(lang, &Tr::new(e.to_string(), e.to_string()), None),
     }

@@ -114,6 +114,18 @@ fn the_pop_form_holds_the_sections_goals_actions_need_and_signatures() {
             "missing {expected:?} in\n{text}"
         );
     }
+    let bytes = std::fs::read(out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf")).unwrap();
+    let images = common::read(&bytes)
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| {
+            s.dict.get(b"Subtype").and_then(|n| n.as_name()).ok() == Some(b"Image".as_slice())
+        })
+        // The logo's transparency is a second, grey image (its soft mask).
+        .filter(|s| s.dict.has(b"SMask"))
+        .count();
+    assert_eq!(images, 1, "the organisation's logo is printed once");
     for never in ["None", "null", "01/01/1970", "{{", "{%"] {
         assert!(!text.contains(never), "{never:?} printed in\n{text}");
     }
@@ -419,6 +431,7 @@ fn build_in_memory(
         lang: popdruk::i18n::Lang::Nl,
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
         paper,
+        images: Default::default(),
     };
     let mut files = Vec::new();
     let mut notices = Vec::new();

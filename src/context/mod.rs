@@ -107,6 +107,8 @@ pub struct OrgText {
     pub city: String,
     /// The regime in words (`collectief maatwerk`).
     pub regime: String,
+    /// Whether a logo was given (print it with `<image src="logo" …/>`).
+    pub logo: bool,
 }
 
 /// An employee, as documents print them.
@@ -332,6 +334,7 @@ fn org_text(wb: &Workbook, t: &Labels) -> OrgText {
             .regime
             .map(|r: Regime| label(t, &format!("regime_{}", r.key())))
             .unwrap_or_default(),
+        logo: false,
     }
 }
 

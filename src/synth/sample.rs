@@ -27,7 +27,7 @@ pub fn sample_team() -> Vec<Sheet> {
             &["Adres", "Groendreef 12"],
             &["Plaats", "Gent"],
             &["Regime", "collectief maatwerk"],
-            &["Logo", ""],
+            &["Logo", "logo.png"],
         ]),
         MEDEWERKERS.parse(EMPLOYEES),
         TAKEN.parse(TASKS),

@@ -118,7 +118,7 @@ fn csv_reads_back() {
     )
     .unwrap();
     let ansi = std::fs::read(dir.join("ansi/organisatie.csv")).unwrap();
-    assert_eq!(ansi, b"Veld,Waarde\r\nNaam,Groenkracht Co\xF6peratie vzw\r\nOndernemingsnummer,0478.123.589\r\nAdres,Groendreef 12\r\nPlaats,Gent\r\nRegime,collectief maatwerk\r\nLogo,\r\n");
+    assert_eq!(ansi, b"Veld,Waarde\r\nNaam,Groenkracht Co\xF6peratie vzw\r\nOndernemingsnummer,0478.123.589\r\nAdres,Groendreef 12\r\nPlaats,Gent\r\nRegime,collectief maatwerk\r\nLogo,logo.png\r\n");
     let ansi = std::fs::read(dir.join("ansi/medewerkers.csv")).unwrap();
     let needle = b"\r\nM003,Ay?e,Y?lmaz,";
     assert!(ansi.windows(needle.len()).any(|w| w == needle));
