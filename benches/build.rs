@@ -4,6 +4,10 @@
 //!
 //! Run with `cargo bench --bench build` (or `cargo bench --bench build -- 1000` for one size).
 
+mod common;
+
+use common::peak_rss_mb;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -13,17 +17,6 @@ use popdruk::context::{self, team::Paper};
 use popdruk::i18n::Lang;
 use popdruk::template::Templates;
 use popdruk::{input, layout, markup, model, pdf, synth};
-
-fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
-}
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3

@@ -1,6 +1,10 @@
 //! Benchmark: reading and validating generated organisations of 100, 1,000 and 5,000
 //! employees, from xlsx and from a CSV folder. Run with `cargo bench --bench read`.
 
+mod common;
+
+use common::peak_rss_mb;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -22,17 +26,6 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
             })
             .collect(),
     )
-}
-
-fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
 fn main() {

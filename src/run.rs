@@ -57,20 +57,7 @@ fn init(dir: &Path, lang: Lang, example: bool, force: bool) -> Exit {
         dir.join(crate::synth::STARTER_FILE)
     };
     if path.exists() && !force {
-        return fail(
-            lang,
-            &Tr::new(
-                format!(
-                    "`{}` bestaat al: gebruik --force om te overschrijven",
-                    path.display()
-                ),
-                format!(
-                    "`{}` already exists: use --force to overwrite",
-                    path.display()
-                ),
-            ),
-            None,
-        );
+        return already_exists(lang, &path);
     }
     let written = std::fs::create_dir_all(dir).and_then(|()| {
         let bytes = crate::synth::starter_bytes(lang, example)?;
@@ -120,6 +107,24 @@ fn fail(lang: Lang, message: &Tr, cause: Option<String>) -> Exit {
         let _ = writeln!(err, "  {caused}: {cause}");
     }
     Exit::Failed
+}
+
+/// Refuses to overwrite a file the user did not ask to replace.
+fn already_exists(lang: Lang, path: &Path) -> Exit {
+    fail(
+        lang,
+        &Tr::new(
+            format!(
+                "`{}` bestaat al: gebruik --force om te overschrijven",
+                path.display()
+            ),
+            format!(
+                "`{}` already exists: use --force to overwrite",
+                path.display()
+            ),
+        ),
+        None,
+    )
 }
 
 /// Reads and validates the workbook and the rule settings (`popdruk.toml`, then the
@@ -493,20 +498,7 @@ fn export(dir: &Path, force: bool) -> Exit {
     for (name, content) in template::BUILTIN {
         let path = dir.join(name);
         if path.exists() && !force {
-            return fail(
-                lang,
-                &Tr::new(
-                    format!(
-                        "`{}` bestaat al: gebruik --force om te overschrijven",
-                        path.display()
-                    ),
-                    format!(
-                        "`{}` already exists: use --force to overwrite",
-                        path.display()
-                    ),
-                ),
-                None,
-            );
+            return already_exists(lang, &path);
         }
         if let Err(e) = output::write_atomic(&path, content.as_bytes()) {
             return fail(

@@ -3,26 +3,13 @@
 
 mod common;
 
+use common::{popdruk, temp_dir};
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn popdruk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_popdruk"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("popdruk runs")
-}
-
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("popdruk-build-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
 }
 
 /// Builds into a fresh folder and returns it.

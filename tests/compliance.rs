@@ -1,33 +1,15 @@
 //! `popdruk check --as-of` driven over the bundled sample: each compliance finding shows for
 //! the employee the sample gives it to, and the settings change what is found.
 
+mod common;
+
+use common::{popdruk, temp_dir, text_of as text};
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use popdruk::synth::{self, Sheet, Value};
 
 const AS_OF: &str = "2026-11-29";
-
-fn popdruk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_popdruk"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("popdruk runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
-}
-
-/// A fresh folder under the system temp dir for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("popdruk-rules-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
 
 /// The sample, changed by `edit`, written as `team.xlsx` in a fresh folder.
 fn sample_with(name: &str, edit: impl FnOnce(&mut Vec<Sheet>)) -> PathBuf {

@@ -2,30 +2,12 @@
 //! workbook is read back by popdruk itself, and its drop-down lists, input messages and
 //! frozen headers are found in the written XML.
 
+mod common;
+
+use common::{popdruk, temp_dir, text_of as text};
+
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn popdruk(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_popdruk"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("popdruk runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
-}
-
-/// A fresh folder under the system temp dir for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("popdruk-init-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
 
 /// Runs `popdruk init DIR extra…` and returns the workbook's path.
 fn init(dir: &Path, extra: &[&str]) -> PathBuf {

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::analysis;
 use crate::i18n::Lang;
+use crate::model::value::{MONTHS_EN, MONTHS_NL, capitalise};
 use crate::model::{
     Action, ConversationKind, Employee, FollowUp, Goal, GoalResult, Origin, Regime, Status,
     Workbook,
@@ -34,43 +35,14 @@ pub struct DateText {
     pub long: String,
 }
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Formats a date for templates (all empty for `None`).
 pub fn date_text(d: Option<NaiveDate>, lang: Lang) -> DateText {
     let Some(d) = d else {
         return DateText::default();
     };
     let month = match lang {
-        Lang::Nl => MONTHS_NL[d.month0() as usize],
-        Lang::En => MONTHS_EN[d.month0() as usize],
+        Lang::Nl => MONTHS_NL[d.month0() as usize].to_string(),
+        Lang::En => capitalise(MONTHS_EN[d.month0() as usize]),
     };
     DateText {
         iso: d.format("%Y-%m-%d").to_string(),

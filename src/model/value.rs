@@ -70,7 +70,8 @@ fn expected_date() -> Tr {
     )
 }
 
-const MONTHS_NL: [&str; 12] = [
+/// Dutch month names, lower case as Flemish usage writes them in running text.
+pub const MONTHS_NL: [&str; 12] = [
     "januari",
     "februari",
     "maart",
@@ -85,7 +86,8 @@ const MONTHS_NL: [&str; 12] = [
     "december",
 ];
 
-const MONTHS_EN: [&str; 12] = [
+/// English month names, lower case (capitalise them for printing).
+pub const MONTHS_EN: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -178,7 +180,8 @@ fn impossible_date(raw: &str, y: i32, m: u32) -> Bad {
     Bad::new(Tr::new(nl, en), expected_date())
 }
 
-fn capitalise(s: &str) -> String {
+/// The word with its first letter in upper case.
+pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())

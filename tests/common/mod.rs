@@ -141,3 +141,30 @@ pub fn lang(doc: &Document) -> Option<String> {
         _ => None,
     }
 }
+
+/// Runs the popdruk binary from the crate folder, without colour.
+pub fn popdruk(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_popdruk"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("popdruk runs")
+}
+
+/// Output bytes as text.
+pub fn text_of(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
+}
+
+/// A fresh folder under the system temp dir for one test of one test binary.
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "popdruk-{}-{}-{name}",
+        env!("CARGO_CRATE_NAME"),
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
