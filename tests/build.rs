@@ -538,3 +538,16 @@ fn output_does_not_depend_on_the_number_of_threads() {
     }
     assert_eq!(outputs[0], outputs[1]);
 }
+
+#[test]
+fn team_documents_are_the_same_bytes_on_every_run() {
+    let a = build("team-det-a", &["--only", "teammatrix,opleidingsplan"]);
+    let b = build("team-det-b", &["--only", "teammatrix,opleidingsplan"]);
+    for f in ["teammatrix-Buitenploeg.pdf", "opleidingsplan-Logistiek.pdf"] {
+        assert_eq!(
+            std::fs::read(a.join(f)).unwrap(),
+            std::fs::read(b.join(f)).unwrap(),
+            "{f}"
+        );
+    }
+}

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::blocks::{Chunk, Kind, flow, line_items, text_style};
 use super::{Ctx, Item, Stroke};
 use crate::markup::{Block, Cell, ColWidth, Inline, Table, VAlign};
-use crate::text::lines::{Align, Atom, LineOptions, break_lines};
+use crate::text::lines::{Align, Atom, LineOptions, Rgb, break_lines};
 
 /// Column widths in points for a table `width` points wide: fixed and percentage columns
 /// first, the rest shared by fractions; shrunk proportionally if they do not fit.
@@ -203,6 +203,31 @@ fn cuts(boxes: &[CellBox], total: f32, max: f32) -> Vec<(f32, f32)> {
     out
 }
 
+/// Thin diagonal lines, 45° and 3 pt apart, filling the rectangle (`x`, 0, `w`, `h`) and
+/// ending exactly on its edges.
+fn hatch_lines(x: f32, w: f32, h: f32) -> Vec<Item> {
+    const STEP: f32 = 3.0;
+    let stroke = Stroke {
+        width: 0.4,
+        color: Rgb(90, 90, 90),
+    };
+    let mut lines = Vec::new();
+    let mut c = STEP;
+    while c < w + h {
+        // The line u + v = c, cut to 0 ≤ u ≤ w, 0 ≤ v ≤ h.
+        let (u1, u2) = ((c - h).max(0.0), c.min(w));
+        lines.push(Item::Line {
+            x1: x + u1,
+            y1: c - u1,
+            x2: x + u2,
+            y2: c - u2,
+            stroke,
+        });
+        c += STEP;
+    }
+    lines
+}
+
 /// The chunk for the slice [`a`, `b`) of a row's content (the whole row when it fits).
 /// `ends` says whether the slice is the first and the last of its row: the padding and
 /// the horizontal borders of a split row belong to its ends, and where a page breaks
@@ -230,6 +255,9 @@ fn row_chunk(
                 fill: Some(fill),
                 stroke: None,
             });
+        }
+        if bx.cell.hatch {
+            items.extend(hatch_lines(bx.x, bx.w, h));
         }
     }
     let mut close_top = Vec::new();
@@ -368,6 +396,24 @@ fn vertical(ctx: &mut Ctx, cell: &Cell) -> Vec<Chunk> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn hatching_stays_inside_its_cell() {
+        let lines = super::hatch_lines(10.0, 30.0, 20.0);
+        assert_eq!(lines.len(), 16, "one line every 3 pt across 30 + 20 pt");
+        for l in &lines {
+            let Item::Line { x1, y1, x2, y2, .. } = l else {
+                panic!("hatching is lines")
+            };
+            for (x, y) in [(x1, y1), (x2, y2)] {
+                assert!(
+                    (10.0..=40.0).contains(x) && (0.0..=20.0).contains(y),
+                    "({x}, {y})"
+                );
+            }
+        }
+    }
+
     use super::*;
     use crate::units::{Mm, Pt};
 

@@ -197,6 +197,9 @@ pub struct Cell {
     pub shade: Option<Rgb>,
     /// Text turned 90° (reading upwards), for narrow column headers.
     pub vertical: bool,
+    /// Diagonal hatching over the background: marks a cell in black-and-white print
+    /// (the teammatrix's *niet inzetbaar*).
+    pub hatch: bool,
     pub valign: VAlign,
     pub pos: Pos,
 }

@@ -684,7 +684,7 @@ impl<'i> Parser<'i> {
             self.check_attrs(
                 td,
                 &[
-                    "colspan", "shade", "align", "valign", "vertical", "size", "color",
+                    "colspan", "shade", "hatch", "align", "valign", "vertical", "size", "color",
                 ],
             )?;
             let mut st = Style {
@@ -710,6 +710,7 @@ impl<'i> Parser<'i> {
                     .unwrap_or(1),
                 shade: self.attr(td, "shade", parse_color)?.or(row_shade),
                 vertical: self.attr(td, "vertical", parse_bool)?.unwrap_or(false),
+                hatch: self.attr(td, "hatch", parse_bool)?.unwrap_or(false),
                 valign: self
                     .attr(td, "valign", |v| match v {
                         "top" => Some(VAlign::Top),
