@@ -136,6 +136,8 @@ pub struct Block {
     pub people: Vec<PersonRow>,
     /// The markup `widths` value of this block's table.
     pub widths: String,
+    /// Type size of the table in points: larger for a few wide columns, never below 7.
+    pub font_size: f32,
 }
 
 /// A person in the opleidingsplan.
@@ -245,6 +247,17 @@ fn level_text(l: Option<u8>) -> String {
     l.map(|l| l.to_string()).unwrap_or_default()
 }
 
+/// The matrix's type size for a block of `tasks` columns: columns get narrower as tasks
+/// are added, so the type shrinks with them, down to 7 pt and no further.
+pub fn font_size(tasks: usize) -> f32 {
+    match tasks {
+        0..=8 => 9.5,
+        9..=12 => 8.5,
+        13..=16 => 8.0,
+        _ => 7.5,
+    }
+}
+
 /// The context of one team's documents.
 pub fn team(
     wb: &Workbook,
@@ -322,6 +335,7 @@ pub fn team(
                 .collect::<Vec<_>>()
                 .join(" ");
             Block {
+                font_size: font_size(chunk.len()),
                 number: i + 1,
                 clusters: spans,
                 tasks: chunk.iter().map(|c| column(c, t)).collect(),
@@ -464,6 +478,14 @@ mod tests {
             ctx.blocks.iter().all(|b| b.people.len() == 1),
             "every block repeats the names"
         );
+    }
+
+    #[test]
+    fn type_shrinks_with_more_columns_but_never_below_7_pt() {
+        let sizes: Vec<f32> = (0..60).map(font_size).collect();
+        assert!(sizes.windows(2).all(|w| w[1] <= w[0]));
+        assert!(sizes.iter().all(|s| *s >= 7.0));
+        assert!(font_size(5) > font_size(20));
     }
 
     #[test]
