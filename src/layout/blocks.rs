@@ -137,6 +137,7 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                                 align: Align::Right,
                                 leading: ctx.opts.leading,
                                 base: st,
+                                hyphenate: ctx.opts.hyphenate,
                             },
                             ctx.shaper,
                         );
@@ -346,6 +347,7 @@ pub(crate) fn paragraph(
             align: para.align,
             leading: ctx.opts.leading,
             base,
+            hyphenate: ctx.opts.hyphenate,
         },
         ctx.shaper,
     );
@@ -566,6 +568,7 @@ fn signatures(ctx: &mut Ctx, sigs: &[crate::markup::Signature], width: f32) -> C
                     align: Align::Left,
                     leading: ctx.opts.leading,
                     base: st,
+                    hyphenate: ctx.opts.hyphenate,
                 },
                 ctx.shaper,
             );

@@ -181,11 +181,17 @@ pub struct Laid {
 pub struct Options {
     /// Line height as a multiple of the font size.
     pub leading: f32,
+    /// Whether words may be hyphenated (a document can switch it off with
+    /// `<document hyphenate="false">`).
+    pub hyphenate: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { leading: 1.3 }
+        Options {
+            leading: 1.3,
+            hyphenate: true,
+        }
     }
 }
 
@@ -228,7 +234,10 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
     let mut ctx = Ctx {
         shaper,
         warnings: Vec::new(),
-        opts: *opts,
+        opts: Options {
+            hyphenate: opts.hyphenate && doc.meta.hyphenate,
+            ..*opts
+        },
         page_height: 0.0,
         next_row: 0,
     };

@@ -362,6 +362,7 @@ fn vertical(ctx: &mut Ctx, cell: &Cell) -> Vec<Chunk> {
             align: Align::Left,
             leading: ctx.opts.leading,
             base,
+            hyphenate: ctx.opts.hyphenate,
         },
         ctx.shaper,
     );

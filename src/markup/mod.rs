@@ -56,6 +56,9 @@ pub struct Meta {
     /// The document date (`YYYY-MM-DD`), written as its creation date; the caller's
     /// "today", never the wall clock, so output stays reproducible.
     pub date: Option<String>,
+    /// Whether words that do not fit may be hyphenated; off for plain-language forms, where
+    /// a word broken in two is harder to read than a ragged line.
+    pub hyphenate: bool,
 }
 
 /// A paper size.

@@ -125,6 +125,7 @@ impl<'i> Parser<'i> {
                 "orientation",
                 "margin",
                 "font-size",
+                "hyphenate",
             ],
         )?;
         let meta = Meta {
@@ -133,6 +134,7 @@ impl<'i> Parser<'i> {
             subject: root.attribute("subject").unwrap_or("").to_string(),
             lang: root.attribute("lang").unwrap_or("nl-BE").to_string(),
             date: self.attr(root, "date", parse_date)?,
+            hyphenate: self.attr(root, "hyphenate", parse_bool)?.unwrap_or(true),
         };
         let setup = self.setup(root, PageSetup::default())?;
         let mut style = Style::default();

@@ -82,6 +82,9 @@ pub struct LineOptions {
     pub leading: f32,
     /// Style used for the height of an empty line.
     pub base: TextStyle,
+    /// Whether a word that does not fit may be hyphenated (it is still cut as a last resort
+    /// when it is wider than the whole line).
+    pub hyphenate: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -151,7 +154,7 @@ pub fn break_lines(
                 break;
             }
             let room = opts.width - start;
-            if let Some((head, tail)) = split(&word, room, cur.is_empty(), shaper) {
+            if let Some((head, tail)) = split(&word, room, cur.is_empty(), opts.hyphenate, shaper) {
                 cur.push(head);
                 lines.push(finish(std::mem::take(&mut cur), opts, true));
                 word = tail;
@@ -284,7 +287,13 @@ fn words(atoms: &[Atom], shaper: &mut Shaper, missing: &mut Missing) -> Vec<Word
 
 /// Splits a word so that its head fits in `room`: at a Dutch hyphenation point (adding a
 /// hyphen), or, when `emergency` (the line is empty), at any character.
-fn split(word: &Word, room: f32, emergency: bool, shaper: &mut Shaper) -> Option<(Word, Word)> {
+fn split(
+    word: &Word,
+    room: f32,
+    emergency: bool,
+    hyphenate: bool,
+    shaper: &mut Shaper,
+) -> Option<(Word, Word)> {
     let [Part::Text(text, style, _)] = word.parts.as_slice() else {
         return None;
     };
@@ -300,7 +309,7 @@ fn split(word: &Word, room: f32, emergency: bool, shaper: &mut Shaper) -> Option
         i + text[i..].chars().next().map_or(0, char::len_utf8)
     });
     let core = &text[core_start..core_end];
-    if core.chars().count() >= 5 {
+    if hyphenate && core.chars().count() >= 5 {
         let mut bounds = Vec::new();
         let mut at = core_start;
         for syl in hypher::hyphenate(core, hypher::Lang::Dutch) {
@@ -451,6 +460,7 @@ mod tests {
             align,
             leading: 1.3,
             base: style(),
+            hyphenate: true,
         }
     }
 
@@ -516,6 +526,22 @@ mod tests {
             .contains(&head),
             "{head}"
         );
+    }
+
+    #[test]
+    fn without_hyphenation_a_word_that_fits_a_line_moves_whole_to_the_next() {
+        let (lines, _) = break_lines(
+            &[Atom::Text("Neem het mee naar het gesprek".into(), style())],
+            &LineOptions {
+                hyphenate: false,
+                ..opts(120.0, Align::Left)
+            },
+            &mut Shaper::default(),
+        );
+        let lines: Vec<String> = lines.iter().map(line_text).collect();
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines.iter().all(|l| !l.ends_with('-')), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("gesprek")), "{lines:?}");
     }
 
     #[test]
