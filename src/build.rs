@@ -219,12 +219,13 @@ pub fn build(
     };
     let teams = crate::analysis::analyse(wb, plan.date);
     let has_logo = plan.images.contains_key("logo");
+    let cells = crate::analysis::CellIndex::new(wb);
     for kind in &plan.kinds {
         let template = kind.template();
         if kind.per_team() {
             for team in &teams {
                 let mut ctx =
-                    context::team::team(wb, team, labels, plan.lang, plan.date, plan.paper);
+                    context::team::team(wb, &cells, team, labels, plan.lang, plan.date, plan.paper);
                 ctx.org.logo = has_logo;
                 if *kind == Kind::Teammatrix && ctx.blocks.len() > 1 && plan.paper == Paper::A4 {
                     notices.push(Notice {
@@ -252,7 +253,7 @@ pub fn build(
             let made_batch: Vec<(File, Document, Vec<Notice>)> = batch
                 .par_iter()
                 .map(|e| {
-                    let mut ctx = context::employee(wb, e, labels, plan.lang, plan.date);
+                    let mut ctx = context::employee(wb, &cells, e, labels, plan.lang, plan.date);
                     ctx.org.logo = has_logo;
                     let doc = parse(templates, &template, &ctx, &e.id)?;
                     let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));

@@ -141,13 +141,15 @@ pub fn analyse(wb: &Workbook, as_of: NaiveDate) -> Vec<TeamAnalysis<'_>> {
         .collect()
 }
 
-/// The matrix cells by employee and task, built once.
-struct CellIndex<'a> {
+/// The matrix cells by employee and task, built once per run so that looking up a cell
+/// does not scan the whole matrix (which made documents quadratic in the team size).
+pub struct CellIndex<'a> {
     by_pair: HashMap<(&'a str, &'a str), &'a Assessment>,
 }
 
 impl<'a> CellIndex<'a> {
-    fn new(wb: &'a Workbook) -> Self {
+    /// Indexes the workbook's matrix.
+    pub fn new(wb: &'a Workbook) -> Self {
         CellIndex {
             by_pair: wb
                 .matrix
@@ -157,7 +159,8 @@ impl<'a> CellIndex<'a> {
         }
     }
 
-    fn get(&self, employee: &str, task: &str) -> Option<&'a Assessment> {
+    /// The cell of `employee` (ID) for `task` (code).
+    pub fn get(&self, employee: &str, task: &str) -> Option<&'a Assessment> {
         self.by_pair.get(&(employee, task)).copied()
     }
 }
@@ -339,16 +342,17 @@ pub struct MatchedNeed<'a> {
 
 /// The needs of the employee's team that match the employee's wishes (*wil leren* in the
 /// matrix, or the task named in their interests), skipping tasks they already master.
-pub fn matching_needs<'a>(wb: &'a Workbook, employee: &Employee) -> Vec<MatchedNeed<'a>> {
+pub fn matching_needs<'a>(
+    wb: &'a Workbook,
+    cells: &CellIndex<'a>,
+    employee: &Employee,
+) -> Vec<MatchedNeed<'a>> {
     wb.team_needs
         .iter()
         .filter(|n| n.team == employee.team)
         .filter_map(|need| {
             let task = wb.tasks.iter().find(|t| t.code == need.task)?;
-            let cell = wb
-                .matrix
-                .iter()
-                .find(|a| a.employee == employee.id && a.task == task.code);
+            let cell = cells.get(&employee.id, &task.code);
             if can_do(cell, COVERED_LEVEL) {
                 return None;
             }

@@ -290,12 +290,13 @@ fn urgency_puts_stated_needs_first_then_largest_shortfall() {
 fn interests_match_team_needs_by_word_stem() {
     let wb = painting_team();
     let fatima = wb.employee("M5").unwrap();
-    let m = matching_needs(&wb, fatima);
+    let cells = CellIndex::new(&wb);
+    let m = matching_needs(&wb, &cells, fatima);
     assert_eq!(m.len(), 1);
     assert_eq!(m[0].task.code, "SCH-BUI");
     assert!(m[0].wants_to_learn && m[0].in_interests);
     // Ilse already paints at level 3: the need is not "for her to learn".
-    assert!(matching_needs(&wb, wb.employee("M1").unwrap()).is_empty());
+    assert!(matching_needs(&wb, &cells, wb.employee("M1").unwrap()).is_empty());
     assert!(mentions("ik wil graag schilderen", &wb.tasks[0]));
     assert!(!mentions("ik wil graag koken", &wb.tasks[0]));
     assert!(mentions("misschien SCH-BUI", &wb.tasks[0]));

@@ -403,11 +403,7 @@ fn conversation_text(c: &crate::model::Conversation, t: &Labels, lang: Lang) -> 
 /// The context of a blank form: organisation and labels only, room to write everywhere.
 pub fn blank(wb: &Workbook, t: &Labels, lang: Lang, today: NaiveDate) -> EmployeeContext {
     let org = org_text(wb, t);
-    let place = if org.city.is_empty() {
-        label(t, "place_blank")
-    } else {
-        org.city.clone()
-    };
+    let place = place(&org, t);
     let blank_date = label(t, "place_blank");
     EmployeeContext {
         lang: lang_code(lang),
@@ -439,6 +435,15 @@ pub fn blank(wb: &Workbook, t: &Labels, lang: Lang, today: NaiveDate) -> Employe
     }
 }
 
+/// The place in "Opgemaakt te …": the organisation's city, or dots to fill in.
+fn place(org: &OrgText, t: &Labels) -> String {
+    if org.city.is_empty() {
+        label(t, "place_blank")
+    } else {
+        org.city.clone()
+    }
+}
+
 fn lang_code(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "nl",
@@ -447,23 +452,21 @@ fn lang_code(lang: Lang) -> &'static str {
 }
 
 /// The context of an employee's documents on `today`.
-pub fn employee(
-    wb: &Workbook,
+pub fn employee<'a>(
+    wb: &'a Workbook,
+    cells: &analysis::CellIndex<'a>,
     e: &Employee,
     t: &Labels,
     lang: Lang,
     today: NaiveDate,
 ) -> EmployeeContext {
-    let needs = analysis::matching_needs(wb, e);
+    let needs = analysis::matching_needs(wb, cells, e);
     let matrix = wb
         .tasks
         .iter()
         .filter(|task| task.team.as_deref().is_none_or(|tt| tt == e.team))
         .map(|task| {
-            let a = wb
-                .matrix
-                .iter()
-                .find(|a| a.employee == e.id && a.task == task.code);
+            let a = cells.get(&e.id, &task.code);
             MatrixRow {
                 code: task.code.clone(),
                 task: task.name.clone(),
@@ -549,11 +552,7 @@ pub fn employee(
         .filter(|d| *d >= today)
         .min();
     let org = org_text(wb, t);
-    let place = if org.city.is_empty() {
-        label(t, "place_blank")
-    } else {
-        org.city.clone()
-    };
+    let place = place(&org, t);
     let today_text = date_text(Some(today), lang);
     EmployeeContext {
         lang: lang_code(lang),

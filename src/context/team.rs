@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{DateText, Labels, OrgText, date_text, fill, label, lang_code, org_text};
-use crate::analysis::{Risk, TaskCoverage, TeamAnalysis};
+use crate::analysis::{CellIndex, Risk, TaskCoverage, TeamAnalysis};
 use crate::i18n::Lang;
-use crate::model::{Assessment, Employee, Priority, Workbook};
+use crate::model::{Employee, Priority, Workbook};
 
 /// The paper the teammatrix is printed on (always landscape).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -259,19 +259,15 @@ pub fn font_size(tasks: usize) -> f32 {
 }
 
 /// The context of one team's documents.
-pub fn team(
-    wb: &Workbook,
+pub fn team<'a>(
+    wb: &'a Workbook,
+    cells: &CellIndex<'a>,
     analysis: &TeamAnalysis<'_>,
     t: &Labels,
     lang: Lang,
     today: NaiveDate,
     paper: Paper,
 ) -> TeamContext {
-    let cell_of = |employee: &str, task: &str| -> Option<&Assessment> {
-        wb.matrix
-            .iter()
-            .find(|a| a.employee == employee && a.task == task)
-    };
     // Group tasks by cluster, keeping the sheet order of first appearance, so each cluster
     // heading spans adjacent columns.
     let mut ordered: Vec<&TaskCoverage<'_>> = Vec::with_capacity(analysis.tasks.len());
@@ -315,7 +311,8 @@ pub fn team(
                     cells: chunk
                         .iter()
                         .map(|c| {
-                            cell_of(&p.employee.id, &c.task.code)
+                            cells
+                                .get(&p.employee.id, &c.task.code)
                                 .map(|a| MatrixCell {
                                     level: level_text(a.level),
                                     target: level_text(a.target),
@@ -466,6 +463,7 @@ mod tests {
         let teams = analyse(&wb, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
         let ctx = team(
             &wb,
+            &CellIndex::new(&wb),
             &teams[0],
             &Labels::new(),
             Lang::Nl,
