@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use popdruk::build::{self, Kind, Plan};
-use popdruk::context::{self, team::Paper};
+use popdruk::context;
 use popdruk::i18n::Lang;
 use popdruk::template::Templates;
 use popdruk::{input, layout, markup, model, pdf, synth};
@@ -73,14 +73,7 @@ fn measure(n: usize) {
 
     // The whole build, every document, written to disk as `popdruk build` does.
     let out = dir.join("out");
-    let plan = Plan {
-        kinds: Kind::ALL.to_vec(),
-        employees: Vec::new(),
-        lang: Lang::Nl,
-        date,
-        paper: Paper::A4,
-        images: Default::default(),
-    };
+    let plan = Plan::new(Kind::ALL.to_vec(), Lang::Nl, date);
     let t = Instant::now();
     let mut notices = Vec::new();
     let mut files = 0usize;

@@ -9,6 +9,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::compliance::{self, Period, Thresholds};
 use crate::context::team::Paper;
 use crate::context::{self};
 use crate::i18n::Lang;
@@ -30,16 +31,19 @@ pub enum Kind {
     Teammatrix,
     /// The training plan, per team.
     Opleidingsplan,
+    /// The inspection dossier, one for the organisation.
+    Dossier,
 }
 
 impl Kind {
     /// Every kind, in print order.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Pop,
         Kind::Afspraken,
         Kind::Voorbereiding,
         Kind::Teammatrix,
         Kind::Opleidingsplan,
+        Kind::Dossier,
     ];
 
     /// Whether the document is made per team rather than per employee.
@@ -55,6 +59,7 @@ impl Kind {
             Kind::Voorbereiding => "voorbereiding",
             Kind::Teammatrix => "teammatrix",
             Kind::Opleidingsplan => "opleidingsplan",
+            Kind::Dossier => "dossier",
         }
     }
 
@@ -80,7 +85,7 @@ impl std::str::FromStr for Kind {
 }
 
 /// What to build.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     /// Document kinds, in print order.
     pub kinds: Vec<Kind>,
@@ -94,6 +99,30 @@ pub struct Plan {
     pub paper: Paper,
     /// Images templates may print, by name (`logo`).
     pub images: pdf::Images,
+    /// The rule thresholds in force, for the dossier.
+    pub rules: Thresholds,
+    /// The day the dossier checks the rules on.
+    pub as_of: NaiveDate,
+    /// The period the dossier covers.
+    pub period: Period,
+}
+
+impl Plan {
+    /// Every employee in service, A4, no images, the built-in thresholds, the rules checked
+    /// on `date` over the 12 months before it.
+    pub fn new(kinds: Vec<Kind>, lang: Lang, date: NaiveDate) -> Plan {
+        Plan {
+            kinds,
+            employees: Vec::new(),
+            lang,
+            date,
+            paper: Paper::A4,
+            images: pdf::Images::new(),
+            rules: Thresholds::default(),
+            as_of: date,
+            period: Period::ending(date),
+        }
+    }
 }
 
 /// Why a document could not be made.
@@ -170,6 +199,8 @@ pub struct Made {
     pub bundles: usize,
     /// Team documents.
     pub team_documents: usize,
+    /// Whether the inspection dossier was made.
+    pub dossier: bool,
 }
 
 /// The employees a plan covers, in sheet order; unknown IDs are returned separately.
@@ -222,6 +253,11 @@ pub fn build(
     let cells = crate::analysis::CellIndex::new(wb);
     for kind in &plan.kinds {
         let template = kind.template();
+        if *kind == Kind::Dossier {
+            emit(dossier(wb, templates, plan, &cells, &employees, notices)?)?;
+            made.dossier = true;
+            continue;
+        }
         if kind.per_team() {
             for team in &teams {
                 let mut ctx =
@@ -285,6 +321,54 @@ pub fn build(
         }
     }
     Ok(made)
+}
+
+/// The dossier file name.
+pub const DOSSIER_FILE: &str = "dossier.pdf";
+
+/// Makes the inspection dossier: the front matter, then one section per target-group
+/// employee in service on the as-of date (of those `chosen`, when the plan names
+/// employees), made on every core and joined into one document.
+fn dossier(
+    wb: &Workbook,
+    templates: &Templates,
+    plan: &Plan,
+    cells: &crate::analysis::CellIndex<'_>,
+    chosen: &[&Employee],
+    notices: &mut Vec<Notice>,
+) -> Result<File, BuildError> {
+    let subjects: Vec<&Employee> = compliance::subjects(wb, plan.as_of)
+        .filter(|e| plan.employees.is_empty() || chosen.iter().any(|c| c.id == e.id))
+        .collect();
+    let findings = compliance::check(wb, &plan.rules, plan.as_of, plan.period);
+    let labels = templates.labels(plan.lang);
+    let mut d = context::dossier::dossier(
+        wb,
+        cells,
+        &subjects,
+        &findings,
+        &plan.rules,
+        labels,
+        plan.lang,
+        plan.date,
+        plan.as_of,
+        plan.period,
+    );
+    d.front.org.logo = plan.images.contains_key("logo");
+    let mut doc = parse(templates, "dossier.tera", &d.front, "")?;
+    let sections: Vec<Document> = d
+        .employees
+        .par_iter()
+        .map(|e| parse(templates, "dossier-medewerker.tera", e, &e.employee.id))
+        .collect::<Result<_, BuildError>>()?;
+    for s in sections {
+        doc.sections.extend(s.sections);
+    }
+    let bytes = write_noting(&doc, DOSSIER_FILE, &plan.images, notices)?;
+    Ok(File {
+        path: DOSSIER_FILE.to_string(),
+        bytes,
+    })
 }
 
 fn parse<C: serde::Serialize>(

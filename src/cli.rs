@@ -55,7 +55,7 @@ enum Command {
     },
     /// Maak de POP-documenten van elke medewerker en de bundels om af te drukken
     #[command(
-        after_help = "Voorbeeld:\n  popdruk build team.xlsx\n  popdruk build team.xlsx -o afdruk --only pop,afspraken --employee M003"
+        after_help = "Voorbeeld:\n  popdruk build team.xlsx\n  popdruk build team.xlsx -o afdruk --only pop,afspraken --employee M003\n  popdruk build team.xlsx --only dossier --as-of 2026-12-31"
     )]
     Build(BuildArgs),
     /// Werk met de ingebouwde sjablonen
@@ -126,7 +126,16 @@ struct BuildArgs {
     /// Papier van de teammatrix: a4 of a3 (altijd liggend)
     #[arg(long, default_value = "a4")]
     paper: Paper,
-    /// Alleen deze documenten: pop, afspraken, voorbereiding, teammatrix, opleidingsplan (met komma's)
+    /// De controledatum van het inspectiedossier (JJJJ-MM-DD); standaard --date
+    #[arg(long = "as-of")]
+    as_of: Option<NaiveDate>,
+    /// Begin van de periode van het dossier; standaard 12 maanden voor --as-of
+    #[arg(long)]
+    from: Option<NaiveDate>,
+    /// Einde van de periode van het dossier; standaard --as-of
+    #[arg(long)]
+    to: Option<NaiveDate>,
+    /// Alleen deze documenten: pop, afspraken, voorbereiding, teammatrix, opleidingsplan, dossier (met komma's)
     #[arg(long, value_delimiter = ',')]
     only: Vec<Kind>,
     /// Alleen deze medewerker (ID); mag meermaals
@@ -235,9 +244,9 @@ fn build_options(b: BuildArgs) -> Option<BuildOptions> {
             workbook: b.workbook?,
             lang: b.lang,
             date: b.date,
-            as_of: None,
-            from: None,
-            to: None,
+            as_of: b.as_of,
+            from: b.from,
+            to: b.to,
             strict: false,
         },
         output: b.output,
@@ -406,6 +415,6 @@ mod tests {
     #[test]
     fn no_arguments_asks_for_help() {
         assert_eq!(try_parse_from(["popdruk"]).unwrap(), None);
-        assert!(try_parse_from(["popdruk", "build", "x.xlsx", "--only", "dossier"]).is_err());
+        assert!(try_parse_from(["popdruk", "build", "x.xlsx", "--only", "dosier"]).is_err());
     }
 }

@@ -205,6 +205,28 @@ fn settings_location(
     }
 }
 
+/// The as-of date (`--as-of`, or "today") and the period (`--from`/`--to`, by default the
+/// 12 months up to the as-of date) the rules are checked for.
+fn period(o: &CheckOptions, today: NaiveDate) -> Result<(NaiveDate, Period), Exit> {
+    let as_of = o.as_of.unwrap_or(today);
+    let default = Period::ending(as_of);
+    let period = Period {
+        from: o.from.unwrap_or(default.from),
+        to: o.to.unwrap_or(default.to),
+    };
+    if period.from > period.to {
+        return Err(fail(
+            o.lang,
+            &Tr::new(
+                "de periode begint na haar einde: --from moet vóór --to (of --as-of) liggen",
+                "the period starts after it ends: --from must come before --to (or --as-of)",
+            ),
+            None,
+        ));
+    }
+    Ok((as_of, period))
+}
+
 fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
     let today = o.date.unwrap_or(today);
     let (validated, rules) = match load(o) {
@@ -232,22 +254,10 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
         let _ = std::io::stdout().lock().write_all(out.as_bytes());
         return Exit::DataErrors;
     }
-    let as_of = o.as_of.unwrap_or(today);
-    let default = Period::ending(as_of);
-    let period = Period {
-        from: o.from.unwrap_or(default.from),
-        to: o.to.unwrap_or(default.to),
+    let (as_of, period) = match period(o, today) {
+        Ok(p) => p,
+        Err(exit) => return exit,
     };
-    if period.from > period.to {
-        return fail(
-            o.lang,
-            &Tr::new(
-                "de periode begint na haar einde: --from moet vóór --to (of --as-of) liggen",
-                "the period starts after it ends: --from must come before --to (or --as-of)",
-            ),
-            None,
-        );
-    }
     let findings = compliance::check(wb, &rules, as_of, period);
     let checked = compliance::subjects(wb, as_of).count();
     out.push_str(&report::render(
@@ -347,8 +357,12 @@ fn template_failure(lang: Lang, e: &template::TemplateError) -> Exit {
 fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     let lang = o.check.lang;
     let date = o.check.date.unwrap_or(today);
-    let (validated, _rules) = match load(&o.check) {
+    let (validated, rules) = match load(&o.check) {
         Ok(v) => v,
+        Err(exit) => return exit,
+    };
+    let (as_of, period) = match period(&o.check, date) {
+        Ok(p) => p,
         Err(exit) => return exit,
     };
     if validated.has_errors() {
@@ -394,6 +408,9 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         date,
         paper: o.paper,
         images: load_logo(&o.check.workbook, &validated.workbook, lang),
+        rules,
+        as_of,
+        period,
     };
     let wb = &validated.workbook;
     let (_, unknown) = build::select(wb, &plan);
@@ -431,19 +448,29 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         Ok(made) => {
             let msg = Tr::new(
                 format!(
-                    "{} documenten voor {} medewerkers, {} teamdocumenten en {} bundels geschreven in `{}`",
+                    "{} documenten voor {} medewerkers, {} teamdocumenten en {} bundels{} geschreven in `{}`",
                     made.documents,
                     made.employees,
                     made.team_documents,
                     made.bundles,
+                    if made.dossier {
+                        " en het inspectiedossier"
+                    } else {
+                        ""
+                    },
                     out_dir.display()
                 ),
                 format!(
-                    "wrote {} documents for {} employees, {} team documents and {} bundles to `{}`",
+                    "wrote {} documents for {} employees, {} team documents and {} bundles{} to `{}`",
                     made.documents,
                     made.employees,
                     made.team_documents,
                     made.bundles,
+                    if made.dossier {
+                        " and the inspection dossier"
+                    } else {
+                        ""
+                    },
                     out_dir.display()
                 ),
             );

@@ -413,12 +413,12 @@ fn build_in_memory(
 ) -> Vec<popdruk::build::File> {
     let templates = popdruk::template::Templates::load(&[]).unwrap();
     let plan = popdruk::build::Plan {
-        kinds,
-        employees: Vec::new(),
-        lang: popdruk::i18n::Lang::Nl,
-        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
         paper,
-        images: Default::default(),
+        ..popdruk::build::Plan::new(
+            kinds,
+            popdruk::i18n::Lang::Nl,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+        )
     };
     let mut files = Vec::new();
     let mut notices = Vec::new();

@@ -247,6 +247,38 @@ pub fn check(wb: &Workbook, rules: &Thresholds, as_of: NaiveDate, period: Period
     out
 }
 
+/// The dates and counts the dossier's summary shows for one employee, as the rules see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overview {
+    /// The first POP-gesprek on or before `as_of`.
+    pub first_pop: Option<NaiveDate>,
+    /// The last POP-gesprek on or before `as_of`: the current POP.
+    pub last_pop: Option<NaiveDate>,
+    /// Improvement actions in the current POP (not `gestopt`).
+    pub actions: u32,
+    /// Whether the current POP is signed by the employee and by the supervisor.
+    pub signed: Option<(bool, bool)>,
+    /// When the next POP is due: the last one plus the validity, or for someone without a
+    /// POP the hire date plus the deadline.
+    pub next_due: Option<NaiveDate>,
+}
+
+/// The summary facts of one employee on `as_of`.
+pub fn overview(wb: &Workbook, rules: &Thresholds, as_of: NaiveDate, e: &Employee) -> Overview {
+    let ctx = Ctx::new(wb, e, rules, as_of);
+    let last = ctx.last_pop();
+    Overview {
+        first_pop: ctx.pops.first().map(|c| c.date),
+        last_pop: last.map(|c| c.date),
+        actions: ctx.improvement_actions(),
+        signed: last.map(|c| (c.signed_employee, c.signed_supervisor)),
+        next_due: match last {
+            Some(c) => Some(add_months(c.date, rules.pop_validity_months)),
+            None => e.hired.map(|h| add_months(h, rules.pop_deadline_months)),
+        },
+    }
+}
+
 /// What every per-employee rule reads: the workbook, the employee, the thresholds, the date.
 pub(crate) struct Ctx<'a> {
     wb: &'a Workbook,
@@ -294,6 +326,14 @@ impl<'a> Ctx<'a> {
 
     fn last_pop(&self) -> Option<&'a crate::model::Conversation> {
         self.pops.last().copied()
+    }
+
+    /// The improvement actions of the current POP: its goals' actions not `gestopt`.
+    fn improvement_actions(&self) -> u32 {
+        self.current_goals()
+            .flat_map(|g| &g.actions)
+            .filter(|a| a.status != Some(Status::Gestopt))
+            .count() as u32
     }
 
     /// The goals of the current POP: those not yet evaluated.
@@ -485,11 +525,7 @@ pub(crate) fn pop_geldigheid(ctx: &Ctx<'_>, period: Period) -> Option<Finding> {
 pub(crate) fn verbeteracties(ctx: &Ctx<'_>) -> Option<Finding> {
     let last = ctx.last_pop()?;
     let min = ctx.rules.min_actions;
-    let count = ctx
-        .current_goals()
-        .flat_map(|g| &g.actions)
-        .filter(|a| a.status != Some(Status::Gestopt))
-        .count() as u32;
+    let count = ctx.improvement_actions();
     let dates = vec![(
         label("laatste POP-gesprek", "last POP conversation"),
         last.date,

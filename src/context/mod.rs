@@ -6,6 +6,7 @@
 //! made-up date, and can test any value with `{% if … %}`. Documented in
 //! `docs/templates.md`; every field there is a field here.
 
+pub mod dossier;
 pub mod team;
 
 use std::collections::BTreeMap;
@@ -285,17 +286,17 @@ pub(crate) fn label(t: &Labels, key: &str) -> String {
     t.get(key).cloned().unwrap_or_default()
 }
 
-fn text(s: &Option<String>) -> String {
+pub(crate) fn text(s: &Option<String>) -> String {
     s.clone().unwrap_or_default()
 }
 
 /// A translated label with `{name}` placeholders filled in.
-fn fill(t: &Labels, key: &str, args: &[(&str, &str)]) -> String {
+pub(crate) fn fill(t: &Labels, key: &str, args: &[(&str, &str)]) -> String {
     args.iter()
         .fold(label(t, key), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
 }
 
-fn org_text(wb: &Workbook, t: &Labels) -> OrgText {
+pub(crate) fn org_text(wb: &Workbook, t: &Labels) -> OrgText {
     let o = &wb.organisation;
     OrgText {
         name: o.name.clone(),
@@ -310,7 +311,7 @@ fn org_text(wb: &Workbook, t: &Labels) -> OrgText {
     }
 }
 
-fn employee_text(e: &Employee, lang: Lang) -> EmployeeText {
+pub(crate) fn employee_text(e: &Employee, lang: Lang) -> EmployeeText {
     EmployeeText {
         id: e.id.clone(),
         first_name: e.first_name.clone(),
@@ -362,7 +363,7 @@ fn action_text(a: &Action, t: &Labels, lang: Lang) -> ActionText {
     }
 }
 
-fn goal_text(g: &Goal, wb: &Workbook, t: &Labels, lang: Lang) -> GoalText {
+pub(crate) fn goal_text(g: &Goal, wb: &Workbook, t: &Labels, lang: Lang) -> GoalText {
     let task = g
         .task
         .as_ref()
@@ -387,7 +388,11 @@ fn goal_text(g: &Goal, wb: &Workbook, t: &Labels, lang: Lang) -> GoalText {
     }
 }
 
-fn conversation_text(c: &crate::model::Conversation, t: &Labels, lang: Lang) -> ConversationText {
+pub(crate) fn conversation_text(
+    c: &crate::model::Conversation,
+    t: &Labels,
+    lang: Lang,
+) -> ConversationText {
     ConversationText {
         date: date_text(Some(c.date), lang),
         kind: label(t, &format!("kind_{}", c.kind.key())),
@@ -444,10 +449,36 @@ fn place(org: &OrgText, t: &Labels) -> String {
     }
 }
 
-fn lang_code(lang: Lang) -> &'static str {
+pub(crate) fn lang_code(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "nl",
         Lang::En => "en",
+    }
+}
+
+/// A task of an employee's matrix row, with the employee's assessment of it.
+pub(crate) fn matrix_row(
+    task: &crate::model::Task,
+    a: Option<&crate::model::Assessment>,
+    needed: bool,
+) -> MatrixRow {
+    MatrixRow {
+        code: task.code.clone(),
+        task: task.name.clone(),
+        cluster: task.cluster.clone().unwrap_or_default(),
+        kind: task.kind.key().to_string(),
+        level: a
+            .and_then(|a| a.level)
+            .map(|l| l.to_string())
+            .unwrap_or_default(),
+        target: a
+            .and_then(|a| a.target)
+            .map(|l| l.to_string())
+            .unwrap_or_default(),
+        wants_to_learn: a.is_some_and(|a| a.wants_to_learn),
+        likes: a.is_some_and(|a| a.likes),
+        not_deployable: a.is_some_and(|a| a.not_deployable),
+        needed,
     }
 }
 
@@ -466,25 +497,8 @@ pub fn employee<'a>(
         .iter()
         .filter(|task| task.team.as_deref().is_none_or(|tt| tt == e.team))
         .map(|task| {
-            let a = cells.get(&e.id, &task.code);
-            MatrixRow {
-                code: task.code.clone(),
-                task: task.name.clone(),
-                cluster: task.cluster.clone().unwrap_or_default(),
-                kind: task.kind.key().to_string(),
-                level: a
-                    .and_then(|a| a.level)
-                    .map(|l| l.to_string())
-                    .unwrap_or_default(),
-                target: a
-                    .and_then(|a| a.target)
-                    .map(|l| l.to_string())
-                    .unwrap_or_default(),
-                wants_to_learn: a.is_some_and(|a| a.wants_to_learn),
-                likes: a.is_some_and(|a| a.likes),
-                not_deployable: a.is_some_and(|a| a.not_deployable),
-                needed: needs.iter().any(|n| n.task.code == task.code),
-            }
+            let needed = needs.iter().any(|n| n.task.code == task.code);
+            matrix_row(task, cells.get(&e.id, &task.code), needed)
         })
         .collect();
     let need_texts = needs

@@ -31,6 +31,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "opleidingsplan.tera",
         include_str!("../../templates/opleidingsplan.tera"),
     ),
+    ("dossier.tera", include_str!("../../templates/dossier.tera")),
+    (
+        "dossier-medewerker.tera",
+        include_str!("../../templates/dossier-medewerker.tera"),
+    ),
     ("nl.toml", include_str!("../../templates/nl.toml")),
     ("en.toml", include_str!("../../templates/en.toml")),
 ];
