@@ -323,6 +323,28 @@ pub fn build(
     Ok(made)
 }
 
+/// How many files [`build`] will hand to its sink for `plan`, for a progress bar.
+pub fn planned_files(wb: &Workbook, plan: &Plan) -> usize {
+    let (employees, _) = select(wb, plan);
+    let teams = if plan.kinds.iter().any(|k| k.per_team()) {
+        wb.teams().len()
+    } else {
+        0
+    };
+    plan.kinds
+        .iter()
+        .map(|k| match k {
+            Kind::Dossier => 1,
+            k if k.per_team() => teams,
+            k => {
+                employees.len()
+                    + usize::from(!employees.is_empty())
+                    + usize::from(*k == Kind::Voorbereiding)
+            }
+        })
+        .sum()
+}
+
 /// The dossier file name.
 pub const DOSSIER_FILE: &str = "dossier.pdf";
 

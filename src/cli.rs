@@ -8,6 +8,7 @@ use clap::{Args as ClapArgs, Parser, Subcommand};
 use crate::build::Kind;
 use crate::context::team::Paper;
 use crate::i18n::Lang;
+use crate::terminal::Verbosity;
 
 /// Command-line arguments as clap sees them.
 #[derive(Debug, Parser)]
@@ -52,6 +53,8 @@ enum Command {
         /// Eindig met code 1 als een regel een tekort vindt
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        talk: Talk,
     },
     /// Maak de POP-documenten van elke medewerker en de bundels om af te drukken
     #[command(
@@ -82,6 +85,20 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Make a generated organisation for benchmarks and tests (hidden)
+    #[command(hide = true)]
+    Generate {
+        /// Number of employees
+        employees: usize,
+        /// The workbook to write (.xlsx), or a folder for CSV files when it has no extension
+        out: PathBuf,
+        /// Number of teams; one per 25 employees by default
+        #[arg(long)]
+        teams: Option<usize>,
+        /// Seed of the random generator: the same seed gives the same workbook
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
     /// Toon de aanvulcode (completions) voor een shell
     #[command(
         after_help = "Voorbeeld:\n  popdruk completions bash > ~/.local/share/bash-completion/completions/popdruk\n  popdruk completions powershell >> $PROFILE"
@@ -105,6 +122,27 @@ enum TemplatesAction {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// How much popdruk says.
+#[derive(Debug, ClapArgs)]
+struct Talk {
+    /// Zeg alleen fouten en waarschuwingen
+    #[arg(short, long, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Noem elk bestand dat geschreven wordt
+    #[arg(short, long)]
+    verbose: bool,
+}
+
+impl Talk {
+    fn verbosity(&self) -> Verbosity {
+        match (self.quiet, self.verbose) {
+            (true, _) => Verbosity::Quiet,
+            (_, true) => Verbosity::Verbose,
+            _ => Verbosity::Normal,
+        }
+    }
 }
 
 #[derive(Debug, ClapArgs)]
@@ -141,6 +179,11 @@ struct BuildArgs {
     /// Alleen deze medewerker (ID); mag meermaals
     #[arg(long = "employee")]
     employees: Vec<String>,
+    /// Open de map met de documenten (of de bundel, of het dossier) na afloop
+    #[arg(long)]
+    open: bool,
+    #[command(flatten)]
+    talk: Talk,
 }
 
 /// What the user asked popdruk to do.
@@ -170,6 +213,17 @@ pub enum Options {
     },
     /// Print shell completions.
     Completions(clap_complete::Shell),
+    /// Write a generated organisation (`popdruk generate N OUT`, hidden from the help).
+    Generate {
+        /// Employees.
+        employees: usize,
+        /// Teams.
+        teams: usize,
+        /// Generator seed.
+        seed: u64,
+        /// Where to write it.
+        out: PathBuf,
+    },
 }
 
 /// Options of `popdruk check`.
@@ -189,6 +243,8 @@ pub struct CheckOptions {
     pub to: Option<NaiveDate>,
     /// Whether a `tekort` finding makes the check fail (exit 1).
     pub strict: bool,
+    /// How much to say on stderr.
+    pub verbosity: Verbosity,
 }
 
 /// Options of `popdruk build`.
@@ -206,6 +262,8 @@ pub struct BuildOptions {
     pub employees: Vec<String>,
     /// Paper of the teammatrix.
     pub paper: Paper,
+    /// Open the output with the system's viewer afterwards.
+    pub open: bool,
 }
 
 /// Parses the process arguments (exits with usage help on bad flags).
@@ -248,12 +306,14 @@ fn build_options(b: BuildArgs) -> Option<BuildOptions> {
             from: b.from,
             to: b.to,
             strict: false,
+            verbosity: b.talk.verbosity(),
         },
         output: b.output,
         templates: b.templates,
         only,
         employees: b.employees,
         paper: b.paper,
+        open: b.open,
     })
 }
 
@@ -267,6 +327,7 @@ fn from_args(args: Args) -> Option<Options> {
             from,
             to,
             strict,
+            talk,
         }) => Options::Check(CheckOptions {
             workbook,
             lang,
@@ -275,6 +336,7 @@ fn from_args(args: Args) -> Option<Options> {
             from,
             to,
             strict,
+            verbosity: talk.verbosity(),
         }),
         Some(Command::Build(b)) => Options::Build(build_options(b)?),
         Some(Command::Templates {
@@ -292,6 +354,17 @@ fn from_args(args: Args) -> Option<Options> {
             force,
         },
         Some(Command::Completions { shell }) => Options::Completions(shell),
+        Some(Command::Generate {
+            employees,
+            out,
+            teams,
+            seed,
+        }) => Options::Generate {
+            employees,
+            teams: teams.unwrap_or((employees / 25).max(1)),
+            seed,
+            out,
+        },
         None => Options::Build(build_options(args.build)?),
     })
 }

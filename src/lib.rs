@@ -23,5 +23,6 @@ pub mod run;
 pub mod summary;
 pub mod synth;
 pub mod template;
+pub mod terminal;
 pub mod text;
 pub mod units;

@@ -13,6 +13,7 @@ use crate::i18n::{Lang, Tr};
 use crate::model::Validated;
 use crate::model::schema::{kv, sheets};
 use crate::template::{self, Templates};
+use crate::terminal::{Console, Verbosity};
 use crate::{analysis, input, model, output, summary};
 
 /// The rules file looked for next to the workbook (or next to the CSV folder).
@@ -41,6 +42,12 @@ pub fn run(options: Options, today: NaiveDate) -> Exit {
             example,
             force,
         } => init(&dir, lang, example, force),
+        Options::Generate {
+            employees,
+            teams,
+            seed,
+            out,
+        } => generate(employees, teams, seed, &out),
         Options::Completions(shell) => {
             crate::cli::write_completions(shell, &mut std::io::stdout().lock());
             Exit::Ok
@@ -95,16 +102,44 @@ fn init(dir: &Path, lang: Lang, example: bool, force: bool) -> Exit {
     Exit::Ok
 }
 
+/// Writes a generated organisation: an `.xlsx` file, or CSV files in a folder.
+fn generate(employees: usize, teams: usize, seed: u64, out: &Path) -> Exit {
+    let sheets = crate::synth::organisation(employees, teams.max(1), seed);
+    let written = if out.extension().is_some() {
+        crate::synth::write_xlsx(out, &sheets)
+    } else {
+        crate::synth::write_csv_dir(out, &sheets, b';', crate::synth::CsvEncoding::Utf8Bom, true)
+    };
+    match written {
+        Ok(()) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{employees} medewerkers in {teams} teams geschreven in `{}`",
+                out.display()
+            );
+            Exit::Ok
+        }
+        Err(e) => fail(
+            Lang::Nl,
+            &Tr::new(
+                format!("kan `{}` niet schrijven", out.display()),
+                format!("cannot write `{}`", out.display()),
+            ),
+            Some(e.to_string()),
+        ),
+    }
+}
+
 /// Prints a tool failure (exit 2) with its cause.
 fn fail(lang: Lang, message: &Tr, cause: Option<String>) -> Exit {
     let (word, caused) = match lang {
         Lang::Nl => ("fout", "oorzaak"),
         Lang::En => ("error", "caused by"),
     };
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{word}: {}", message.get(lang));
+    let console = Console::detect(Verbosity::Normal);
+    console.line(&format!("{word}: {}", message.get(lang)));
     if let Some(cause) = cause {
-        let _ = writeln!(err, "  {caused}: {cause}");
+        console.line(&format!("  {caused}: {cause}"));
     }
     Exit::Failed
 }
@@ -161,11 +196,11 @@ fn load(o: &CheckOptions) -> Result<(Validated, Thresholds), Exit> {
         .diagnostics
         .extend(rules.apply_sheet(&settings, at));
     validated.workbook.settings = settings;
-    let mut err = std::io::stderr().lock();
+    let console = Console::detect(o.verbosity);
     for d in &validated.diagnostics {
-        let _ = writeln!(err, "{}", d.render(o.lang));
+        console.line(&d.render(o.lang));
     }
-    let _ = writeln!(err, "{}", Tally::of(&validated.diagnostics).render(o.lang));
+    console.say(&Tally::of(&validated.diagnostics).render(o.lang));
     Ok((validated, rules))
 }
 
@@ -234,9 +269,14 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
         Err(exit) => return exit,
     };
     let wb = &validated.workbook;
-    let lines = summary::summary(wb, today, o.lang);
-    let mut out = summary::render(&lines);
-    if !wb.matrix.is_empty() {
+    // Quiet: the findings only, not the overview of the workbook.
+    let quiet = o.verbosity == Verbosity::Quiet;
+    let mut out = if quiet {
+        String::new()
+    } else {
+        summary::render(&summary::summary(wb, today, o.lang))
+    };
+    if !wb.matrix.is_empty() && !quiet {
         let teams = analysis::analyse(wb, today);
         out.push_str(&summary::matrix_summary(&teams, today, o.lang));
     }
@@ -366,14 +406,12 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         Err(exit) => return exit,
     };
     if validated.has_errors() {
-        let _ = writeln!(
-            std::io::stderr(),
-            "{}",
+        Console::detect(o.check.verbosity).line(
             Tr::new(
                 "geen documenten gemaakt: verbeter eerst de fouten hierboven",
-                "no documents made: fix the errors above first"
+                "no documents made: fix the errors above first",
             )
-            .get(lang)
+            .get(lang),
         );
         return Exit::DataErrors;
     }
@@ -428,53 +466,32 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         .output
         .clone()
         .unwrap_or_else(|| default_output(&o.check.workbook));
+    let console = Console::detect(o.check.verbosity);
+    let progress = console.progress(build::planned_files(wb, &plan), lang);
     let mut notices = Vec::new();
     let result = build::build(wb, &templates, &plan, &mut notices, |file| {
         let path = out_dir.join(&file.path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        output::write_atomic(&path, &file.bytes)
+        output::write_atomic(&path, &file.bytes)?;
+        progress.wrote(&path);
+        Ok(())
     });
-    let mut err = std::io::stderr().lock();
+    progress.finish();
+    let word = match lang {
+        Lang::Nl => "waarschuwing",
+        Lang::En => "warning",
+    };
     for n in &notices {
-        let word = match lang {
-            Lang::Nl => "waarschuwing",
-            Lang::En => "warning",
-        };
-        let _ = writeln!(err, "{word}: {}: {}", n.file, n.message);
+        console.line(&format!("{word}: {}: {}", n.file, n.message));
     }
     match result {
         Ok(made) => {
-            let msg = Tr::new(
-                format!(
-                    "{} documenten voor {} medewerkers, {} teamdocumenten en {} bundels{} geschreven in `{}`",
-                    made.documents,
-                    made.employees,
-                    made.team_documents,
-                    made.bundles,
-                    if made.dossier {
-                        " en het inspectiedossier"
-                    } else {
-                        ""
-                    },
-                    out_dir.display()
-                ),
-                format!(
-                    "wrote {} documents for {} employees, {} team documents and {} bundles{} to `{}`",
-                    made.documents,
-                    made.employees,
-                    made.team_documents,
-                    made.bundles,
-                    if made.dossier {
-                        " and the inspection dossier"
-                    } else {
-                        ""
-                    },
-                    out_dir.display()
-                ),
-            );
-            let _ = writeln!(err, "{}", msg.get(lang));
+            console.done(&made_text(&made, &out_dir, lang));
+            if o.open {
+                open(&opened(&out_dir, &plan, &made), lang);
+            }
             Exit::Ok
         }
         Err(build::BuildError::Template(e)) => template_failure(lang, &e),
@@ -507,6 +524,113 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
             None,
         ),
         Err(e) => fail(lang, &Tr::new(e.to_string(), e.to_string()), None),
+    }
+}
+
+/// The closing line of a build: what was made, and where.
+fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    let mut parts = Vec::new();
+    let (and, head) = match lang {
+        Lang::Nl => {
+            if made.documents > 0 {
+                parts.push(format!(
+                    "{} voor {}",
+                    n(made.documents, "document", "documenten"),
+                    n(made.employees, "medewerker", "medewerkers")
+                ));
+            }
+            if made.team_documents > 0 {
+                parts.push(n(made.team_documents, "teamdocument", "teamdocumenten"));
+            }
+            if made.bundles > 0 {
+                parts.push(n(made.bundles, "bundel", "bundels"));
+            }
+            if made.dossier {
+                parts.push("het inspectiedossier".to_string());
+            }
+            (" en ", "klaar")
+        }
+        Lang::En => {
+            if made.documents > 0 {
+                parts.push(format!(
+                    "{} for {}",
+                    n(made.documents, "document", "documents"),
+                    n(made.employees, "employee", "employees")
+                ));
+            }
+            if made.team_documents > 0 {
+                parts.push(n(made.team_documents, "team document", "team documents"));
+            }
+            if made.bundles > 0 {
+                parts.push(n(made.bundles, "bundle", "bundles"));
+            }
+            if made.dossier {
+                parts.push("the inspection dossier".to_string());
+            }
+            (" and ", "done")
+        }
+    };
+    let what = match parts.len() {
+        0 => match lang {
+            Lang::Nl => "geen documenten".to_string(),
+            Lang::En => "no documents".to_string(),
+        },
+        1 => parts.remove(0),
+        k => format!("{}{and}{}", parts[..k - 1].join(", "), parts[k - 1]),
+    };
+    format!("{head}: {what} in `{}`", out_dir.display())
+}
+
+/// What `--open` shows: the one bundle or the dossier when only one kind was made, else
+/// the output folder.
+fn opened(out_dir: &Path, plan: &Plan, made: &build::Made) -> PathBuf {
+    let single = match plan.kinds.as_slice() {
+        [Kind::Dossier] if made.dossier => Some(build::DOSSIER_FILE.to_string()),
+        [k] if !k.per_team() && *k != Kind::Dossier && made.bundles > 0 => {
+            Some(format!("bundel-{}.pdf", k.name()))
+        }
+        _ => None,
+    };
+    match single {
+        Some(file) => out_dir.join(file),
+        None => out_dir.to_path_buf(),
+    }
+}
+
+/// Opens a file or folder with the system's viewer, without waiting for it. The command is
+/// `open` on macOS, `explorer` on Windows and `xdg-open` elsewhere; `POPDRUK_OPEN` names
+/// another one. A viewer that cannot be started is a warning: the files are made.
+fn open(path: &Path, lang: Lang) {
+    let program = std::env::var("POPDRUK_OPEN").unwrap_or_else(|_| {
+        if cfg!(target_os = "macos") {
+            "open".into()
+        } else if cfg!(windows) {
+            "explorer".into()
+        } else {
+            "xdg-open".into()
+        }
+    });
+    let started = std::process::Command::new(&program)
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(e) = started {
+        Console::detect(Verbosity::Normal).line(
+            Tr::new(
+                format!(
+                    "waarschuwing: kan `{}` niet openen met `{program}` ({e}); open het zelf",
+                    path.display()
+                ),
+                format!(
+                    "warning: cannot open `{}` with `{program}` ({e}); open it yourself",
+                    path.display()
+                ),
+            )
+            .get(lang),
+        );
     }
 }
 

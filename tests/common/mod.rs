@@ -14,8 +14,14 @@ pub fn read(bytes: &[u8]) -> Document {
 /// matrix with another baseline) counts as a space. (lopdf's own `extract_text` puts a
 /// space after every `TJ`, which would split `<b>POP</b>-gesprek`.)
 pub fn text(doc: &Document) -> String {
-    let mut out = String::new();
+    page_texts(doc).join(" ")
+}
+
+/// The text of each page (as [`text`] does for the whole document), page 1 first.
+pub fn page_texts(doc: &Document) -> Vec<String> {
+    let mut pages = Vec::new();
     for (_, page_id) in doc.get_pages() {
+        let mut out = String::new();
         let fonts = doc.get_page_fonts(page_id).expect("page fonts");
         let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
             .into_iter()
@@ -51,9 +57,108 @@ pub fn text(doc: &Document) -> String {
                 _ => {}
             }
         }
-        out.push(' ');
+        pages.push(out.split_whitespace().collect::<Vec<_>>().join(" "));
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    pages
+}
+
+/// The page number (from 1) of a page object.
+pub fn page_number(doc: &Document, id: lopdf::ObjectId) -> Option<u32> {
+    doc.get_pages()
+        .into_iter()
+        .find(|(_, p)| *p == id)
+        .map(|(n, _)| n)
+}
+
+/// The page number a `/Dest` array points to.
+fn dest_page(doc: &Document, dest: &Object) -> Option<u32> {
+    let id = dest.as_array().ok()?.first()?.as_reference().ok()?;
+    page_number(doc, id)
+}
+
+/// Outline entries as (depth, title, page number the entry goes to), in document order.
+pub fn outline_pages(doc: &Document) -> Vec<(usize, String, u32)> {
+    fn walk(
+        doc: &Document,
+        first: Option<lopdf::ObjectId>,
+        depth: usize,
+        out: &mut Vec<(usize, String, u32)>,
+    ) {
+        let mut cur = first;
+        while let Some(id) = cur {
+            let d = doc.get_dictionary(id).expect("outline item");
+            let title = match d.get(b"Title") {
+                Ok(Object::String(b, _)) => decode(b),
+                _ => String::new(),
+            };
+            let page = d
+                .get(b"Dest")
+                .ok()
+                .and_then(|dest| dest_page(doc, dest))
+                .unwrap_or(0);
+            out.push((depth, title, page));
+            walk(
+                doc,
+                d.get(b"First").and_then(Object::as_reference).ok(),
+                depth + 1,
+                out,
+            );
+            cur = d.get(b"Next").and_then(Object::as_reference).ok();
+        }
+    }
+    let mut out = Vec::new();
+    let cat = doc.catalog().expect("catalog");
+    if let Ok(root) = cat.get(b"Outlines").and_then(Object::as_reference) {
+        let r = doc.get_dictionary(root).unwrap();
+        walk(
+            doc,
+            r.get(b"First").and_then(Object::as_reference).ok(),
+            1,
+            &mut out,
+        );
+    }
+    out
+}
+
+/// Internal links as (page number the link is on, page number it goes to).
+pub fn links(doc: &Document) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    for (n, page_id) in doc.get_pages() {
+        let Ok(page) = doc.get_dictionary(page_id) else {
+            continue;
+        };
+        let annots = match page.get(b"Annots") {
+            Ok(Object::Array(a)) => a.clone(),
+            Ok(Object::Reference(r)) => doc
+                .get_object(*r)
+                .and_then(Object::as_array)
+                .cloned()
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        for a in annots {
+            let d = match &a {
+                Object::Reference(r) => doc.get_dictionary(*r).ok(),
+                Object::Dictionary(d) => Some(d),
+                _ => None,
+            };
+            let Some(d) = d else { continue };
+            if d.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Link".as_slice()) {
+                continue;
+            }
+            let dest = d.get(b"Dest").ok().cloned().or_else(|| {
+                d.get(b"A")
+                    .and_then(Object::as_dict)
+                    .and_then(|a| a.get(b"D"))
+                    .ok()
+                    .cloned()
+            });
+            if let Some(to) = dest.and_then(|dest| dest_page(doc, &dest)) {
+                out.push((n, to));
+            }
+        }
+    }
+    out
 }
 
 /// Text without whitespace and hyphens, to compare content across line breaks.
