@@ -106,6 +106,40 @@ fn measure(n: usize) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Measures the inspection dossier alone (`--only dossier`) in this process: time from the
+/// workbook to `dossier.pdf`, its pages and size, and the peak memory.
+fn measure_dossier(n: usize) {
+    let dir =
+        std::env::temp_dir().join(format!("popdruk-bench-dossier-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let xlsx = dir.join("org.xlsx");
+    synth::write_xlsx(&xlsx, &synth::organisation(n, (n / 25).max(1), 7)).expect("write");
+    let date = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let templates = Templates::load(&[]).expect("templates");
+    let t = Instant::now();
+    let source = input::read(&xlsx).expect("read");
+    let validated = model::validate(&source);
+    let plan = Plan::new(vec![Kind::Dossier], Lang::Nl, date);
+    let mut notices = Vec::new();
+    let mut out = Vec::new();
+    build::build(&validated.workbook, &templates, &plan, &mut notices, |f| {
+        out = f.bytes.clone();
+        Ok(())
+    })
+    .expect("build");
+    let whole = t.elapsed();
+    let pages = lopdf::Document::load_mem(&out)
+        .map(|d| d.get_pages().len())
+        .unwrap_or(0);
+    let subjects = popdruk::compliance::subjects(&validated.workbook, date).count();
+    println!(
+        "{n:>6} | {subjects:>8} | {pages:>6} | {:>8.1} | {:>8.0} | {:>7.0}",
+        out.len() as f64 / 1024.0 / 1024.0,
+        ms(whole),
+        peak_rss_mb(),
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -114,7 +148,11 @@ fn main() {
     if let Some(n) = args.first().and_then(|a| a.parse::<usize>().ok())
         && std::env::var_os("POPDRUK_BENCH_CHILD").is_some()
     {
-        measure(n);
+        if std::env::var_os("POPDRUK_BENCH_DOSSIER").is_some() {
+            measure_dossier(n);
+        } else {
+            measure(n);
+        }
         return;
     }
     let sizes: Vec<usize> = match args.first().and_then(|a| a.parse().ok()) {
@@ -125,10 +163,22 @@ fn main() {
         "     N | read ms | check ms | POP forms, one thread: template  parse   layout  pdf-write | pages/s | ms/POP | B/page  | KB/POP | build ms  | files  | peak MB"
     );
     let exe = std::env::current_exe().expect("bench binary");
+    let sizes_again = sizes.clone();
     for n in sizes {
         let status = Command::new(&exe)
             .arg(n.to_string())
             .env("POPDRUK_BENCH_CHILD", "1")
+            .status()
+            .expect("child runs");
+        assert!(status.success());
+    }
+    println!("\nThe inspection dossier alone (--only dossier), workbook to PDF:");
+    println!("     N | subjects |  pages |  size MB |  time ms | peak MB");
+    for n in sizes_again {
+        let status = Command::new(&exe)
+            .arg(n.to_string())
+            .env("POPDRUK_BENCH_CHILD", "1")
+            .env("POPDRUK_BENCH_DOSSIER", "1")
             .status()
             .expect("child runs");
         assert!(status.success());

@@ -245,9 +245,14 @@ fn the_hidden_generator_writes_a_workbook_check_accepts() {
     assert!(text_of(&check.stdout).contains("Medewerkers    60"));
     let csv = dir.join("org-csv");
     assert_eq!(
-        popdruk(&["generate", "30", csv.to_str().unwrap()]).status.code(),
+        popdruk(&["generate", "30", csv.to_str().unwrap()])
+            .status
+            .code(),
         Some(0)
     );
-    assert_eq!(popdruk(&["check", csv.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        popdruk(&["check", csv.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
     assert!(!text_of(&popdruk(&["--help"]).stdout).contains("generate"));
 }
