@@ -318,6 +318,7 @@ pub(crate) fn atoms(
                 };
                 atoms.push(Atom::Text(v.to_string(), text_style(s)));
             }
+            Inline::PageRef { style, .. } => atoms.push(Atom::Text("?".into(), text_style(style))),
         }
     }
     (atoms, objects)
@@ -335,7 +336,10 @@ pub(crate) fn paragraph(
         .inlines
         .iter()
         .find_map(|i| match i {
-            Inline::Text(_, s) | Inline::Object(_, s) | Inline::Field(_, s) => Some(text_style(s)),
+            Inline::Text(_, s)
+            | Inline::Object(_, s)
+            | Inline::Field(_, s)
+            | Inline::PageRef { style: s, .. } => Some(text_style(s)),
             Inline::Break => None,
         })
         .unwrap_or(text_style(&Style::default()));
@@ -515,6 +519,8 @@ fn field(
         space_before: Pt(0.0),
         space_after: Pt(0.0),
         pos,
+        id: None,
+        link: None,
     };
     let l = paragraph(ctx, &mk(label), label_width, None);
     let mut items: Vec<Item> = Vec::new();
@@ -647,6 +653,8 @@ pub(crate) fn running(ctx: &mut Ctx, doc: &Document, pages: &mut [Page]) {
                 space_before: Pt(0.0),
                 space_after: Pt(0.0),
                 pos: run.pos,
+                id: None,
+                link: None,
             };
             let chunks = paragraph(ctx, &para, width, fields);
             let h: f32 = chunks.iter().map(|c| c.h).sum();
