@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 pub use dump::dump;
 
-use crate::markup::{Document, Meta, Pos};
+use crate::markup::{Document, Meta, Pos, Section};
 use crate::text::lines::Rgb;
 use crate::text::{Run, Shaper};
 use crate::units::Pt;
@@ -230,27 +230,81 @@ pub fn layout(doc: &Document, opts: &Options) -> Laid {
 
 /// Lays out a document, reusing `shaper`'s cache of shaped words (for many documents in
 /// one run).
+///
+/// Every section starts on a new page, so each is laid out on pages of its own; the
+/// sections' pages are then put one after the other, with a blank page in front of a
+/// section that must start on an odd page and would not.
 pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid {
+    let opts = Options {
+        hyphenate: opts.hyphenate && doc.meta.hyphenate,
+        ..*opts
+    };
+    let mut parts = Vec::with_capacity(doc.sections.len());
+    let mut start = 0;
+    for (si, section) in doc.sections.iter().enumerate() {
+        start += blank_before(section, start) as usize;
+        let part = lay_out_section(shaper, &opts, section, si, start % 2 == 1);
+        start += part.pages.len();
+        parts.push(part);
+    }
+    assemble(doc, parts, shaper, &opts)
+}
+
+/// Whether a blank page goes in front of `section` when it would start at page index
+/// `start`: it must start on an odd page (an even index).
+fn blank_before(section: &Section, start: usize) -> bool {
+    section.odd && start % 2 == 1
+}
+
+/// One section laid out on its own pages (numbered from 0), with its warnings.
+struct Part {
+    paged: paginate::Paged,
+    warnings: Vec<Warning>,
+}
+
+impl std::ops::Deref for Part {
+    type Target = paginate::Paged;
+    fn deref(&self) -> &paginate::Paged {
+        &self.paged
+    }
+}
+
+/// Lays out section `si`, whose first page has an odd index in the document when
+/// `odd_start`.
+fn lay_out_section(
+    shaper: &mut Shaper,
+    opts: &Options,
+    section: &Section,
+    si: usize,
+    odd_start: bool,
+) -> Part {
+    let (pw, ph) = section.setup.size();
+    let m = section.setup.margins.map(|m| Pt::from(m).0);
     let mut ctx = Ctx {
         shaper,
         warnings: Vec::new(),
-        opts: Options {
-            hyphenate: opts.hyphenate && doc.meta.hyphenate,
-            ..*opts
-        },
-        page_height: 0.0,
+        opts: *opts,
+        page_height: ph.0 - m[0] - m[2],
         next_row: 0,
     };
-    let mut pages = Vec::new();
+    let chunks = blocks::flow(&mut ctx, &section.blocks, pw.0 - m[1] - m[3]);
+    Part {
+        paged: paginate::paginate(chunks, section, si, odd_start),
+        warnings: ctx.warnings,
+    }
+}
+
+/// Puts the sections' pages one after the other (with the blank pages that make sections
+/// start on odd pages), renumbers what points into them, and adds headers and footers.
+fn assemble(doc: &Document, parts: Vec<Part>, shaper: &mut Shaper, opts: &Options) -> Laid {
+    let total: usize = parts.iter().map(|p| p.pages.len() + 1).sum();
+    let mut pages = Vec::with_capacity(total);
     let mut bookmarks = Vec::new();
-    for (si, section) in doc.sections.iter().enumerate() {
-        let (pw, ph) = section.setup.size();
-        let m = section.setup.margins.map(|m| Pt::from(m).0);
-        let width = pw.0 - m[1] - m[3];
-        ctx.page_height = ph.0 - m[0] - m[2];
-        let chunks = blocks::flow(&mut ctx, &section.blocks, width);
-        if section.odd && pages.len() % 2 == 1 {
+    let mut warnings: Vec<Warning> = Vec::new();
+    for (si, (section, part)) in doc.sections.iter().zip(parts).enumerate() {
+        if blank_before(section, pages.len()) {
             // The blank page is the back of the previous section's last page.
+            let (pw, ph) = section.setup.size();
             pages.push(Page {
                 width: pw,
                 height: ph,
@@ -259,8 +313,26 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
                 items: Vec::new(),
             });
         }
-        paginate::paginate(chunks, section, si, &mut pages, &mut bookmarks);
+        let first = pages.len();
+        let Part { paged, warnings: w } = part;
+        bookmarks.extend(paged.bookmarks.into_iter().map(|mut b| {
+            b.page += first;
+            b
+        }));
+        for w in w {
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+        pages.extend(paged.pages);
     }
+    let mut ctx = Ctx {
+        shaper,
+        warnings,
+        opts: *opts,
+        page_height: 0.0,
+        next_row: 0,
+    };
     blocks::running(&mut ctx, doc, &mut pages);
     Laid {
         meta: doc.meta.clone(),

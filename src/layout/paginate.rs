@@ -1,5 +1,6 @@
-//! Page breaking: stacks chunks on pages, honouring keep-with-previous links, repeating
-//! table headers, filling writing lines to the page bottom, and recording bookmarks.
+//! Page breaking: stacks one section's chunks on its own pages, honouring keep-with-previous
+//! links, repeating table headers, filling writing lines to the page bottom, and recording
+//! bookmarks.
 
 use super::blocks::{Chunk, Kind};
 use super::{Bookmark, Item, Page};
@@ -14,14 +15,31 @@ struct Placed {
     extra: Vec<Item>,
 }
 
-/// Places a section's chunks on new pages appended to `pages`.
+/// A section's pages, numbered from 0, with what points into them.
+#[derive(Debug, Default)]
+pub(crate) struct Paged {
+    pub pages: Vec<Page>,
+    /// Bookmarks with page indices into `pages`.
+    pub bookmarks: Vec<Bookmark>,
+    /// Whether the pages depend on `odd_start` (an odd page break asked where it was).
+    pub parity: bool,
+}
+
+/// Places a section's chunks on pages of its own. `odd_start` says whether the first
+/// page has an odd index in the document (is a left-hand page), which decides where
+/// `<pagebreak odd="true"/>` needs a blank page.
 pub(crate) fn paginate(
     mut chunks: Vec<Chunk>,
     section: &Section,
     si: usize,
-    pages: &mut Vec<Page>,
-    bookmarks: &mut Vec<Bookmark>,
-) {
+    odd_start: bool,
+) -> Paged {
+    let mut out = Paged::default();
+    let Paged {
+        pages,
+        bookmarks,
+        parity,
+    } = &mut out;
     let (pw, ph) = section.setup.size();
     let m = section.setup.margins.map(|m| Pt::from(m).0);
     let (top, bottom, left) = (m[0], ph.0 - m[2], m[3]);
@@ -113,7 +131,8 @@ pub(crate) fn paginate(
         let c = &chunks[i];
         if let Kind::PageBreak { odd } = c.kind {
             finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
-            if odd && pages.len() % 2 == 1 {
+            *parity |= odd;
+            if odd && (pages.len() % 2 == 1) != odd_start {
                 let mut blank = new_page();
                 blank.blank = true;
                 pages.push(blank);
@@ -179,6 +198,7 @@ pub(crate) fn paginate(
     if !placed.is_empty() || !any {
         finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
     }
+    out
 }
 
 #[cfg(test)]
@@ -218,9 +238,8 @@ mod tests {
 
     /// The tags of the chunks on each page.
     fn layout(chunks: Vec<Chunk>) -> Vec<Vec<f32>> {
-        let mut pages = Vec::new();
-        paginate(chunks, &section(), 0, &mut pages, &mut Vec::new());
-        pages
+        paginate(chunks, &section(), 0, false)
+            .pages
             .iter()
             .map(|p| {
                 p.items
@@ -309,14 +328,7 @@ mod tests {
     fn space_before_is_dropped_at_the_top_of_a_page() {
         let mut b = chunk(2.0, 100.0, false);
         b.space_before = 50.0;
-        let mut pages = Vec::new();
-        paginate(
-            vec![chunk(1.0, 700.0, false), b],
-            &section(),
-            0,
-            &mut pages,
-            &mut Vec::new(),
-        );
+        let pages = paginate(vec![chunk(1.0, 700.0, false), b], &section(), 0, false).pages;
         let top = Pt::from(crate::units::Mm(20.0)).0;
         let Item::Line { y1, .. } = pages[1].items[0] else {
             panic!()
