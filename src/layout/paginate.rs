@@ -3,7 +3,7 @@
 //! bookmarks.
 
 use super::blocks::{Chunk, Kind};
-use super::{Bookmark, Item, Page};
+use super::{Anchor, Bookmark, Item, Page};
 use crate::markup::Section;
 use crate::units::Pt;
 
@@ -21,6 +21,8 @@ pub(crate) struct Paged {
     pub pages: Vec<Page>,
     /// Bookmarks with page indices into `pages`.
     pub bookmarks: Vec<Bookmark>,
+    /// Anchors with page indices into `pages`.
+    pub anchors: Vec<Anchor>,
     /// Whether the pages depend on `odd_start` (an odd page break asked where it was).
     pub parity: bool,
 }
@@ -38,6 +40,7 @@ pub(crate) fn paginate(
     let Paged {
         pages,
         bookmarks,
+        anchors,
         parity,
     } = &mut out;
     let (pw, ph) = section.setup.size();
@@ -61,7 +64,8 @@ pub(crate) fn paginate(
                   placed: &mut Vec<Placed>,
                   prefix: &mut Vec<Item>,
                   pages: &mut Vec<Page>,
-                  bookmarks: &mut Vec<Bookmark>| {
+                  bookmarks: &mut Vec<Bookmark>,
+                  anchors: &mut Vec<Anchor>| {
         let mut page = new_page();
         let count: usize = placed
             .iter()
@@ -98,6 +102,13 @@ pub(crate) fn paginate(
                     y: p.y,
                 });
             }
+            for (id, dy) in std::mem::take(&mut c.anchors) {
+                anchors.push(Anchor {
+                    id,
+                    page: pages.len(),
+                    y: p.y + dy,
+                });
+            }
             page.items.extend(
                 std::mem::take(&mut c.items)
                     .into_iter()
@@ -125,12 +136,20 @@ pub(crate) fn paginate(
                 }
             }
         }
+        merge_links(&mut page.items);
         pages.push(page);
     };
     while i < chunks.len() {
         let c = &chunks[i];
         if let Kind::PageBreak { odd } = c.kind {
-            finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
+            finish(
+                &mut chunks,
+                &mut placed,
+                &mut prefix,
+                pages,
+                bookmarks,
+                anchors,
+            );
             *parity |= odd;
             if odd && (pages.len() % 2 == 1) != odd_start {
                 let mut blank = new_page();
@@ -191,14 +210,67 @@ pub(crate) fn paginate(
             j = i;
         }
         placed.retain(|p| p.idx < j);
-        finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
+        finish(
+            &mut chunks,
+            &mut placed,
+            &mut prefix,
+            pages,
+            bookmarks,
+            anchors,
+        );
         y = top;
         i = j;
     }
     if !placed.is_empty() || !any {
-        finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
+        finish(
+            &mut chunks,
+            &mut placed,
+            &mut prefix,
+            pages,
+            bookmarks,
+            anchors,
+        );
     }
     out
+}
+
+/// Joins the link areas of one paragraph's lines, or of one split row's slices, that
+/// stack on a page into one area each.
+fn merge_links(items: &mut Vec<Item>) {
+    let links = items
+        .iter()
+        .filter(|i| matches!(i, Item::Link { .. }))
+        .count();
+    if links < 2 {
+        return;
+    }
+    // The last area per target and column, which the next one may continue.
+    let key = |to: &str, x: f32, w: f32| {
+        (
+            to.to_string(),
+            (x * 100.0).round() as i64,
+            (w * 100.0).round() as i64,
+        )
+    };
+    let mut open: std::collections::HashMap<(String, i64, i64), usize> = Default::default();
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for it in items.drain(..) {
+        if let Item::Link { x, y, w, h, to } = &it {
+            let k = key(to, *x, *w);
+            if let Some(&at) = open.get(&k)
+                && let Item::Link {
+                    y: top, h: height, ..
+                } = &mut out[at]
+                && (*top + *height - y).abs() < 0.01
+            {
+                *height = y + h - *top;
+                continue;
+            }
+            open.insert(k, out.len());
+        }
+        out.push(it);
+    }
+    *items = out;
 }
 
 #[cfg(test)]

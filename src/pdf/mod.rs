@@ -9,7 +9,7 @@
 //! bookmarks, the document language and a deterministic file identifier. Writing the bytes
 //! to disk is the caller's job (see [`crate::output::write_atomic`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use lopdf::{Dictionary, Object, Stream, StringFormat};
@@ -561,6 +561,8 @@ fn content(
                     }
                 }
             }
+            // Not drawn: written as annotations by `links`.
+            Item::Link { .. } => {}
         }
     }
     st.text(&mut b, false);
@@ -615,7 +617,7 @@ fn text_string(s: &str) -> Object {
     }
 }
 
-/// Adds what printpdf does not write: /Lang, nested outlines, page labels, a fixed /ID.
+/// Adds what printpdf does not write: /Lang, nested outlines, links, a fixed /ID.
 fn finish(doc: &mut lopdf::Document, laid: &Laid, id: Vec<u8>) {
     let Ok(root) = doc.trailer.get(b"Root").and_then(Object::as_reference) else {
         return;
@@ -625,6 +627,7 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid, id: Vec<u8>) {
     if !laid.bookmarks.is_empty() {
         outline_root = Some(outlines(doc, laid, &page_ids));
     }
+    links(doc, laid, &page_ids);
     if let Ok(cat) = doc.get_object_mut(root).and_then(Object::as_dict_mut) {
         if !laid.meta.lang.is_empty() {
             cat.set("Lang", text_string(&laid.meta.lang));
@@ -710,6 +713,50 @@ fn outlines(
     r.set("Count", Object::Integer(ids.len() as i64));
     doc.objects.insert(root_id, Object::Dictionary(r));
     root_id
+}
+
+/// Writes each page's link areas as link annotations that go to their anchors. A link to
+/// an anchor that was not laid out is left out.
+fn links(doc: &mut lopdf::Document, laid: &Laid, page_ids: &[lopdf::ObjectId]) {
+    let mut anchors: HashMap<&str, &crate::layout::Anchor> = HashMap::new();
+    for a in &laid.anchors {
+        anchors.entry(a.id.as_str()).or_insert(a);
+    }
+    for (page, &page_id) in laid.pages.iter().zip(page_ids) {
+        let h = page.height.0;
+        let mut annots = Vec::new();
+        for it in &page.items {
+            let Item::Link { x, y, w, h: lh, to } = it else {
+                continue;
+            };
+            let Some(a) = anchors.get(to.as_str()) else {
+                continue;
+            };
+            let Some(&target) = page_ids.get(a.page) else {
+                continue;
+            };
+            let mut d = Dictionary::new();
+            d.set("Type", Object::Name(b"Annot".to_vec()));
+            d.set("Subtype", Object::Name(b"Link".to_vec()));
+            d.set(
+                "Rect",
+                Object::Array(
+                    [*x, h - y - lh, x + w, h - y]
+                        .into_iter()
+                        .map(Object::Real)
+                        .collect(),
+                ),
+            );
+            d.set("Border", Object::Array(vec![0.into(), 0.into(), 0.into()]));
+            d.set("Dest", destination(laid, target, a.page, a.y));
+            annots.push(Object::Reference(doc.add_object(Object::Dictionary(d))));
+        }
+        if !annots.is_empty()
+            && let Ok(p) = doc.get_object_mut(page_id).and_then(Object::as_dict_mut)
+        {
+            p.set("Annots", Object::Array(annots));
+        }
+    }
 }
 
 /// An explicit destination: the top of `y` (points from the page top) on page `index`,

@@ -14,8 +14,19 @@ pub fn read(bytes: &[u8]) -> Document {
 /// matrix with another baseline) counts as a space. (lopdf's own `extract_text` puts a
 /// space after every `TJ`, which would split `<b>POP</b>-gesprek`.)
 pub fn text(doc: &Document) -> String {
-    let mut out = String::new();
+    let pages = page_texts(doc);
+    pages
+        .iter()
+        .flat_map(|p| p.split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text of each page, as [`text`] gives it for all.
+pub fn page_texts(doc: &Document) -> Vec<String> {
+    let mut pages = Vec::new();
     for (_, page_id) in doc.get_pages() {
+        let mut out = String::new();
         let fonts = doc.get_page_fonts(page_id).expect("page fonts");
         let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
             .into_iter()
@@ -51,9 +62,54 @@ pub fn text(doc: &Document) -> String {
                 _ => {}
             }
         }
-        out.push(' ');
+        pages.push(out.split_whitespace().collect::<Vec<_>>().join(" "));
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    pages
+}
+
+/// The link annotations of each page: the rectangle and the index of the page its
+/// destination names.
+pub fn links(doc: &Document) -> Vec<Vec<([f32; 4], usize)>> {
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let mut out = Vec::new();
+    for id in &pages {
+        let page = doc.get_dictionary(*id).expect("page");
+        let mut links = Vec::new();
+        let annots = page.get(b"Annots").and_then(Object::as_array);
+        for a in annots.map(|a| a.as_slice()).unwrap_or_default() {
+            let d = doc
+                .get_dictionary(a.as_reference().expect("annotations are indirect"))
+                .expect("annotation");
+            assert_eq!(d.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
+            let border: Vec<i64> = d
+                .get(b"Border")
+                .and_then(Object::as_array)
+                .expect("a border")
+                .iter()
+                .map(|o| o.as_i64().unwrap())
+                .collect();
+            assert_eq!(border, [0, 0, 0], "links draw no border");
+            let dest = d.get(b"Dest").and_then(Object::as_array).expect("a /Dest");
+            assert_eq!(dest[1].as_name().unwrap(), b"XYZ");
+            let target = dest[0].as_reference().expect("a page reference");
+            let rect: Vec<f32> = d
+                .get(b"Rect")
+                .and_then(Object::as_array)
+                .unwrap()
+                .iter()
+                .map(|o| o.as_float().unwrap())
+                .collect();
+            links.push((
+                [rect[0], rect[1], rect[2], rect[3]],
+                pages
+                    .iter()
+                    .position(|p| *p == target)
+                    .expect("the destination is a page of the document"),
+            ));
+        }
+        out.push(links);
+    }
+    out
 }
 
 /// Text without whitespace and hyphens, to compare content across line breaks.
