@@ -377,15 +377,28 @@ fn dossier(
         plan.period,
     );
     d.front.org.logo = plan.images.contains_key("logo");
-    let mut doc = parse(templates, "dossier.tera", &d.front, "")?;
-    let sections: Vec<Document> = d
+    // The parts refer to each other's anchors: check the references once all are read.
+    let markup_error = |template: &str, employee: &str| {
+        let (template, employee) = (template.to_string(), employee.to_string());
+        move |error| BuildError::Markup {
+            template,
+            employee,
+            error,
+        }
+    };
+    let (mut doc, mut anchors) = parse_part(templates, "dossier.tera", &d.front, "")?;
+    let sections: Vec<(Document, markup::Anchors)> = d
         .employees
         .par_iter()
-        .map(|e| parse(templates, "dossier-medewerker.tera", e, &e.employee.id))
+        .map(|e| parse_part(templates, "dossier-medewerker.tera", e, &e.employee.id))
         .collect::<Result<_, BuildError>>()?;
-    for s in sections {
-        doc.sections.extend(s.sections);
+    for ((part, part_anchors), e) in sections.into_iter().zip(&d.employees) {
+        anchors
+            .join(part_anchors)
+            .map_err(markup_error("dossier-medewerker.tera", &e.employee.id))?;
+        doc.sections.extend(part.sections);
     }
+    anchors.check().map_err(markup_error("dossier.tera", ""))?;
     let bytes = write_noting(&doc, DOSSIER_FILE, &plan.images, notices)?;
     Ok(File {
         path: DOSSIER_FILE.to_string(),
@@ -399,10 +412,27 @@ fn parse<C: serde::Serialize>(
     ctx: &C,
     employee: &str,
 ) -> Result<Document, BuildError> {
+    let (doc, anchors) = parse_part(templates, template, ctx, employee)?;
+    anchors.check().map_err(|error| BuildError::Markup {
+        template: template.to_string(),
+        employee: employee.to_string(),
+        error,
+    })?;
+    Ok(doc)
+}
+
+/// Renders a template and parses its markup, leaving references to anchors unchecked
+/// (they may point into another part of the document).
+fn parse_part<C: serde::Serialize>(
+    templates: &Templates,
+    template: &str,
+    ctx: &C,
+    employee: &str,
+) -> Result<(Document, markup::Anchors), BuildError> {
     let text = templates
         .render(template, ctx)
         .map_err(BuildError::Template)?;
-    markup::parse(&text).map_err(|error| BuildError::Markup {
+    markup::parse_part(&text).map_err(|error| BuildError::Markup {
         template: template.to_string(),
         employee: employee.to_string(),
         error,
@@ -521,6 +551,7 @@ mod tests {
     #[test]
     fn kinds_parse_from_only() {
         assert_eq!("POP".parse::<Kind>(), Ok(Kind::Pop));
-        assert!("dossier".parse::<Kind>().is_err());
+        assert_eq!("dossier".parse::<Kind>(), Ok(Kind::Dossier));
+        assert!("dosier".parse::<Kind>().is_err());
     }
 }

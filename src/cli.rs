@@ -475,7 +475,7 @@ mod tests {
                 missing.push(path.clone());
             }
             for sub in cmd.get_subcommands_mut() {
-                if sub.get_name() != "help" {
+                if sub.get_name() != "help" && !sub.is_hide_set() {
                     let p = format!("{path} {}", sub.get_name());
                     walk(sub, p, missing);
                 }

@@ -164,3 +164,193 @@ fn a_missing_image_is_an_error_naming_it() {
     let e = popdruk::render::render_with_images(markup, &Default::default()).unwrap_err();
     assert_eq!(e.to_string(), "image `logo`: not found (images given: )");
 }
+
+#[test]
+fn page_references_print_the_pages_their_targets_land_on() {
+    let (bytes, warnings) = render(&fixture("toc.xml")).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let pages = common::page_texts(&common::read(&bytes));
+    assert_eq!(pages.len(), 7);
+    assert!(
+        pages[0].starts_with("Inhoud Vaststellingen2 Maatregelen5 Bijlagen7 De opvolging van de maatregelen staat op pagina 3;"),
+        "{}",
+        pages[0]
+    );
+    // The targets: the odd-start sections after the first are preceded by blank pages.
+    assert!(pages[1].starts_with("Vaststellingen"));
+    assert!(pages[2].starts_with("Opvolging Zie de maatregelen vanaf pagina 5."));
+    assert!(pages[4].starts_with("Maatregelen") && pages[4].contains("Terug naar 1"));
+    assert!(pages[6].starts_with("Bijlagen"));
+    assert_eq!((pages[3].as_str(), pages[5].as_str()), ("", ""));
+    // In the footer too.
+    assert!(
+        pages[6].ends_with("Pagina 7 van 7 · bijlagen vanaf p. 7"),
+        "{}",
+        pages[6]
+    );
+}
+
+#[test]
+fn links_are_annotations_that_go_to_the_page_of_their_anchor() {
+    let (bytes, _) = render(&fixture("toc.xml")).unwrap();
+    let links = common::links(&common::read(&bytes));
+    let targets = |p: usize| links[p].iter().map(|l| l.1).collect::<Vec<_>>();
+    // Three table rows (the last only its first cell) and a paragraph of two lines.
+    assert_eq!(targets(0), vec![1, 4, 6, 2]);
+    assert_eq!(targets(4), vec![0, 4], "the heading and the table cell");
+    assert!([1, 2, 3, 5, 6].iter().all(|&p| links[p].is_empty()));
+    // Rectangles in PDF coordinates (from the bottom): the first row spans the table's
+    // width; the paragraph's two lines make one area.
+    let h = 841.89;
+    let [x1, y1, x2, y2] = links[0][0].0;
+    assert!(
+        (x1 - 51.02).abs() < 0.1 && (x2 - 544.25).abs() < 0.1,
+        "{x1} {x2}"
+    );
+    assert!((y2 - (h - 84.9)).abs() < 0.1 && (y2 - y1 - 22.8).abs() < 0.1);
+    let [_, y1, _, y2] = links[0][3].0;
+    assert!((y2 - y1 - 28.6).abs() < 0.1, "two lines: {}", y2 - y1);
+}
+
+/// A table of contents whose real page numbers (four digits) are wider than the first
+/// pass's placeholder (two): eleven of its twelve entries then take two lines and push the
+/// table onto a second page, which moves everything after it, including an odd page
+/// break in the first part.
+fn growing_toc() -> String {
+    // With 176 dots, `00` still fits on the line and `1011` no longer does.
+    let dots = ".".repeat(176);
+    let mut s = String::from(r#"<document><h1>Inhoud</h1><spacer height="380pt"/>"#);
+    for k in 0..12 {
+        s += &format!(r#"<p>Hoofdstuk 10 {dots} <pageref to="h{k}"/></p>"#);
+    }
+    s += r#"<section><h1 id="h0">Deel 0</h1><pagebreak odd="true"/><p>Na het oneven paginaeinde</p>"#;
+    s += &"<pagebreak/>".repeat(998);
+    s += "</section>";
+    for k in 1..12 {
+        s += &format!(r#"<section><h1 id="h{k}">Deel {k}</h1></section>"#);
+    }
+    s + "</document>"
+}
+
+#[test]
+fn a_table_of_contents_that_grows_a_page_settles_in_three_passes() {
+    let doc = popdruk::markup::parse(&growing_toc()).unwrap();
+    let laid = popdruk::layout::layout(&doc, &Default::default());
+    assert!(laid.warnings.is_empty(), "{:?}", laid.warnings);
+    assert_eq!(
+        laid.passes, 3,
+        "placeholder, real numbers, numbers after the move"
+    );
+    let pages = common::page_texts(&common::read(&popdruk::pdf::write(&laid)));
+    assert!(
+        pages[1].contains("Hoofdstuk 10"),
+        "the contents took two pages"
+    );
+    let toc = format!("{} {}", pages[0], pages[1]);
+    let numbers: Vec<usize> = toc
+        .split("Hoofdstuk 10")
+        .skip(1)
+        .map(|e| {
+            e.trim_matches(|c: char| c == '.' || c == ' ')
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(numbers.len(), 12);
+    for (k, n) in numbers.iter().enumerate() {
+        assert!(
+            pages[n - 1].starts_with(&format!("Deel {k}")),
+            "entry {k} says page {n}: {:?}",
+            &pages[n - 1]
+        );
+    }
+    assert_eq!(
+        numbers[1], 1004,
+        "two pages of contents, and a blank one in part 0"
+    );
+    let after = pages
+        .iter()
+        .position(|p| p.starts_with("Na het oneven"))
+        .unwrap();
+    assert_eq!(after % 2, 0, "page {} is not odd", after + 1);
+}
+
+#[test]
+fn odd_start_sections_after_a_table_of_contents_are_numbered_with_their_blank_pages() {
+    for entries in [3, 40] {
+        let mut s = String::from("<document><h1>Inhoud</h1>");
+        for k in 0..entries {
+            s += &format!(r#"<p>Deel {k}: pagina <pageref to="d{k}"/></p>"#);
+        }
+        for k in 0..entries {
+            s += &format!(r#"<section start="odd"><h1 id="d{k}">Deel {k}</h1></section>"#);
+        }
+        s += "</document>";
+        let (bytes, _) = render(&s).unwrap();
+        let pages = common::page_texts(&common::read(&bytes));
+        let toc_pages = if entries == 3 { 1 } else { 2 };
+        for k in 0..entries {
+            // Each part takes one page, and a blank one after it; the first part starts on
+            // page 3 whether the contents took one page (and a blank) or two.
+            let n = 3 + 2 * k;
+            assert!(
+                pages[n - 1].starts_with(&format!("Deel {k}")),
+                "{entries}: {k}"
+            );
+            let entry = format!("Deel {k}: pagina {n} ");
+            assert!(
+                (pages[..toc_pages].join(" ") + " ").contains(&entry),
+                "{entries}: {entry}"
+            );
+        }
+        assert_eq!(pages[1].is_empty(), entries == 3);
+    }
+}
+
+#[test]
+fn references_to_no_id_and_duplicate_ids_are_errors_with_their_place() {
+    let e = render("<document>\n<h1 id=\"a\">A</h1>\n<p>Zie <pageref to=\"b\"/></p>\n</document>")
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "line 3, column 8: `<pageref to=\"b\"/>` points to no element: nothing has `id=\"b\"`"
+    );
+    let e =
+        render("<document>\n<h1 id=\"a\">A</h1>\n  <p id=\"a\">B</p>\n</document>").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "line 3, column 3: duplicate `id=\"a\"`: already used at line 2, column 1"
+    );
+}
+
+#[test]
+fn headings_shifted_into_a_dossier_nest_their_bookmarks_past_level_four() {
+    let mut dossier = popdruk::markup::parse("<document><h1>Dossier</h1></document>").unwrap();
+    let mut pop = popdruk::markup::parse(
+        "<document><h1>POP</h1><h2>Doelen</h2><h4>Niveau</h4><h1>Bijlage</h1></document>",
+    )
+    .unwrap();
+    pop.shift_headings(1);
+    dossier.sections.extend(pop.sections);
+    let laid = popdruk::layout::layout(&dossier, &Default::default());
+    assert_eq!(
+        laid.bookmarks.iter().map(|b| b.level).collect::<Vec<_>>(),
+        [1, 2, 3, 5, 2]
+    );
+    let outline = common::outline(&common::read(&popdruk::pdf::write(&laid)));
+    let names = |v: &[(usize, &str)]| {
+        v.iter()
+            .map(|(d, t)| (*d, t.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        outline,
+        names(&[
+            (1, "Dossier"),
+            (2, "POP"),
+            (3, "Doelen"),
+            (4, "Niveau"),
+            (2, "Bijlage")
+        ])
+    );
+}

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{Ctx, Item, Page, Seg, Stroke, Synthetic, table};
+use super::{Ctx, Item, Numbers, Page, Seg, Stroke, Synthetic, table};
 use crate::markup::{Block, Document, Field, Inline, Object, Para, Pos, Style};
 use crate::text::FaceId;
 use crate::text::lines::{Align, Atom, Line, LineOptions, PieceKind, Rgb, TextStyle, break_lines};
@@ -35,6 +35,8 @@ pub(crate) struct Chunk {
     pub keep_with_prev: bool,
     /// A bookmark at this chunk: level and title.
     pub bookmark: Option<(u8, String)>,
+    /// Anchors in this chunk: name and distance from the chunk's top.
+    pub anchors: Vec<(String, f32)>,
     /// Table header rows to repeat when this chunk starts a page.
     pub header: Option<Rc<Vec<Chunk>>>,
     /// Baseline of the first line, for list markers.
@@ -58,6 +60,7 @@ impl Chunk {
             space_before: 0.0,
             keep_with_prev: false,
             bookmark: None,
+            anchors: Vec::new(),
             header: None,
             baseline: None,
             kind: Kind::Normal,
@@ -90,6 +93,7 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
         match block {
             Block::Heading { level, para } => {
                 let mut chunks = paragraph(ctx, para, width, None);
+                mark(&mut chunks, para, width);
                 for c in chunks.iter_mut().skip(1) {
                     c.keep_with_prev = true;
                 }
@@ -102,7 +106,9 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                 out.extend(chunks);
             }
             Block::Para(para) => {
-                out.extend(paragraph(ctx, para, width, None));
+                let mut chunks = paragraph(ctx, para, width, None);
+                mark(&mut chunks, para, width);
+                out.extend(chunks);
                 before = para.space_before.0;
                 after = para.space_after.0;
                 keeps_next = para.keep_with_next;
@@ -262,6 +268,28 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
     out
 }
 
+/// Adds a paragraph's anchor (at its first line) and link (over each line, full width) to
+/// its chunks. An empty paragraph with an anchor gets an empty line to carry it.
+pub(crate) fn mark(chunks: &mut Vec<Chunk>, para: &Para, width: f32) {
+    if let Some(id) = &para.id {
+        if chunks.is_empty() {
+            chunks.push(Chunk::new(0.0, Vec::new()));
+        }
+        chunks[0].anchors.push((id.clone(), 0.0));
+    }
+    if let Some(to) = &para.link {
+        for c in chunks {
+            c.items.push(Item::Link {
+                x: 0.0,
+                y: 0.0,
+                w: width,
+                h: c.h,
+                to: to.clone(),
+            });
+        }
+    }
+}
+
 fn rule_line(x: f32, y: f32, width: f32) -> Item {
     Item::Line {
         x1: x,
@@ -288,10 +316,13 @@ pub(crate) fn plain_text(inlines: &[Inline]) -> String {
     s
 }
 
-/// Turns inlines into atoms; objects get ids into the returned list.
+/// Turns inlines into atoms; objects get ids into the returned list. Page-number fields
+/// print `fields` (document page, pages, section page, section pages), page references
+/// what `numbers` says.
 pub(crate) fn atoms(
     inlines: &[Inline],
     fields: Option<(usize, usize, usize, usize)>,
+    numbers: Numbers,
 ) -> (Vec<Atom>, Vec<(Object, Style)>) {
     let mut atoms = Vec::with_capacity(inlines.len());
     let mut objects = Vec::new();
@@ -318,6 +349,9 @@ pub(crate) fn atoms(
                 };
                 atoms.push(Atom::Text(v.to_string(), text_style(s)));
             }
+            Inline::PageRef { to, style, .. } => {
+                atoms.push(Atom::Text(numbers.text(to), text_style(style)))
+            }
         }
     }
     (atoms, objects)
@@ -335,11 +369,14 @@ pub(crate) fn paragraph(
         .inlines
         .iter()
         .find_map(|i| match i {
-            Inline::Text(_, s) | Inline::Object(_, s) | Inline::Field(_, s) => Some(text_style(s)),
+            Inline::Text(_, s)
+            | Inline::Object(_, s)
+            | Inline::Field(_, s)
+            | Inline::PageRef { style: s, .. } => Some(text_style(s)),
             Inline::Break => None,
         })
         .unwrap_or(text_style(&Style::default()));
-    let (atoms, objects) = atoms(&para.inlines, fields);
+    let (atoms, objects) = atoms(&para.inlines, fields, ctx.numbers);
     let (lines, missing) = break_lines(
         &atoms,
         &LineOptions {
@@ -515,6 +552,8 @@ fn field(
         space_before: Pt(0.0),
         space_after: Pt(0.0),
         pos,
+        id: None,
+        link: None,
     };
     let l = paragraph(ctx, &mk(label), label_width, None);
     let mut items: Vec<Item> = Vec::new();
@@ -647,6 +686,8 @@ pub(crate) fn running(ctx: &mut Ctx, doc: &Document, pages: &mut [Page]) {
                 space_before: Pt(0.0),
                 space_after: Pt(0.0),
                 pos: run.pos,
+                id: None,
+                link: None,
             };
             let chunks = paragraph(ctx, &para, width, fields);
             let h: f32 = chunks.iter().map(|c| c.h).sum();

@@ -4,7 +4,8 @@ use std::fmt::Write;
 
 use super::{Item, Laid, Seg};
 
-/// Dumps pages, their items (rounded to 0.1 pt) and bookmarks as text, one item a line.
+/// Dumps pages, their items (rounded to 0.1 pt), bookmarks and anchors as text, one item
+/// a line.
 pub fn dump(laid: &Laid) -> String {
     let mut s = String::new();
     let r = |v: f32| (v * 10.0).round() / 10.0;
@@ -99,6 +100,15 @@ pub fn dump(laid: &Laid) -> String {
                     r(*w),
                     r(*h)
                 ),
+                Item::Link { x, y, w, h, to } => writeln!(
+                    s,
+                    "  link {} {} {}x{} to {:?}",
+                    r(*x),
+                    r(*y),
+                    r(*w),
+                    r(*h),
+                    to
+                ),
             };
         }
         flush(&mut line, &mut s);
@@ -112,6 +122,9 @@ pub fn dump(laid: &Laid) -> String {
             b.page + 1,
             r(b.y)
         );
+    }
+    for a in &laid.anchors {
+        let _ = writeln!(s, "anchor {:?} page {} y {}", a.id, a.page + 1, r(a.y));
     }
     for w in &laid.warnings {
         let _ = writeln!(s, "warning {w}");

@@ -2,19 +2,21 @@
 //!
 //! Owns measuring blocks, table sizing, page breaking (keep-together, keep-with-next,
 //! widows and orphans, repeated table headers, splitting rows taller than a page), running
-//! headers and footers, and bookmarks. The result is a plain value with no PDF types:
-//! `pdf` turns it into bytes, [`dump`] into text for snapshot tests.
+//! headers and footers, bookmarks, anchors and links, and the passes that settle page
+//! references. The result is a plain value with no PDF types: `pdf` turns it into bytes,
+//! [`dump`] into text for snapshot tests.
 
 mod blocks;
 mod dump;
 mod paginate;
 mod table;
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 pub use dump::dump;
 
-use crate::markup::{Document, Meta, Pos};
+use crate::markup::{Block, Document, Inline, Meta, Pos, Section};
 use crate::text::lines::Rgb;
 use crate::text::{Run, Shaper};
 use crate::units::Pt;
@@ -79,13 +81,24 @@ pub enum Item {
         w: f32,
         h: f32,
     },
+    /// A clickable area (not drawn) that goes to the anchor named `to`.
+    Link {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        to: String,
+    },
 }
 
 impl Item {
     /// The item moved by (`dx`, `dy`).
     pub fn offset(mut self, dx: f32, dy: f32) -> Item {
         match &mut self {
-            Item::Text { x, y, .. } | Item::Rect { x, y, .. } | Item::Image { x, y, .. } => {
+            Item::Text { x, y, .. }
+            | Item::Rect { x, y, .. }
+            | Item::Image { x, y, .. }
+            | Item::Link { x, y, .. } => {
                 *x += dx;
                 *y += dy;
             }
@@ -150,6 +163,16 @@ pub struct Bookmark {
     pub y: f32,
 }
 
+/// Where an element with an `id` landed: the target of page references and links.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anchor {
+    pub id: String,
+    /// Index of the page.
+    pub page: usize,
+    /// Top of the element, points from the page top.
+    pub y: f32,
+}
+
 /// A problem found while laying out, with where it occurs in the markup.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
@@ -167,14 +190,31 @@ impl std::fmt::Display for Warning {
     }
 }
 
-/// A laid-out document: pages, bookmarks, metadata and warnings.
+/// A laid-out document: pages, bookmarks, anchors, metadata and warnings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Laid {
     pub meta: Meta,
     pub pages: Vec<Page>,
     pub bookmarks: Vec<Bookmark>,
+    /// Where each `id` landed, in document order.
+    pub anchors: Vec<Anchor>,
     pub warnings: Vec<Warning>,
+    /// How many layout passes it took for the page references to settle: 1 for a document
+    /// without any, at most [`MAX_PASSES`].
+    pub passes: u32,
 }
+
+impl Laid {
+    /// The anchor named `id` (the first, should a merged document have it twice).
+    pub fn anchor(&self, id: &str) -> Option<&Anchor> {
+        self.anchors.iter().find(|a| a.id == id)
+    }
+}
+
+/// The most layout passes spent on settling page references. Each pass after the first
+/// redoes only the sections that contain references; a number that still moves after the
+/// last pass is printed as it was and warned about.
+pub const MAX_PASSES: u32 = 4;
 
 /// Layout settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -204,6 +244,29 @@ pub(crate) struct Ctx<'s> {
     pub page_height: f32,
     /// Ids for split table rows.
     pub next_row: u32,
+    /// What page references print.
+    pub numbers: Numbers<'s>,
+}
+
+/// What page references print while a section is laid out.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Numbers<'a> {
+    /// The first pass, before any page is known: a stand-in as wide as the numbers are
+    /// likely to be.
+    Placeholder(&'a str),
+    /// The page index of each anchor, from the previous pass.
+    Known(&'a HashMap<String, usize>),
+}
+
+impl Numbers<'_> {
+    /// The text of a reference to `to`: its page number, or `?` for an anchor that was
+    /// not laid out (only possible in a document built without the parser's checks).
+    pub fn text(&self, to: &str) -> String {
+        match self {
+            Numbers::Placeholder(p) => p.to_string(),
+            Numbers::Known(pages) => pages.get(to).map_or("?".into(), |p| (p + 1).to_string()),
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -230,27 +293,193 @@ pub fn layout(doc: &Document, opts: &Options) -> Laid {
 
 /// Lays out a document, reusing `shaper`'s cache of shaped words (for many documents in
 /// one run).
+///
+/// Every section starts on a new page, so each is laid out on pages of its own; the
+/// sections' pages are then put one after the other, with a blank page in front of a
+/// section that must start on an odd page and would not.
+///
+/// Page references are known only once everything is on pages, so layout goes in passes:
+/// the first prints a placeholder; each next one lays out again only the sections that
+/// hold references (and those whose odd page breaks moved with their start), with the
+/// pages the previous pass found, until no referenced anchor moves (see [`MAX_PASSES`]).
+/// Without references there is one pass.
 pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid {
+    let opts = Options {
+        hyphenate: opts.hyphenate && doc.meta.hyphenate,
+        ..*opts
+    };
+    let refs: Vec<Vec<(&str, Pos)>> = doc.sections.iter().map(|s| body_refs(s)).collect();
+    // A section starts a page, so a document has at least as many pages as sections: the
+    // placeholder has as many digits (at least two).
+    let placeholder = "0".repeat(doc.sections.len().max(10).to_string().len());
+    let mut parts: Vec<Part> = Vec::with_capacity(doc.sections.len());
+    let mut start = 0;
+    for (si, section) in doc.sections.iter().enumerate() {
+        start += blank_before(section, start) as usize;
+        let numbers = Numbers::Placeholder(&placeholder);
+        let part = lay_out_section(shaper, &opts, section, si, start % 2 == 1, numbers);
+        start += part.pages.len();
+        parts.push(part);
+    }
+    let mut passes = 1;
+    let mut unsettled = Vec::new();
+    if refs.iter().any(|r| !r.is_empty()) {
+        let mut known = anchor_pages(doc, &parts);
+        loop {
+            passes += 1;
+            let mut start = 0;
+            for (si, section) in doc.sections.iter().enumerate() {
+                start += blank_before(section, start) as usize;
+                let odd_start = start % 2 == 1;
+                let stale = parts[si].parity && parts[si].odd_start != odd_start;
+                if !refs[si].is_empty() || stale {
+                    let numbers = Numbers::Known(&known);
+                    parts[si] = lay_out_section(shaper, &opts, section, si, odd_start, numbers);
+                }
+                start += parts[si].pages.len();
+            }
+            let now = anchor_pages(doc, &parts);
+            let moved: Vec<(&str, Pos)> = refs
+                .iter()
+                .flatten()
+                .filter(|(to, _)| known.get(*to) != now.get(*to))
+                .copied()
+                .collect();
+            if moved.is_empty() || passes == MAX_PASSES {
+                unsettled = moved;
+                break;
+            }
+            known = now;
+        }
+    }
+    let mut laid = assemble(doc, parts, &refs, shaper, &opts);
+    laid.passes = passes;
+    for (to, pos) in unsettled {
+        let w = Warning {
+            pos,
+            message: format!(
+                "the page number of `{to}` still moved after {MAX_PASSES} layout passes and may be off"
+            ),
+        };
+        if !laid.warnings.contains(&w) {
+            laid.warnings.push(w);
+        }
+    }
+    laid
+}
+
+/// The page references in a section's body (not its header and footer, which never change
+/// where anything lands), with their positions.
+fn body_refs(section: &Section) -> Vec<(&str, Pos)> {
+    fn inlines<'d>(list: &'d [Inline], out: &mut Vec<(&'d str, Pos)>) {
+        for i in list {
+            if let Inline::PageRef { to, pos, .. } = i {
+                out.push((to, *pos));
+            }
+        }
+    }
+    fn blocks<'d>(list: &'d [Block], out: &mut Vec<(&'d str, Pos)>) {
+        for b in list {
+            match b {
+                Block::Heading { para, .. } | Block::Para(para) => inlines(&para.inlines, out),
+                Block::Field { value, .. } => inlines(value, out),
+                Block::Keep(inner) => blocks(inner, out),
+                Block::List { items, .. } => items.iter().for_each(|i| blocks(i, out)),
+                Block::Table(t) => t
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .for_each(|c| blocks(&c.blocks, out)),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    blocks(&section.blocks, &mut out);
+    out
+}
+
+/// The document page index of every anchor, as the sections now lie.
+fn anchor_pages(doc: &Document, parts: &[Part]) -> HashMap<String, usize> {
+    let mut pages = HashMap::new();
+    let mut start = 0;
+    for (section, part) in doc.sections.iter().zip(parts) {
+        start += blank_before(section, start) as usize;
+        for a in &part.anchors {
+            pages.entry(a.id.clone()).or_insert(start + a.page);
+        }
+        start += part.pages.len();
+    }
+    pages
+}
+
+/// Whether a blank page goes in front of `section` when it would start at page index
+/// `start`: it must start on an odd page (an even index).
+fn blank_before(section: &Section, start: usize) -> bool {
+    section.odd && start % 2 == 1
+}
+
+/// One section laid out on its own pages (numbered from 0), with its warnings.
+struct Part {
+    paged: paginate::Paged,
+    warnings: Vec<Warning>,
+    /// The `odd_start` it was laid out with.
+    odd_start: bool,
+}
+
+impl std::ops::Deref for Part {
+    type Target = paginate::Paged;
+    fn deref(&self) -> &paginate::Paged {
+        &self.paged
+    }
+}
+
+/// Lays out section `si`, whose first page has an odd index in the document when
+/// `odd_start`.
+fn lay_out_section(
+    shaper: &mut Shaper,
+    opts: &Options,
+    section: &Section,
+    si: usize,
+    odd_start: bool,
+    numbers: Numbers,
+) -> Part {
+    let (pw, ph) = section.setup.size();
+    let m = section.setup.margins.map(|m| Pt::from(m).0);
     let mut ctx = Ctx {
         shaper,
         warnings: Vec::new(),
-        opts: Options {
-            hyphenate: opts.hyphenate && doc.meta.hyphenate,
-            ..*opts
-        },
-        page_height: 0.0,
+        opts: *opts,
+        page_height: ph.0 - m[0] - m[2],
         next_row: 0,
+        numbers,
     };
-    let mut pages = Vec::new();
+    let chunks = blocks::flow(&mut ctx, &section.blocks, pw.0 - m[1] - m[3]);
+    Part {
+        paged: paginate::paginate(chunks, section, si, odd_start),
+        warnings: ctx.warnings,
+        odd_start,
+    }
+}
+
+/// Puts the sections' pages one after the other (with the blank pages that make sections
+/// start on odd pages), renumbers what points into them, and adds headers and footers.
+fn assemble(
+    doc: &Document,
+    parts: Vec<Part>,
+    refs: &[Vec<(&str, Pos)>],
+    shaper: &mut Shaper,
+    opts: &Options,
+) -> Laid {
+    let total: usize = parts.iter().map(|p| p.pages.len() + 1).sum();
+    let mut pages = Vec::with_capacity(total);
     let mut bookmarks = Vec::new();
-    for (si, section) in doc.sections.iter().enumerate() {
-        let (pw, ph) = section.setup.size();
-        let m = section.setup.margins.map(|m| Pt::from(m).0);
-        let width = pw.0 - m[1] - m[3];
-        ctx.page_height = ph.0 - m[0] - m[2];
-        let chunks = blocks::flow(&mut ctx, &section.blocks, width);
-        if section.odd && pages.len() % 2 == 1 {
+    let mut anchors = Vec::new();
+    let mut warnings: Vec<Warning> = Vec::new();
+    for (si, (section, part)) in doc.sections.iter().zip(parts).enumerate() {
+        if blank_before(section, pages.len()) {
             // The blank page is the back of the previous section's last page.
+            let (pw, ph) = section.setup.size();
             pages.push(Page {
                 width: pw,
                 height: ph,
@@ -259,13 +488,62 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
                 items: Vec::new(),
             });
         }
-        paginate::paginate(chunks, section, si, &mut pages, &mut bookmarks);
+        let first = pages.len();
+        let Part {
+            paged, warnings: w, ..
+        } = part;
+        bookmarks.extend(paged.bookmarks.into_iter().map(|mut b| {
+            b.page += first;
+            b
+        }));
+        anchors.extend(paged.anchors.into_iter().map(|mut a| {
+            a.page += first;
+            a
+        }));
+        for w in w {
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+        pages.extend(paged.pages);
     }
+    let mut known: HashMap<String, usize> = HashMap::with_capacity(anchors.len());
+    for a in &anchors {
+        known.entry(a.id.clone()).or_insert(a.page);
+    }
+    let mut ctx = Ctx {
+        shaper,
+        warnings,
+        opts: *opts,
+        page_height: 0.0,
+        next_row: 0,
+        numbers: Numbers::Known(&known),
+    };
     blocks::running(&mut ctx, doc, &mut pages);
+    let mut warnings = ctx.warnings;
+    for (section, refs) in doc.sections.iter().zip(refs) {
+        let running = [&section.header, &section.footer];
+        let heads = running.into_iter().flatten().flat_map(|r| &r.inlines);
+        let all = refs.iter().copied().chain(heads.filter_map(|i| match i {
+            Inline::PageRef { to, pos, .. } => Some((to.as_str(), *pos)),
+            _ => None,
+        }));
+        for (to, pos) in all.filter(|(to, _)| !known.contains_key(*to)) {
+            let w = Warning {
+                pos,
+                message: format!("no element has `id=\"{to}\"`: the page reference prints `?`"),
+            };
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+    }
     Laid {
         meta: doc.meta.clone(),
         pages,
         bookmarks,
-        warnings: ctx.warnings,
+        anchors,
+        warnings,
+        passes: 1,
     }
 }

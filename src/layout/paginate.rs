@@ -1,8 +1,9 @@
-//! Page breaking: stacks chunks on pages, honouring keep-with-previous links, repeating
-//! table headers, filling writing lines to the page bottom, and recording bookmarks.
+//! Page breaking: stacks one section's chunks on its own pages, honouring keep-with-previous
+//! links, repeating table headers, filling writing lines to the page bottom, and recording
+//! bookmarks.
 
 use super::blocks::{Chunk, Kind};
-use super::{Bookmark, Item, Page};
+use super::{Anchor, Bookmark, Item, Page};
 use crate::markup::Section;
 use crate::units::Pt;
 
@@ -14,14 +15,34 @@ struct Placed {
     extra: Vec<Item>,
 }
 
-/// Places a section's chunks on new pages appended to `pages`.
+/// A section's pages, numbered from 0, with what points into them.
+#[derive(Debug, Default)]
+pub(crate) struct Paged {
+    pub pages: Vec<Page>,
+    /// Bookmarks with page indices into `pages`.
+    pub bookmarks: Vec<Bookmark>,
+    /// Anchors with page indices into `pages`.
+    pub anchors: Vec<Anchor>,
+    /// Whether the pages depend on `odd_start` (an odd page break asked where it was).
+    pub parity: bool,
+}
+
+/// Places a section's chunks on pages of its own. `odd_start` says whether the first
+/// page has an odd index in the document (is a left-hand page), which decides where
+/// `<pagebreak odd="true"/>` needs a blank page.
 pub(crate) fn paginate(
     mut chunks: Vec<Chunk>,
     section: &Section,
     si: usize,
-    pages: &mut Vec<Page>,
-    bookmarks: &mut Vec<Bookmark>,
-) {
+    odd_start: bool,
+) -> Paged {
+    let mut out = Paged::default();
+    let Paged {
+        pages,
+        bookmarks,
+        anchors,
+        parity,
+    } = &mut out;
     let (pw, ph) = section.setup.size();
     let m = section.setup.margins.map(|m| Pt::from(m).0);
     let (top, bottom, left) = (m[0], ph.0 - m[2], m[3]);
@@ -43,7 +64,8 @@ pub(crate) fn paginate(
                   placed: &mut Vec<Placed>,
                   prefix: &mut Vec<Item>,
                   pages: &mut Vec<Page>,
-                  bookmarks: &mut Vec<Bookmark>| {
+                  bookmarks: &mut Vec<Bookmark>,
+                  anchors: &mut Vec<Anchor>| {
         let mut page = new_page();
         let count: usize = placed
             .iter()
@@ -80,6 +102,13 @@ pub(crate) fn paginate(
                     y: p.y,
                 });
             }
+            for (id, dy) in std::mem::take(&mut c.anchors) {
+                anchors.push(Anchor {
+                    id,
+                    page: pages.len(),
+                    y: p.y + dy,
+                });
+            }
             page.items.extend(
                 std::mem::take(&mut c.items)
                     .into_iter()
@@ -107,13 +136,22 @@ pub(crate) fn paginate(
                 }
             }
         }
+        merge_links(&mut page.items);
         pages.push(page);
     };
     while i < chunks.len() {
         let c = &chunks[i];
         if let Kind::PageBreak { odd } = c.kind {
-            finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
-            if odd && pages.len() % 2 == 1 {
+            finish(
+                &mut chunks,
+                &mut placed,
+                &mut prefix,
+                pages,
+                bookmarks,
+                anchors,
+            );
+            *parity |= odd;
+            if odd && (pages.len() % 2 == 1) != odd_start {
                 let mut blank = new_page();
                 blank.blank = true;
                 pages.push(blank);
@@ -172,13 +210,67 @@ pub(crate) fn paginate(
             j = i;
         }
         placed.retain(|p| p.idx < j);
-        finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
+        finish(
+            &mut chunks,
+            &mut placed,
+            &mut prefix,
+            pages,
+            bookmarks,
+            anchors,
+        );
         y = top;
         i = j;
     }
     if !placed.is_empty() || !any {
-        finish(&mut chunks, &mut placed, &mut prefix, pages, bookmarks);
+        finish(
+            &mut chunks,
+            &mut placed,
+            &mut prefix,
+            pages,
+            bookmarks,
+            anchors,
+        );
     }
+    out
+}
+
+/// Joins the link areas of one paragraph's lines, or of one split row's slices, that
+/// stack on a page into one area each.
+fn merge_links(items: &mut Vec<Item>) {
+    let links = items
+        .iter()
+        .filter(|i| matches!(i, Item::Link { .. }))
+        .count();
+    if links < 2 {
+        return;
+    }
+    // The last area per target and column, which the next one may continue.
+    let key = |to: &str, x: f32, w: f32| {
+        (
+            to.to_string(),
+            (x * 100.0).round() as i64,
+            (w * 100.0).round() as i64,
+        )
+    };
+    let mut open: std::collections::HashMap<(String, i64, i64), usize> = Default::default();
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for it in items.drain(..) {
+        if let Item::Link { x, y, w, h, to } = &it {
+            let k = key(to, *x, *w);
+            if let Some(&at) = open.get(&k)
+                && let Item::Link {
+                    y: top, h: height, ..
+                } = &mut out[at]
+                && (*top + *height - y).abs() < 0.01
+            {
+                *height = y + h - *top;
+                continue;
+            }
+            open.insert(k, out.len());
+        }
+        out.push(it);
+    }
+    *items = out;
 }
 
 #[cfg(test)]
@@ -218,9 +310,8 @@ mod tests {
 
     /// The tags of the chunks on each page.
     fn layout(chunks: Vec<Chunk>) -> Vec<Vec<f32>> {
-        let mut pages = Vec::new();
-        paginate(chunks, &section(), 0, &mut pages, &mut Vec::new());
-        pages
+        paginate(chunks, &section(), 0, false)
+            .pages
             .iter()
             .map(|p| {
                 p.items
@@ -309,14 +400,7 @@ mod tests {
     fn space_before_is_dropped_at_the_top_of_a_page() {
         let mut b = chunk(2.0, 100.0, false);
         b.space_before = 50.0;
-        let mut pages = Vec::new();
-        paginate(
-            vec![chunk(1.0, 700.0, false), b],
-            &section(),
-            0,
-            &mut pages,
-            &mut Vec::new(),
-        );
+        let pages = paginate(vec![chunk(1.0, 700.0, false), b], &section(), 0, false).pages;
         let top = Pt::from(crate::units::Mm(20.0)).0;
         let Item::Line { y1, .. } = pages[1].items[0] else {
             panic!()

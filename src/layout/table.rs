@@ -53,6 +53,7 @@ struct CellBox {
 /// Lays out a table into row chunks.
 pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
     let cols = column_widths(&t.widths, width);
+    let table_w: f32 = cols.iter().sum();
     let pad = t.padding.0;
     let stroke = (t.border.0 > 0.0).then_some(Stroke {
         width: t.border.0,
@@ -115,6 +116,30 @@ pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
             let mut c = row_chunk(&boxes, *a, *b, content_h, pad, stroke, (k == 0, k + 1 == n));
             if n > 1 {
                 c.row = Some(ctx.next_row);
+            }
+            if k == 0
+                && let Some(id) = &row.id
+            {
+                c.anchors.insert(0, (id.clone(), 0.0));
+            }
+            // Links cover the whole row or cell, on every slice of a split row (the
+            // paginator joins the slices on one page into one area).
+            let cell_links = boxes
+                .iter()
+                .filter_map(|b| Some((b.x, b.w, b.cell.link.as_ref()?)));
+            for (x, w, to) in row
+                .link
+                .iter()
+                .map(|to| (0.0, table_w, to))
+                .chain(cell_links)
+            {
+                c.items.push(Item::Link {
+                    x,
+                    y: 0.0,
+                    w,
+                    h: c.h,
+                    to: to.clone(),
+                });
             }
             if row.header {
                 c.keep_with_prev = !header.is_empty();
@@ -263,6 +288,7 @@ fn row_chunk(
     let mut close_top = Vec::new();
     let mut close_bottom = Vec::new();
     let mut cells = Vec::new();
+    let mut anchors = Vec::new();
     for bx in boxes {
         let dy = if first && last {
             match bx.cell.valign {
@@ -276,12 +302,9 @@ fn row_chunk(
         let mut content = Vec::new();
         for (y, c) in &bx.chunks {
             if *y >= a - 0.01 && *y < b - 0.01 {
-                content.extend(
-                    c.items
-                        .iter()
-                        .cloned()
-                        .map(|i| i.offset(bx.x + pad, top_pad + y - a + dy)),
-                );
+                let top = top_pad + y - a + dy;
+                content.extend(c.items.iter().cloned().map(|i| i.offset(bx.x + pad, top)));
+                anchors.extend(c.anchors.iter().map(|(id, at)| (id.clone(), top + at)));
             }
         }
         if first && last {
@@ -329,6 +352,7 @@ fn row_chunk(
         }
     }
     let mut c = Chunk::new(h, items);
+    c.anchors = anchors;
     c.close_top = close_top;
     c.close_bottom = close_bottom;
     c.cells = cells;
@@ -353,7 +377,7 @@ fn vertical(ctx: &mut Ctx, cell: &Cell) -> Vec<Chunk> {
             _ => None,
         })
         .unwrap_or(text_style(&Default::default()));
-    let (atoms, objects) = super::blocks::atoms(&inlines, None);
+    let (atoms, objects) = super::blocks::atoms(&inlines, None, ctx.numbers);
     let atoms: Vec<Atom> = atoms;
     let (lines, missing) = break_lines(
         &atoms,
@@ -392,7 +416,24 @@ fn vertical(ctx: &mut Ctx, cell: &Cell) -> Vec<Chunk> {
             other => other,
         })
         .collect();
-    vec![Chunk::new(len, items)]
+    let mut chunk = Chunk::new(len, items);
+    for b in &cell.blocks {
+        if let Block::Para(p) = b {
+            if let Some(id) = &p.id {
+                chunk.anchors.push((id.clone(), 0.0));
+            }
+            if let Some(to) = &p.link {
+                chunk.items.push(Item::Link {
+                    x: 0.0,
+                    y: 0.0,
+                    w: line.height,
+                    h: len,
+                    to: to.clone(),
+                });
+            }
+        }
+    }
+    vec![chunk]
 }
 
 #[cfg(test)]

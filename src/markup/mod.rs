@@ -6,7 +6,7 @@
 
 mod parse;
 
-pub use parse::parse;
+pub use parse::{Anchors, parse, parse_part};
 
 use crate::text::lines::{Align, Rgb};
 use crate::units::{Mm, Pt};
@@ -43,6 +43,40 @@ pub struct Pos {
 pub struct Document {
     pub meta: Meta,
     pub sections: Vec<Section>,
+}
+
+impl Document {
+    /// Demotes every heading by `by` levels (`<h1>` becomes level 2 with `by` 1), also
+    /// inside `<keep>`, list items and table cells: for a document embedded one level
+    /// deeper in a bundle or dossier, so its bookmarks nest under the bundle's own.
+    ///
+    /// Only the bookmark level changes: a heading's size was fixed when it was parsed, so
+    /// the embedded document looks as it does on its own. Levels may go past 4 (bookmarks
+    /// nest as deep as needed) and stop at 255.
+    pub fn shift_headings(&mut self, by: u8) {
+        fn shift(blocks: &mut [Block], by: u8) {
+            for b in blocks {
+                match b {
+                    Block::Heading { level, .. } => *level = level.saturating_add(by),
+                    Block::Keep(inner) => shift(inner, by),
+                    Block::List { items, .. } => {
+                        for item in items {
+                            shift(item, by);
+                        }
+                    }
+                    Block::Table(t) => {
+                        for cell in t.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+                            shift(&mut cell.blocks, by);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for s in &mut self.sections {
+            shift(&mut s.blocks, by);
+        }
+    }
 }
 
 /// Document metadata written into the PDF.
@@ -162,6 +196,12 @@ pub enum Inline {
     Break,
     Object(Object, Style),
     Field(Field, Style),
+    /// The document page number of the element with `id` `to` (`<pageref to="…"/>`).
+    PageRef {
+        to: String,
+        style: Style,
+        pos: Pos,
+    },
 }
 
 /// A paragraph (also used for headings and cell text).
@@ -173,6 +213,10 @@ pub struct Para {
     pub space_before: Pt,
     pub space_after: Pt,
     pub pos: Pos,
+    /// The anchor name (`id`) that page references and links point to.
+    pub id: Option<String>,
+    /// The anchor this paragraph links to (`link`): clicking it goes there.
+    pub link: Option<String>,
 }
 
 /// The width of a table column.
@@ -205,6 +249,8 @@ pub struct Cell {
     pub hatch: bool,
     pub valign: VAlign,
     pub pos: Pos,
+    /// The anchor the whole cell links to.
+    pub link: Option<String>,
 }
 
 /// A table row.
@@ -213,6 +259,10 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Header rows repeat at the top of every page the table continues on.
     pub header: bool,
+    /// The anchor name (`id`) of the row.
+    pub id: Option<String>,
+    /// The anchor the whole row links to.
+    pub link: Option<String>,
 }
 
 /// A table.

@@ -7,8 +7,9 @@ use super::*;
 /// A parse result.
 type Result<T> = std::result::Result<T, MarkupError>;
 
-/// Parses markup text into a document. Errors name the line and column.
-pub fn parse(text: &str) -> Result<Document> {
+/// Parses markup text that may refer to anchors in other parts; returns the document and
+/// its [`Anchors`] to check with [`Anchors::check`] once every part is read.
+pub fn parse_part(text: &str) -> Result<(Document, Anchors)> {
     let xml = roxmltree::Document::parse(text).map_err(|e| {
         let p = e.pos();
         MarkupError {
@@ -24,8 +25,57 @@ pub fn parse(text: &str) -> Result<Document> {
         line_starts,
         known: Default::default(),
         in_running: Default::default(),
+        ids: Default::default(),
+        refs: Default::default(),
     };
-    p.document(xml.root_element())
+    let doc = p.document(xml.root_element())?;
+    let anchors = Anchors {
+        ids: p.ids.into_inner(),
+        refs: p.refs.into_inner(),
+    };
+    Ok((doc, anchors))
+}
+
+/// Parses markup text into a document. Errors name the line and column; a reference to an
+/// anchor (`<pageref to>`, `link`) that no element has is an error too.
+pub fn parse(text: &str) -> Result<Document> {
+    let (doc, anchors) = parse_part(text)?;
+    anchors.check()?;
+    Ok(doc)
+}
+
+/// The anchors a parsed text defines and the references it makes, for documents joined
+/// from several texts (the dossier): references are checked once every part is read.
+#[derive(Debug, Default)]
+pub struct Anchors {
+    ids: std::collections::HashMap<String, Pos>,
+    refs: Vec<Ref>,
+}
+
+impl Anchors {
+    /// Adds another part's anchors and references; an id both parts define is an error at
+    /// its place in `other`'s text.
+    pub fn join(&mut self, other: Anchors) -> Result<()> {
+        for (id, pos) in other.ids {
+            if self.ids.contains_key(&id) {
+                return Err(MarkupError {
+                    line: pos.line,
+                    column: pos.column,
+                    message: format!(
+                        "duplicate `id=\"{id}\"`: another part of the document has it"
+                    ),
+                });
+            }
+            self.ids.insert(id, pos);
+        }
+        self.refs.extend(other.refs);
+        Ok(())
+    }
+
+    /// Fails on the first reference, in order, to an anchor no part has.
+    pub fn check(&self) -> Result<()> {
+        check_refs(&self.ids, &self.refs)
+    }
 }
 
 /// The parser's view of the source text.
@@ -38,9 +88,25 @@ struct Parser<'i> {
     known: std::cell::RefCell<std::collections::BTreeMap<usize, (usize, usize)>>,
     /// Inside a `<header>` or `<footer>`, where page-number fields are allowed.
     in_running: std::cell::Cell<bool>,
+    /// Anchor names (`id`) given so far, with where each was given.
+    ids: std::cell::RefCell<std::collections::HashMap<String, Pos>>,
+    /// References to anchors (`<pageref to>`, `link`), checked once the whole document is
+    /// read, since they may point forward.
+    refs: std::cell::RefCell<Vec<Ref>>,
 }
 
-const INLINE: &[&str] = &["b", "i", "span", "br", "level", "check", "page", "pages"];
+/// A reference to an anchor: its name, where it is, and whether it is a `<pageref>`
+/// (else a `link`).
+#[derive(Debug)]
+struct Ref {
+    to: String,
+    pos: Pos,
+    pageref: bool,
+}
+
+const INLINE: &[&str] = &[
+    "b", "i", "span", "br", "level", "check", "page", "pages", "pageref",
+];
 
 impl<'i> Parser<'i> {
     fn pos(&self, node: Node) -> Pos {
@@ -101,6 +167,41 @@ impl<'i> Parser<'i> {
                 ),
             },
         }
+    }
+
+    /// Reads the anchor name `id`, which must be new to the document.
+    fn anchor(&self, node: Node) -> Result<Option<String>> {
+        let Some(id) = self.attr(node, "id", parse_name)? else {
+            return Ok(None);
+        };
+        let pos = self.pos(node);
+        let mut ids = self.ids.borrow_mut();
+        if let Some(first) = ids.get(&id) {
+            return Err(MarkupError {
+                line: pos.line,
+                column: pos.column,
+                message: format!(
+                    "duplicate `id=\"{id}\"`: already used at line {}, column {}",
+                    first.line, first.column
+                ),
+            });
+        }
+        ids.insert(id.clone(), pos);
+        Ok(Some(id))
+    }
+
+    /// Reads the anchor name in attribute `name` (`link` or `to`) and notes it for
+    /// [`Parser::check_refs`].
+    fn reference(&self, node: Node, name: &str) -> Result<Option<String>> {
+        let to = self.attr(node, name, parse_name)?;
+        if let Some(to) = &to {
+            self.refs.borrow_mut().push(Ref {
+                to: to.clone(),
+                pos: self.pos(node),
+                pageref: name == "to",
+            });
+        }
+        Ok(to)
     }
 
     fn document(&self, root: Node) -> Result<Document> {
@@ -344,6 +445,17 @@ impl<'i> Parser<'i> {
                     st,
                 ));
             }
+            "pageref" => {
+                self.check_attrs(node, &["to"])?;
+                let Some(to) = self.reference(node, "to")? else {
+                    return self.err(node, "`<pageref>` needs `to`, the `id` of an element");
+                };
+                out.push(Inline::PageRef {
+                    to,
+                    style: st,
+                    pos: self.pos(node),
+                });
+            }
             _ => return self.err(node, format!("`<{name}>` is not allowed inside text")),
         }
         Ok(())
@@ -359,6 +471,8 @@ impl<'i> Parser<'i> {
                 "keep-with-next",
                 "space-before",
                 "space-after",
+                "id",
+                "link",
             ],
         )?;
         let mut st = style;
@@ -382,6 +496,8 @@ impl<'i> Parser<'i> {
                 .attr(node, "space-after", parse_pt)?
                 .unwrap_or(Pt(style.size.0 * 0.5)),
             pos: self.pos(node),
+            id: self.anchor(node)?,
+            link: self.reference(node, "link")?,
         })
     }
 
@@ -403,6 +519,8 @@ impl<'i> Parser<'i> {
                     space_before: Pt(0.0),
                     space_after: Pt(0.0),
                     pos,
+                    id: None,
+                    link: None,
                 }));
             }
         };
@@ -584,6 +702,8 @@ impl<'i> Parser<'i> {
                 space_before: Pt(0.0),
                 space_after: Pt(0.0),
                 pos: self.pos(node),
+                id: None,
+                link: None,
             }));
         }
         Ok(out)
@@ -669,8 +789,10 @@ impl<'i> Parser<'i> {
                 format!("expected `<tr>`, found `<{}>`", tr.tag_name().name()),
             );
         }
-        self.check_attrs(tr, &["header", "shade"])?;
+        self.check_attrs(tr, &["header", "shade", "id", "link"])?;
         let header = header || self.attr(tr, "header", parse_bool)?.unwrap_or(false);
+        let id = self.anchor(tr)?;
+        let link = self.reference(tr, "link")?;
         let row_shade = self.attr(tr, "shade", parse_color)?;
         let mut cells = Vec::new();
         for td in tr.children() {
@@ -687,6 +809,7 @@ impl<'i> Parser<'i> {
                 td,
                 &[
                     "colspan", "shade", "hatch", "align", "valign", "vertical", "size", "color",
+                    "link",
                 ],
             )?;
             let mut st = Style {
@@ -722,9 +845,15 @@ impl<'i> Parser<'i> {
                     })?
                     .unwrap_or_default(),
                 pos: self.pos(td),
+                link: self.reference(td, "link")?,
             });
         }
-        Ok(Row { cells, header })
+        Ok(Row {
+            cells,
+            header,
+            id,
+            link,
+        })
     }
 }
 
@@ -789,6 +918,11 @@ fn parse_date(v: &str) -> Option<String> {
             && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
             && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)));
     ok.then(|| v.to_string())
+}
+
+/// An anchor name: any text without spaces.
+fn parse_name(v: &str) -> Option<String> {
+    (!v.is_empty() && !v.contains(char::is_whitespace)).then(|| v.to_string())
 }
 
 fn parse_bool(v: &str) -> Option<bool> {
@@ -880,6 +1014,35 @@ pub(crate) fn parse_color(v: &str) -> Option<Rgb> {
         }
         _ => None,
     }
+}
+
+/// Fails on the first reference, in document order, to an anchor no element has.
+fn check_refs(ids: &std::collections::HashMap<String, Pos>, refs: &[Ref]) -> Result<()> {
+    let Some(r) = refs.iter().find(|r| !ids.contains_key(&r.to)) else {
+        return Ok(());
+    };
+    let what = if r.pageref {
+        format!("`<pageref to=\"{}\"/>`", r.to)
+    } else {
+        format!("`link=\"{}\"`", r.to)
+    };
+    let close = ids
+        .keys()
+        .map(|k| (strsim::normalized_damerau_levenshtein(&r.to, k), k))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+    let hint = match close {
+        Some((_, k)) => format!(" (did you mean `{k}`?)"),
+        None => String::new(),
+    };
+    Err(MarkupError {
+        line: r.pos.line,
+        column: r.pos.column,
+        message: format!(
+            "{what} points to no element: nothing has `id=\"{}\"`{hint}",
+            r.to
+        ),
+    })
 }
 
 #[cfg(test)]
@@ -991,6 +1154,125 @@ mod tests {
                 .contains("only allowed in `<header>` and `<footer>`"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn anchors_links_and_page_references_are_read() {
+        let d = parse(
+            r#"<document><header>Zie p. <pageref to="b"/></header>
+                 <h1 id="a" link="b">Inhoud</h1>
+                 <p link="a">Inleiding <pageref to="a"/></p>
+                 <table><tr id="rij" link="a"><td link="b">x <pageref to="rij"/></td></tr></table>
+                 <section><h2 id="b">Bijlage</h2></section></document>"#,
+        )
+        .unwrap();
+        let blocks = &d.sections[0].blocks;
+        let Block::Heading { para: h, .. } = &blocks[0] else {
+            panic!()
+        };
+        assert_eq!((h.id.as_deref(), h.link.as_deref()), (Some("a"), Some("b")));
+        let Block::Para(p) = &blocks[1] else { panic!() };
+        assert_eq!(p.link.as_deref(), Some("a"));
+        assert!(matches!(&p.inlines[1], Inline::PageRef { to, pos, .. }
+            if to == "a" && pos.line == 3));
+        let Block::Table(t) = &blocks[2] else {
+            panic!()
+        };
+        assert_eq!(t.rows[0].id.as_deref(), Some("rij"));
+        assert_eq!(t.rows[0].link.as_deref(), Some("a"));
+        assert_eq!(t.rows[0].cells[0].link.as_deref(), Some("b"));
+        let header = d.sections[0].header.as_ref().unwrap();
+        assert!(matches!(&header.inlines[1], Inline::PageRef { to, .. } if to == "b"));
+    }
+
+    #[test]
+    fn rejects_a_page_reference_to_an_unknown_id_at_the_reference() {
+        let e = parse(
+            "<document>\n<h1 id=\"inleiding\">Inleiding</h1>\n<p>Zie  <pageref to=\"inleidng\"/></p>\n</document>",
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.column), (3, 9));
+        assert_eq!(
+            e.message,
+            "`<pageref to=\"inleidng\"/>` points to no element: nothing has `id=\"inleidng\"` \
+             (did you mean `inleiding`?)"
+        );
+        let e = parse("<document>\n<p link=\"x\">a</p></document>").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1));
+        assert_eq!(
+            e.message,
+            "`link=\"x\"` points to no element: nothing has `id=\"x\"`"
+        );
+        let e = parse("<document><p><pageref/></p></document>").unwrap_err();
+        assert!(e.message.contains("`<pageref>` needs `to`"), "{e}");
+    }
+
+    #[test]
+    fn a_reference_may_point_forward() {
+        assert!(
+            parse(
+                r#"<document><p><pageref to="z"/></p><section><p id="z">z</p></section></document>"#
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn rejects_a_duplicate_id_naming_both_places() {
+        let e = parse(
+            "<document>\n<h1 id=\"a\">A</h1>\n<table><tr id=\"a\"><td>x</td></tr></table></document>",
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.column), (3, 8));
+        assert_eq!(
+            e.message,
+            "duplicate `id=\"a\"`: already used at line 2, column 1"
+        );
+        let e = parse(r#"<document><p id="twee woorden">x</p></document>"#).unwrap_err();
+        assert!(
+            e.message.contains("invalid value `twee woorden` for `id`"),
+            "{e}"
+        );
+        let e = parse(r#"<document><td id="a">x</td></document>"#).unwrap_err();
+        assert!(e.message.contains("unknown element `<td>`"), "{e}");
+    }
+
+    #[test]
+    fn shifting_headings_reaches_nested_ones_and_passes_level_four() {
+        let mut d = parse(
+            r#"<document><h1>A</h1><keep><h4>B</h4></keep><ul><li><h2>C</h2></li></ul>
+               <table><tr><td><h3>D</h3></td></tr></table></document>"#,
+        )
+        .unwrap();
+        let look = |d: &Document| match &d.sections[0].blocks[0] {
+            Block::Heading { para, .. } => para.inlines.clone(),
+            _ => panic!(),
+        };
+        let before = look(&d);
+        d.shift_headings(2);
+        let mut levels = Vec::new();
+        fn walk(blocks: &[Block], out: &mut Vec<u8>) {
+            for b in blocks {
+                match b {
+                    Block::Heading { level, .. } => out.push(*level),
+                    Block::Keep(i) => walk(i, out),
+                    Block::List { items, .. } => items.iter().for_each(|i| walk(i, out)),
+                    Block::Table(t) => t
+                        .rows
+                        .iter()
+                        .flat_map(|r| &r.cells)
+                        .for_each(|c| walk(&c.blocks, out)),
+                    _ => {}
+                }
+            }
+        }
+        walk(&d.sections[0].blocks, &mut levels);
+        assert_eq!(levels, vec![3, 6, 4, 5]);
+        // The look stays: only the bookmark level moves.
+        assert_eq!(look(&d), before);
+        d.shift_headings(255);
+        walk(&d.sections[0].blocks, &mut levels);
+        assert_eq!(levels[4..], [255, 255, 255, 255]);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! bookmarks, the document language and a deterministic file identifier. Writing the bytes
 //! to disk is the caller's job (see [`crate::output::write_atomic`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use lopdf::{Dictionary, Object, Stream, StringFormat};
@@ -561,6 +561,8 @@ fn content(
                     }
                 }
             }
+            // Not drawn: written as annotations by `links`.
+            Item::Link { .. } => {}
         }
     }
     st.text(&mut b, false);
@@ -615,7 +617,7 @@ fn text_string(s: &str) -> Object {
     }
 }
 
-/// Adds what printpdf does not write: /Lang, nested outlines, page labels, a fixed /ID.
+/// Adds what printpdf does not write: /Lang, nested outlines, links, a fixed /ID.
 fn finish(doc: &mut lopdf::Document, laid: &Laid, id: Vec<u8>) {
     let Ok(root) = doc.trailer.get(b"Root").and_then(Object::as_reference) else {
         return;
@@ -625,6 +627,7 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid, id: Vec<u8>) {
     if !laid.bookmarks.is_empty() {
         outline_root = Some(outlines(doc, laid, &page_ids));
     }
+    links(doc, laid, &page_ids);
     if let Ok(cat) = doc.get_object_mut(root).and_then(Object::as_dict_mut) {
         if !laid.meta.lang.is_empty() {
             cat.set("Lang", text_string(&laid.meta.lang));
@@ -666,6 +669,11 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid, id: Vec<u8>) {
 }
 
 /// Builds the outline tree from bookmark levels; returns the outline root object.
+///
+/// One pass finds each bookmark's parent (the nearest earlier bookmark with a lower level,
+/// via a stack) and appends it to its parent's children; descendant counts are summed from
+/// the last bookmark back to the first (a child always comes after its parent). Linear in
+/// the number of bookmarks: a dossier has ten thousand.
 fn outlines(
     doc: &mut lopdf::Document,
     laid: &Laid,
@@ -673,80 +681,146 @@ fn outlines(
 ) -> lopdf::ObjectId {
     let root_id = doc.new_object_id();
     let ids: Vec<lopdf::ObjectId> = laid.bookmarks.iter().map(|_| doc.new_object_id()).collect();
-    // Parent of each bookmark: the nearest earlier bookmark with a lower level.
-    let mut parent: Vec<Option<usize>> = Vec::new();
-    let mut stack: Vec<usize> = Vec::new();
+    let tree = Tree::new(&laid.bookmarks.iter().map(|b| b.level).collect::<Vec<_>>());
     for (i, b) in laid.bookmarks.iter().enumerate() {
-        while stack
-            .last()
-            .is_some_and(|&j| laid.bookmarks[j].level >= b.level)
-        {
-            stack.pop();
-        }
-        parent.push(stack.last().copied());
-        stack.push(i);
-    }
-    let children =
-        |p: Option<usize>| -> Vec<usize> { (0..ids.len()).filter(|&i| parent[i] == p).collect() };
-    let count_desc = |i: Option<usize>| {
-        (0..ids.len())
-            .filter(|&j| {
-                let mut q = parent[j];
-                while let Some(k) = q {
-                    if Some(k) == i {
-                        return true;
-                    }
-                    q = parent[k];
-                }
-                i.is_none()
-            })
-            .count()
-    };
-    for (i, b) in laid.bookmarks.iter().enumerate() {
-        let siblings = children(parent[i]);
-        let pos = siblings.iter().position(|&s| s == i).unwrap_or(0);
         let page = page_ids.get(b.page).copied().unwrap_or(page_ids[0]);
-        let top = laid.pages.get(b.page).map_or(0.0, |p| p.height.0) - b.y + 4.0;
         let mut d = Dictionary::new();
         d.set("Title", text_string(&b.title));
         d.set(
             "Parent",
-            Object::Reference(parent[i].map_or(root_id, |p| ids[p])),
+            Object::Reference(tree.parent[i].map_or(root_id, |p| ids[p])),
         );
-        d.set(
-            "Dest",
-            Object::Array(vec![
-                Object::Reference(page),
-                Object::Name(b"XYZ".to_vec()),
-                Object::Null,
-                Object::Real(top),
-                Object::Null,
-            ]),
-        );
-        if pos > 0 {
-            d.set("Prev", Object::Reference(ids[siblings[pos - 1]]));
+        d.set("Dest", destination(laid, page, b.page, b.y));
+        if let Some(p) = tree.prev[i] {
+            d.set("Prev", Object::Reference(ids[p]));
         }
-        if pos + 1 < siblings.len() {
-            d.set("Next", Object::Reference(ids[siblings[pos + 1]]));
+        if let Some(n) = tree.next[i] {
+            d.set("Next", Object::Reference(ids[n]));
         }
-        let kids = children(Some(i));
-        if let (Some(f), Some(l)) = (kids.first(), kids.last()) {
+        if let (Some(f), Some(l)) = (tree.children[i].first(), tree.children[i].last()) {
             d.set("First", Object::Reference(ids[*f]));
             d.set("Last", Object::Reference(ids[*l]));
-            d.set("Count", Object::Integer(count_desc(Some(i)) as i64));
+            d.set("Count", Object::Integer(tree.descendants[i] as i64));
         }
         doc.objects.insert(ids[i], Object::Dictionary(d));
     }
-    let top = children(None);
     let mut r = Dictionary::new();
     r.set("Type", Object::Name(b"Outlines".to_vec()));
-    if let (Some(f), Some(l)) = (top.first(), top.last()) {
+    if let (Some(f), Some(l)) = (tree.top.first(), tree.top.last()) {
         r.set("First", Object::Reference(ids[*f]));
         r.set("Last", Object::Reference(ids[*l]));
     }
     r.set("Count", Object::Integer(ids.len() as i64));
     doc.objects.insert(root_id, Object::Dictionary(r));
     root_id
+}
+
+/// Writes each page's link areas as link annotations that go to their anchors. A link to
+/// an anchor that was not laid out is left out.
+fn links(doc: &mut lopdf::Document, laid: &Laid, page_ids: &[lopdf::ObjectId]) {
+    let mut anchors: HashMap<&str, &crate::layout::Anchor> = HashMap::new();
+    for a in &laid.anchors {
+        anchors.entry(a.id.as_str()).or_insert(a);
+    }
+    for (page, &page_id) in laid.pages.iter().zip(page_ids) {
+        let h = page.height.0;
+        let mut annots = Vec::new();
+        for it in &page.items {
+            let Item::Link { x, y, w, h: lh, to } = it else {
+                continue;
+            };
+            let Some(a) = anchors.get(to.as_str()) else {
+                continue;
+            };
+            let Some(&target) = page_ids.get(a.page) else {
+                continue;
+            };
+            let mut d = Dictionary::new();
+            d.set("Type", Object::Name(b"Annot".to_vec()));
+            d.set("Subtype", Object::Name(b"Link".to_vec()));
+            d.set(
+                "Rect",
+                Object::Array(
+                    [*x, h - y - lh, x + w, h - y]
+                        .into_iter()
+                        .map(Object::Real)
+                        .collect(),
+                ),
+            );
+            d.set("Border", Object::Array(vec![0.into(), 0.into(), 0.into()]));
+            d.set("Dest", destination(laid, target, a.page, a.y));
+            annots.push(Object::Reference(doc.add_object(Object::Dictionary(d))));
+        }
+        if !annots.is_empty()
+            && let Ok(p) = doc.get_object_mut(page_id).and_then(Object::as_dict_mut)
+        {
+            p.set("Annots", Object::Array(annots));
+        }
+    }
+}
+
+/// An explicit destination: the top of `y` (points from the page top) on page `index`,
+/// a little above it so the heading is not cut off, at the viewer's current zoom.
+fn destination(laid: &Laid, page: lopdf::ObjectId, index: usize, y: f32) -> Object {
+    let top = laid.pages.get(index).map_or(0.0, |p| p.height.0) - y + 4.0;
+    Object::Array(vec![
+        Object::Reference(page),
+        Object::Name(b"XYZ".to_vec()),
+        Object::Null,
+        Object::Real(top),
+        Object::Null,
+    ])
+}
+
+/// The outline tree of bookmarks given by their levels, as indices into them.
+#[derive(Debug, PartialEq)]
+struct Tree {
+    parent: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+    /// The bookmarks without a parent, in order.
+    top: Vec<usize>,
+    prev: Vec<Option<usize>>,
+    next: Vec<Option<usize>>,
+    /// How many bookmarks lie below each one, at any depth.
+    descendants: Vec<usize>,
+}
+
+impl Tree {
+    fn new(levels: &[u8]) -> Tree {
+        let n = levels.len();
+        let mut t = Tree {
+            parent: Vec::with_capacity(n),
+            children: vec![Vec::new(); n],
+            top: Vec::new(),
+            prev: vec![None; n],
+            next: vec![None; n],
+            descendants: vec![0; n],
+        };
+        let mut stack: Vec<usize> = Vec::new();
+        for (i, &level) in levels.iter().enumerate() {
+            while stack.last().is_some_and(|&j| levels[j] >= level) {
+                stack.pop();
+            }
+            let parent = stack.last().copied();
+            let siblings = match parent {
+                Some(p) => &mut t.children[p],
+                None => &mut t.top,
+            };
+            if let Some(&before) = siblings.last() {
+                t.prev[i] = Some(before);
+                t.next[before] = Some(i);
+            }
+            siblings.push(i);
+            t.parent.push(parent);
+            stack.push(i);
+        }
+        for i in (0..n).rev() {
+            if let Some(p) = t.parent[i] {
+                t.descendants[p] += t.descendants[i] + 1;
+            }
+        }
+        t
+    }
 }
 
 /// A 16-byte hash (FNV-1a style, eight bytes at a time) of the metadata and of the text
@@ -781,4 +855,92 @@ fn fingerprint(laid: &Laid) -> Vec<u8> {
     let mut v = h1.to_be_bytes().to_vec();
     v.extend_from_slice(&h2.to_be_bytes());
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tree as the first writer built it, by scanning all bookmarks for each one
+    /// (quadratic): the reference the one-pass build must agree with.
+    fn scanned(levels: &[u8]) -> Tree {
+        let n = levels.len();
+        let mut parent = Vec::new();
+        for i in 0..n {
+            parent.push((0..i).rev().find(|&j| levels[j] < levels[i]));
+        }
+        let children_of =
+            |p: Option<usize>| -> Vec<usize> { (0..n).filter(|&i| parent[i] == p).collect() };
+        let below = |i: usize| {
+            (0..n)
+                .filter(|&j| {
+                    let mut q = parent[j];
+                    while let Some(k) = q {
+                        if k == i {
+                            return true;
+                        }
+                        q = parent[k];
+                    }
+                    false
+                })
+                .count()
+        };
+        let mut prev = vec![None; n];
+        let mut next = vec![None; n];
+        for i in 0..n {
+            let s = children_of(parent[i]);
+            let at = s.iter().position(|&x| x == i).unwrap();
+            prev[i] = at.checked_sub(1).map(|a| s[a]);
+            next[i] = s.get(at + 1).copied();
+        }
+        Tree {
+            children: (0..n).map(|i| children_of(Some(i))).collect(),
+            top: children_of(None),
+            descendants: (0..n).map(below).collect(),
+            parent,
+            prev,
+            next,
+        }
+    }
+
+    /// Levels from a small deterministic generator: jumps down several levels, back up,
+    /// repeats, and levels deeper than the four heading elements.
+    fn levels(n: usize, seed: u64) -> Vec<u8> {
+        let mut x = seed;
+        (0..n)
+            .map(|_| {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                1 + (x >> 59) as u8 % 7
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_pass_outline_tree_matches_the_scanning_one() {
+        for seed in 0..20 {
+            let l = levels(300, seed);
+            assert_eq!(Tree::new(&l), scanned(&l), "seed {seed}");
+        }
+        let l = [2, 1, 3, 3, 2, 4, 1, 1, 5, 2];
+        assert_eq!(Tree::new(&l), scanned(&l));
+    }
+
+    #[test]
+    fn outline_tree_of_ten_thousand_nested_bookmarks() {
+        // A dossier: per section a level-1 heading over levels 2 to 6, nested deep.
+        let l: Vec<u8> = (0..2_000).flat_map(|_| [1, 2, 3, 4, 5, 6]).collect();
+        let t = Tree::new(&l);
+        assert_eq!(t.top.len(), 2_000);
+        assert_eq!(t.descendants[0], 5);
+        assert_eq!(t.parent[5], Some(4));
+        assert_eq!(t.children[4], vec![5]);
+        assert_eq!((t.prev[6], t.next[0]), (Some(0), Some(6)));
+        assert_eq!(t.next[l.len() - 6], None);
+        // A deep chain: each bookmark the only child of the one before.
+        let deep: Vec<u8> = (0..10_000).map(|i| (i % 250) as u8 + 1).collect();
+        let t = Tree::new(&deep);
+        assert_eq!(t.top.len(), 40);
+        assert_eq!(t.descendants[0], 249);
+        assert_eq!(t.descendants[249], 0);
+    }
 }

@@ -121,7 +121,7 @@ pub fn outline_pages(doc: &Document) -> Vec<(usize, String, u32)> {
 }
 
 /// Internal links as (page number the link is on, page number it goes to).
-pub fn links(doc: &Document) -> Vec<(u32, u32)> {
+pub fn link_targets(doc: &Document) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     for (n, page_id) in doc.get_pages() {
         let Ok(page) = doc.get_dictionary(page_id) else {
@@ -157,6 +157,51 @@ pub fn links(doc: &Document) -> Vec<(u32, u32)> {
                 out.push((n, to));
             }
         }
+    }
+    out
+}
+
+/// The link annotations of each page: the rectangle and the index of the page its
+/// destination names.
+pub fn links(doc: &Document) -> Vec<Vec<([f32; 4], usize)>> {
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let mut out = Vec::new();
+    for id in &pages {
+        let page = doc.get_dictionary(*id).expect("page");
+        let mut links = Vec::new();
+        let annots = page.get(b"Annots").and_then(Object::as_array);
+        for a in annots.map(|a| a.as_slice()).unwrap_or_default() {
+            let d = doc
+                .get_dictionary(a.as_reference().expect("annotations are indirect"))
+                .expect("annotation");
+            assert_eq!(d.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
+            let border: Vec<i64> = d
+                .get(b"Border")
+                .and_then(Object::as_array)
+                .expect("a border")
+                .iter()
+                .map(|o| o.as_i64().unwrap())
+                .collect();
+            assert_eq!(border, [0, 0, 0], "links draw no border");
+            let dest = d.get(b"Dest").and_then(Object::as_array).expect("a /Dest");
+            assert_eq!(dest[1].as_name().unwrap(), b"XYZ");
+            let target = dest[0].as_reference().expect("a page reference");
+            let rect: Vec<f32> = d
+                .get(b"Rect")
+                .and_then(Object::as_array)
+                .unwrap()
+                .iter()
+                .map(|o| o.as_float().unwrap())
+                .collect();
+            links.push((
+                [rect[0], rect[1], rect[2], rect[3]],
+                pages
+                    .iter()
+                    .position(|p| *p == target)
+                    .expect("the destination is a page of the document"),
+            ));
+        }
+        out.push(links);
     }
     out
 }
