@@ -281,32 +281,41 @@ pub fn build(
             }
             continue;
         }
-        let mut bundle: Vec<Document> = Vec::with_capacity(employees.len());
+        let mut bundle = Bundle::default();
         // Documents are independent: make a batch on every core, then hand the files to
         // the sink in employee order, so the output does not depend on the thread count and
         // memory holds one batch of finished files at a time.
         for batch in employees.chunks(BATCH) {
-            let made_batch: Vec<(File, Document, Vec<Notice>)> = batch
+            let made_batch: Vec<(File, Member, Vec<Notice>)> = batch
                 .par_iter()
                 .map(|e| {
                     let mut ctx = context::employee(wb, &cells, e, labels, plan.lang, plan.date);
                     ctx.org.logo = has_logo;
                     let doc = parse(templates, &template, &ctx, &e.id)?;
                     let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
-                    let (bytes, found) = write(&doc, &path, &plan.images)?;
-                    Ok((File { path, bytes }, doc, found))
+                    let laid = layout::layout(&doc, &layout::Options::default());
+                    let (bytes, found) = write_laid(&laid, &path, &plan.images)?;
+                    // A document whose pages do not depend on what comes before it goes
+                    // into the bundle as it was laid out; any other is laid out again there.
+                    let member = if layout::stands_alone(&doc) {
+                        Member::Laid(laid)
+                    } else {
+                        Member::Doc(doc)
+                    };
+                    Ok((File { path, bytes }, member, found))
                 })
                 .collect::<Result<_, BuildError>>()?;
-            for (file, doc, found) in made_batch {
+            for (file, member, found) in made_batch {
                 notices.extend(found);
                 emit(file)?;
                 made.documents += 1;
-                bundle.push(doc);
+                bundle.push(member);
             }
         }
-        if !bundle.is_empty() {
+        if let Some(laid) = bundle.finish() {
             let path = format!("bundel-{}.pdf", kind.name());
-            let bytes = write_noting(&merge(bundle), &path, &plan.images, notices)?;
+            let (bytes, found) = write_laid(&laid, &path, &plan.images)?;
+            notices.extend(found);
             emit(File { path, bytes })?;
             made.bundles += 1;
         }
@@ -445,7 +454,19 @@ fn write(
     path: &str,
     images: &pdf::Images,
 ) -> Result<(Vec<u8>, Vec<Notice>), BuildError> {
-    let laid = layout::layout(doc, &layout::Options::default());
+    write_laid(
+        &layout::layout(doc, &layout::Options::default()),
+        path,
+        images,
+    )
+}
+
+/// Writes a laid-out document; returns the PDF and the layout's warnings.
+fn write_laid(
+    laid: &layout::Laid,
+    path: &str,
+    images: &pdf::Images,
+) -> Result<(Vec<u8>, Vec<Notice>), BuildError> {
     let found = laid
         .warnings
         .iter()
@@ -454,7 +475,7 @@ fn write(
             message: w.message.clone(),
         })
         .collect();
-    let bytes = pdf::write_with_images(&laid, images).map_err(BuildError::Image)?;
+    let bytes = pdf::write_with_images(laid, images).map_err(BuildError::Image)?;
     Ok((bytes, found))
 }
 
@@ -473,6 +494,54 @@ fn write_noting(
 /// Employees whose documents are made at once before they are written out.
 const BATCH: usize = 64;
 
+/// A document on its way into a bundle.
+enum Member {
+    /// Laid out already, with pages that stay the same in the bundle.
+    Laid(layout::Laid),
+    /// To be laid out again inside the bundle.
+    Doc(Document),
+}
+
+/// The documents of one kind, in employee order, for its bundle.
+#[derive(Default)]
+struct Bundle {
+    laid: Vec<layout::Laid>,
+    docs: Vec<Document>,
+}
+
+impl Bundle {
+    fn push(&mut self, m: Member) {
+        match m {
+            Member::Laid(l) => self.laid.push(l),
+            Member::Doc(d) => self.docs.push(d),
+        }
+    }
+
+    /// The bundle laid out: the documents joined as they were laid out, or laid out again
+    /// together when their pages depend on what comes before. `None` when empty.
+    fn finish(self) -> Option<layout::Laid> {
+        // One template makes every document of a kind, so they are all of one sort.
+        debug_assert!(self.laid.is_empty() || self.docs.is_empty());
+        if !self.docs.is_empty() {
+            return Some(layout::layout(
+                &merge(self.docs),
+                &layout::Options::default(),
+            ));
+        }
+        if self.laid.is_empty() {
+            return None;
+        }
+        let mut laid = layout::join(self.laid);
+        laid.meta.title = bundle_title(&laid.meta.title);
+        Some(laid)
+    }
+}
+
+/// A bundle's title: the first document's up to its " – " (the kind, without a name).
+fn bundle_title(title: &str) -> String {
+    title.split(" – ").next().unwrap_or_default().to_string()
+}
+
 /// One document of several: each starts on an odd page and numbers its own pages.
 fn merge(docs: Vec<Document>) -> Document {
     let mut iter = docs.into_iter();
@@ -489,13 +558,7 @@ fn merge(docs: Vec<Document>) -> Document {
         }
         first.sections.extend(sections);
     }
-    first.meta.title = first
-        .meta
-        .title
-        .split(" – ")
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    first.meta.title = bundle_title(&first.meta.title);
     first
 }
 

@@ -1,7 +1,7 @@
 //! Blocks to chunks: the unbreakable slices (a line, a table row, a rule) that the
 //! paginator stacks on pages, with the rules about where a page may break between them.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::{Ctx, Item, Numbers, Page, Seg, Stroke, Synthetic, table};
 use crate::markup::{Block, Document, Field, Inline, Object, Para, Pos, Style};
@@ -38,7 +38,7 @@ pub(crate) struct Chunk {
     /// Anchors in this chunk: name and distance from the chunk's top.
     pub anchors: Vec<(String, f32)>,
     /// Table header rows to repeat when this chunk starts a page.
-    pub header: Option<Rc<Vec<Chunk>>>,
+    pub header: Option<Arc<Vec<Chunk>>>,
     /// Baseline of the first line, for list markers.
     pub baseline: Option<f32>,
     pub kind: Kind,
@@ -658,8 +658,10 @@ fn signatures(ctx: &mut Ctx, sigs: &[crate::markup::Signature], width: f32) -> C
 /// Lays out running headers and footers on every non-blank page, with page fields filled.
 pub(crate) fn running(ctx: &mut Ctx, doc: &Document, pages: &mut [Page]) {
     let total = pages.len();
+    // A blank page (the back of a section's last page) is not one of its pages: a POP of
+    // three pages says "van 3" in a bundle too.
     let mut section_counts = vec![0usize; doc.sections.len()];
-    for p in pages.iter() {
+    for p in pages.iter().filter(|p| !p.blank) {
         section_counts[p.section] += 1;
     }
     let mut seen = vec![0usize; doc.sections.len()];

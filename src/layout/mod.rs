@@ -12,11 +12,13 @@ mod paginate;
 mod table;
 
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 pub use dump::dump;
 
-use crate::markup::{Block, Document, Inline, Meta, Pos, Section};
+use crate::markup::{Block, Document, Field, Inline, Meta, Pos, Section};
 use crate::text::lines::Rgb;
 use crate::text::{Run, Shaper};
 use crate::units::Pt;
@@ -47,7 +49,7 @@ pub enum Item {
         y: f32,
         size: f32,
         color: Rgb,
-        run: Rc<Run>,
+        run: Arc<Run>,
         /// Turned 90° counter-clockwise (reads upwards).
         vertical: bool,
         /// Bold or italic the face lacks, to be imitated (the fallback face is regular only).
@@ -211,6 +213,9 @@ impl Laid {
     }
 }
 
+/// From how many sections a document's sections are laid out on every core.
+const PARALLEL_SECTIONS: usize = 8;
+
 /// The most layout passes spent on settling page references. Each pass after the first
 /// redoes only the sections that contain references; a number that still moves after the
 /// last pass is printed as it was and warned about.
@@ -313,13 +318,38 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
     // placeholder has as many digits (at least two).
     let placeholder = "0".repeat(doc.sections.len().max(10).to_string().len());
     let mut parts: Vec<Part> = Vec::with_capacity(doc.sections.len());
-    let mut start = 0;
-    for (si, section) in doc.sections.iter().enumerate() {
-        start += blank_before(section, start) as usize;
-        let numbers = Numbers::Placeholder(&placeholder);
-        let part = lay_out_section(shaper, &opts, section, si, start % 2 == 1, numbers);
-        start += part.pages.len();
-        parts.push(part);
+    if doc.sections.len() >= PARALLEL_SECTIONS {
+        // Sections are independent: a long document (a bundle, the dossier) lays them out
+        // on every core, each thread with a shaper of its own, as if each started on an
+        // even page; the few whose layout depends on that are redone where they start.
+        parts = doc
+            .sections
+            .par_iter()
+            .enumerate()
+            .map_init(Shaper::default, |sh, (si, section)| {
+                let numbers = Numbers::Placeholder(&placeholder);
+                lay_out_section(sh, &opts, section, si, false, numbers)
+            })
+            .collect();
+        let mut start = 0;
+        for (si, section) in doc.sections.iter().enumerate() {
+            start += blank_before(section, start) as usize;
+            let odd_start = start % 2 == 1;
+            if parts[si].parity && odd_start {
+                let numbers = Numbers::Placeholder(&placeholder);
+                parts[si] = lay_out_section(shaper, &opts, section, si, odd_start, numbers);
+            }
+            start += parts[si].pages.len();
+        }
+    } else {
+        let mut start = 0;
+        for (si, section) in doc.sections.iter().enumerate() {
+            start += blank_before(section, start) as usize;
+            let numbers = Numbers::Placeholder(&placeholder);
+            let part = lay_out_section(shaper, &opts, section, si, start % 2 == 1, numbers);
+            start += part.pages.len();
+            parts.push(part);
+        }
     }
     let mut passes = 1;
     let mut unsettled = Vec::new();
@@ -366,6 +396,100 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
         }
     }
     laid
+}
+
+/// Whether a document laid out alone has the same pages as its sections inside a bundle
+/// that starts it on an odd page: nothing in it depends on the pages before it (no
+/// document-wide page number in a header or footer, no page reference, no link).
+pub fn stands_alone(doc: &Document) -> bool {
+    fn inline_ok(i: &Inline) -> bool {
+        !matches!(
+            i,
+            Inline::PageRef { .. }
+                | Inline::Field(Field::Page { section: false }, _)
+                | Inline::Field(Field::Pages { section: false }, _)
+        )
+    }
+    fn blocks_ok(list: &[Block]) -> bool {
+        list.iter().all(|b| match b {
+            Block::Heading { para, .. } | Block::Para(para) => {
+                para.link.is_none() && para.inlines.iter().all(inline_ok)
+            }
+            Block::Field { value, label, .. } => {
+                value.iter().all(inline_ok) && label.iter().all(inline_ok)
+            }
+            Block::Keep(inner) => blocks_ok(inner),
+            Block::List { items, .. } => items.iter().all(|i| blocks_ok(i)),
+            Block::Table(t) => t.rows.iter().all(|r| {
+                r.link.is_none()
+                    && r.cells
+                        .iter()
+                        .all(|c| c.link.is_none() && blocks_ok(&c.blocks))
+            }),
+            _ => true,
+        })
+    }
+    doc.sections.iter().all(|s| {
+        [&s.header, &s.footer]
+            .into_iter()
+            .flatten()
+            .all(|r| r.inlines.iter().all(inline_ok))
+            && blocks_ok(&s.blocks)
+    })
+}
+
+/// Puts laid-out documents one after the other, each starting on an odd page (a blank
+/// page in front when needed), as [`layout_with`] would lay out their sections joined with
+/// the first section of each marked `start="odd"`: for bundles, without laying out every
+/// document a second time. Only for documents that [`stands_alone`]; the metadata is the
+/// first document's.
+pub fn join(laids: Vec<Laid>) -> Laid {
+    let total: usize = laids.iter().map(|l| l.pages.len() + 1).sum();
+    let mut out = Laid {
+        meta: laids.first().map(|l| l.meta.clone()).unwrap_or_default(),
+        pages: Vec::with_capacity(total),
+        bookmarks: Vec::new(),
+        anchors: Vec::new(),
+        warnings: Vec::new(),
+        passes: 1,
+    };
+    let mut sections = 0;
+    for laid in laids {
+        if out.pages.len() % 2 == 1
+            && let Some(first) = laid.pages.first()
+        {
+            // The back of the previous document's last page.
+            out.pages.push(Page {
+                width: first.width,
+                height: first.height,
+                section: sections.max(1) - 1,
+                blank: true,
+                items: Vec::new(),
+            });
+        }
+        let first = out.pages.len();
+        let count = laid.pages.iter().map(|p| p.section + 1).max().unwrap_or(0);
+        out.pages.extend(laid.pages.into_iter().map(|mut p| {
+            p.section += sections;
+            p
+        }));
+        out.bookmarks
+            .extend(laid.bookmarks.into_iter().map(|mut b| {
+                b.page += first;
+                b
+            }));
+        out.anchors.extend(laid.anchors.into_iter().map(|mut a| {
+            a.page += first;
+            a
+        }));
+        for w in laid.warnings {
+            if !out.warnings.contains(&w) {
+                out.warnings.push(w);
+            }
+        }
+        sections += count;
+    }
+    out
 }
 
 /// The page references in a section's body (not its header and footer, which never change

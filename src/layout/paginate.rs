@@ -386,7 +386,7 @@ mod tests {
 
     #[test]
     fn header_rows_are_repeated_when_a_row_starts_a_page() {
-        let header = std::rc::Rc::new(vec![chunk(99.0, 20.0, false)]);
+        let header = std::sync::Arc::new(vec![chunk(99.0, 20.0, false)]);
         let mut rows = vec![chunk(99.0, 20.0, false)];
         for i in 0..3 {
             let mut r = chunk(i as f32 + 1.0, 300.0, false);

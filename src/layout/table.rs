@@ -1,7 +1,7 @@
 //! Tables: column sizing, cells laid out as blocks, rows as chunks, header rows repeated
 //! on every page, and rows taller than a page split between lines.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::blocks::{Chunk, Kind, flow, line_items, text_style};
 use super::{Ctx, Item, Stroke};
@@ -150,7 +150,7 @@ pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
                 }
                 first_body = false;
                 if !header.is_empty() {
-                    c.header = Some(Rc::new(header.clone()));
+                    c.header = Some(Arc::new(header.clone()));
                 }
                 out.push(c);
             }

@@ -9,6 +9,7 @@
 //! bookmarks, the document language and a deterministic file identifier. Writing the bytes
 //! to disk is the caller's job (see [`crate::output::write_atomic`]).
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -250,32 +251,26 @@ fn replace_pages(
     }
     let fonts = Fonts::embedded();
     let mut kids = Vec::with_capacity(laid.pages.len());
-    let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
-    for page in &laid.pages {
-        let content = content(page, fonts, names, remap, images);
-        // One compressor for all pages: a fresh one per page allocates its window and hash
-        // tables every time.
-        z.reset();
-        let mut packed = Vec::with_capacity(content.len() / 2 + 64);
-        while z.total_in() < content.len() as u64 {
-            let at = z.total_in() as usize;
-            if packed.len() == packed.capacity() {
-                packed.reserve(packed.capacity().max(1024));
-            }
-            z.compress_vec(&content[at..], &mut packed, flate2::FlushCompress::None)
-                .expect("compressing in memory cannot fail");
-        }
-        loop {
-            if packed.len() == packed.capacity() {
-                packed.reserve(packed.capacity().max(1024));
-            }
-            let st = z
-                .compress_vec(&[], &mut packed, flate2::FlushCompress::Finish)
-                .expect("compressing in memory cannot fail");
-            if st == flate2::Status::StreamEnd {
-                break;
-            }
-        }
+    // Pages are independent: their content streams are drawn and compressed on every
+    // core for long documents (bundles, the dossier), then added in page order.
+    let packed: Vec<Vec<u8>> = if laid.pages.len() >= PARALLEL_PAGES {
+        laid.pages
+            .par_iter()
+            .map_init(
+                || flate2::Compress::new(flate2::Compression::fast(), true),
+                |z, page| deflate(z, &content(page, fonts, names, remap, images)),
+            )
+            .collect()
+    } else {
+        // One compressor for all pages: a fresh one per page allocates its window and
+        // hash tables every time.
+        let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
+        laid.pages
+            .iter()
+            .map(|page| deflate(&mut z, &content(page, fonts, names, remap, images)))
+            .collect()
+    };
+    for (page, packed) in laid.pages.iter().zip(packed) {
         let mut sd = Dictionary::new();
         sd.set("Filter", Object::Name(b"FlateDecode".to_vec()));
         let stream = Stream::new(sd, packed).with_compression(false);
@@ -300,6 +295,35 @@ fn replace_pages(
         p.set("Count", Object::Integer(kids.len() as i64));
         p.set("Kids", Object::Array(kids));
     }
+}
+
+/// From how many pages a document's content streams are made on every core.
+const PARALLEL_PAGES: usize = 16;
+
+/// Compresses a content stream with `z` (reset first), as FlateDecode data.
+fn deflate(z: &mut flate2::Compress, content: &[u8]) -> Vec<u8> {
+    z.reset();
+    let mut packed = Vec::with_capacity(content.len() / 2 + 64);
+    while z.total_in() < content.len() as u64 {
+        let at = z.total_in() as usize;
+        if packed.len() == packed.capacity() {
+            packed.reserve(packed.capacity().max(1024));
+        }
+        z.compress_vec(&content[at..], &mut packed, flate2::FlushCompress::None)
+            .expect("compressing in memory cannot fail");
+    }
+    loop {
+        if packed.len() == packed.capacity() {
+            packed.reserve(packed.capacity().max(1024));
+        }
+        let st = z
+            .compress_vec(&[], &mut packed, flate2::FlushCompress::Finish)
+            .expect("compressing in memory cannot fail");
+        if st == flate2::Status::StreamEnd {
+            break;
+        }
+    }
+    packed
 }
 
 /// Appends a number with at most three decimals.

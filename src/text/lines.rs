@@ -1,7 +1,7 @@
 //! Breaking styled inline content into lines: Unicode line-break opportunities, greedy
 //! filling, Dutch hyphenation of words that do not fit, and alignment.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
@@ -45,9 +45,9 @@ pub enum Align {
 /// What a positioned piece of a line is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PieceKind {
-    Text(Rc<Shaped>),
+    Text(Arc<Shaped>),
     /// An inter-word space; drawn as a space glyph so that extracted text keeps it.
-    Space(Rc<Shaped>),
+    Space(Arc<Shaped>),
     Object {
         id: u32,
         w: f32,
@@ -89,7 +89,7 @@ pub struct LineOptions {
 
 #[derive(Clone, Debug)]
 enum Part {
-    Text(String, TextStyle, Rc<Shaped>),
+    Text(String, TextStyle, Arc<Shaped>),
     Object { id: u32, w: f32, h: f32 },
 }
 
@@ -112,7 +112,7 @@ impl Part {
 #[derive(Clone, Debug)]
 struct Word {
     parts: Vec<Part>,
-    space: Option<(TextStyle, Rc<Shaped>)>,
+    space: Option<(TextStyle, Arc<Shaped>)>,
     mandatory: bool,
 }
 

@@ -1,7 +1,7 @@
 //! Shaping of words with rustybuzz, split into runs by the face that covers each character.
 
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::fonts::{FaceId, Fonts};
 
@@ -31,14 +31,14 @@ pub struct Run {
 /// A shaped word: one run per face it needed, and the characters no face has.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shaped {
-    pub runs: Vec<Rc<Run>>,
+    pub runs: Vec<Arc<Run>>,
     /// Width in em.
     pub width: f32,
     pub missing: Vec<char>,
 }
 
 /// Shaped forms of one text, by face index.
-type Forms = [Option<Rc<Shaped>>; 8];
+type Forms = [Option<Arc<Shaped>>; 8];
 
 /// A shaper with a cache of shaped words, so a document's repeated words are shaped once.
 pub struct Shaper {
@@ -62,12 +62,12 @@ impl Shaper {
     }
 
     /// Shapes `text` (no line breaks inside) with `face`, falling back per character.
-    pub fn shape(&mut self, text: &str, face: FaceId) -> Rc<Shaped> {
+    pub fn shape(&mut self, text: &str, face: FaceId) -> Arc<Shaped> {
         let slot = face.0 as usize & 7;
         if let Some(s) = self.cache.get(text).and_then(|f| f[slot].as_ref()) {
             return s.clone();
         }
-        let shaped = Rc::new(shape_uncached(self.fonts, text, face));
+        let shaped = Arc::new(shape_uncached(self.fonts, text, face));
         // Bound the cache so a run over many documents does not grow without limit.
         if self.cache.len() > 200_000 {
             self.cache.clear();
@@ -110,9 +110,9 @@ fn shape_uncached(fonts: &Fonts, text: &str, preferred: FaceId) -> Shaped {
             _ => spans.push((face, i, i + c.len_utf8())),
         }
     }
-    let runs: Vec<Rc<Run>> = spans
+    let runs: Vec<Arc<Run>> = spans
         .into_iter()
-        .map(|(face, a, b)| Rc::new(shape_run(fonts, &text[a..b], face)))
+        .map(|(face, a, b)| Arc::new(shape_run(fonts, &text[a..b], face)))
         .collect();
     let width = runs.iter().map(|r| r.width).sum();
     Shaped {
