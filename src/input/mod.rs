@@ -6,6 +6,7 @@
 //! sees in Excel (or the line number in a CSV file), and reports files it cannot read.
 
 mod csv_dir;
+pub mod limits;
 mod spreadsheet;
 
 use std::fmt;
@@ -14,6 +15,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::i18n::{Lang, Tr};
+
+pub use limits::Limit;
+use limits::{Budget, megabytes};
 
 /// A cell value as it was read, before the model interprets it.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +116,17 @@ pub enum InputError {
     Damaged(PathBuf, String),
     /// A folder without any CSV file.
     NoCsv(PathBuf),
+    /// The file is larger than popdruk reads (see [`limits`]).
+    TooLarge(PathBuf, Limit),
+    /// A CSV file opens a quoted field and never closes it.
+    UnclosedQuote {
+        /// The CSV file.
+        path: PathBuf,
+        /// The line of the opening quote (1-based).
+        line: u32,
+        /// Its column in characters (1-based).
+        column: u32,
+    },
 }
 
 impl InputError {
@@ -170,7 +185,81 @@ impl InputError {
                 format!("de map `{}` bevat geen .csv-bestanden", p.display()),
                 format!("the folder `{}` holds no .csv files", p.display()),
             ),
+            InputError::TooLarge(p, limit) => too_large(p, limit),
+            InputError::UnclosedQuote { path, line, column } => Tr::new(
+                format!(
+                    "`{}`, regel {line}, teken {column}: dit aanhalingsteken `\"` opent een cel die nergens gesloten wordt, zodat de rest van het bestand één cel zou worden: sluit de cel met `\"` of verwijder het teken",
+                    path.display()
+                ),
+                format!(
+                    "`{}`, line {line}, character {column}: this quote `\"` opens a cell that is never closed, so the rest of the file would become one cell: close the cell with `\"` or delete the quote",
+                    path.display()
+                ),
+            ),
         }
+    }
+}
+
+/// The message for a file past one of the [`limits`].
+fn too_large(p: &Path, limit: &Limit) -> Tr {
+    let p = p.display();
+    match limit {
+        Limit::File { size } => Tr::new(
+            format!(
+                "`{p}` is te groot ({} MB): popdruk leest bestanden tot {} MB",
+                megabytes(*size),
+                megabytes(limits::MAX_FILE)
+            ),
+            format!(
+                "`{p}` is too large ({} MB): popdruk reads files up to {} MB",
+                megabytes(*size),
+                megabytes(limits::MAX_FILE)
+            ),
+        ),
+        Limit::Part { name, size } => Tr::new(
+            format!(
+                "`{p}` pakt uit tot meer dan popdruk leest: het onderdeel `{name}` wordt {} MB (ten hoogste {} MB per onderdeel, {} MB samen); dit is geen gewone werkmap",
+                megabytes(*size),
+                megabytes(limits::MAX_PART),
+                megabytes(limits::MAX_PACKAGE)
+            ),
+            format!(
+                "`{p}` unpacks to more than popdruk reads: the part `{name}` becomes {} MB (at most {} MB per part, {} MB in all); this is no ordinary workbook",
+                megabytes(*size),
+                megabytes(limits::MAX_PART),
+                megabytes(limits::MAX_PACKAGE)
+            ),
+        ),
+        Limit::Cells { sheet } => Tr::new(
+            format!(
+                "`{p}` heeft meer dan {} cellen (teller overschreden in blad `{sheet}`): verwijder lege rijen en kolommen en waarden ver buiten de tabel",
+                limits::MAX_CELLS
+            ),
+            format!(
+                "`{p}` has more than {} cells (limit passed in sheet `{sheet}`): delete empty rows and columns and values far outside the table",
+                limits::MAX_CELLS
+            ),
+        ),
+        Limit::Text { sheet } => Tr::new(
+            format!(
+                "`{p}` bevat meer dan {} MB tekst (teller overschreden in blad `{sheet}`): popdruk leest zo veel tekst niet",
+                megabytes(limits::MAX_TEXT)
+            ),
+            format!(
+                "`{p}` holds more than {} MB of text (limit passed in sheet `{sheet}`): popdruk does not read that much text",
+                megabytes(limits::MAX_TEXT)
+            ),
+        ),
+        Limit::Column { sheet, column } => Tr::new(
+            format!(
+                "`{p}` is beschadigd: blad `{sheet}` heeft een cel in kolom {column}, voorbij de laatste kolom van Excel ({})",
+                limits::MAX_COLUMNS
+            ),
+            format!(
+                "`{p}` is damaged: sheet `{sheet}` has a cell in column {column}, beyond Excel's last column ({})",
+                limits::MAX_COLUMNS
+            ),
+        ),
     }
 }
 
@@ -211,6 +300,23 @@ pub fn read(path: &Path) -> Result<Source, InputError> {
     })
 }
 
+/// Reads a workbook (`.xlsx`, `.ods`, `.xls`) already in memory; `path` only names it in
+/// messages. The fuzz targets drive the reader through here.
+pub fn read_workbook_bytes(path: &Path, bytes: &[u8]) -> Result<Source, InputError> {
+    Ok(Source {
+        path: path.to_path_buf(),
+        tables: spreadsheet::read_bytes(path, bytes)?,
+    })
+}
+
+/// Reads one CSV file already in memory; `path` names it (its stem is the sheet name).
+pub fn read_csv_bytes(path: &Path, bytes: &[u8]) -> Result<Source, InputError> {
+    Ok(Source {
+        path: path.to_path_buf(),
+        tables: vec![csv_dir::read_bytes(path, bytes, &mut Budget::default())?],
+    })
+}
+
 fn has_extension(path: &Path, ext: &str) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -224,7 +330,8 @@ fn table_from_rows(
     file: &Path,
     is_sheet: bool,
     rows: impl IntoIterator<Item = (u32, Vec<Cell>)>,
-) -> Table {
+    budget: &mut Budget,
+) -> Result<Table, InputError> {
     let mut header_row = 0;
     let mut headers: Option<Vec<String>> = None;
     let mut out = Vec::new();
@@ -232,6 +339,24 @@ fn table_from_rows(
         if cells.iter().all(Cell::is_empty) {
             continue;
         }
+        if cells.len() > limits::MAX_COLUMNS as usize {
+            return Err(InputError::TooLarge(
+                file.to_path_buf(),
+                Limit::Column {
+                    sheet: name,
+                    column: cells.len() as u64,
+                },
+            ));
+        }
+        let text: usize = cells
+            .iter()
+            .map(|c| match c {
+                Cell::Text(s) | Cell::Error(s) => s.len(),
+                _ => 0,
+            })
+            .sum();
+        let width = cells.len().max(headers.as_ref().map_or(0, Vec::len));
+        budget.spend(file, &name, width, text)?;
         match &headers {
             None => {
                 header_row = number;
@@ -254,14 +379,14 @@ fn table_from_rows(
             }
         }
     }
-    Table {
+    Ok(Table {
         name,
         file: file.to_path_buf(),
         is_sheet,
         header_row,
         headers: headers.unwrap_or_default(),
         rows: out,
-    }
+    })
 }
 
 /// Interprets a text cell: trimmed, and empty when only spaces.
