@@ -31,6 +31,9 @@ pub(super) fn read(dir: &Path) -> Result<Vec<Table>, InputError> {
 /// Reads a single CSV file given on its own.
 pub(super) fn read_file(path: &Path) -> Result<Vec<Table>, InputError> {
     let bytes = limits::read_file(path)?;
+    if bytes.is_empty() {
+        return Err(InputError::Empty(path.to_path_buf()));
+    }
     Ok(vec![read_bytes(path, &bytes, &mut Budget::default())?])
 }
 

@@ -324,7 +324,9 @@ fn has_extension(path: &Path, ext: &str) -> bool {
 }
 
 /// Builds a table from rows of cells: the first non-empty row is the header, empty rows are
-/// dropped, and every row is padded to the header's width.
+/// dropped, and every row is padded to the header's width. A title above the table (up to
+/// [`MAX_TITLE_ROWS`] rows of one filled cell each, often merged across the columns) is
+/// skipped when a row of several cells follows it: that row is the header.
 fn table_from_rows(
     name: String,
     file: &Path,
@@ -335,8 +337,25 @@ fn table_from_rows(
     let mut header_row = 0;
     let mut headers: Option<Vec<String>> = None;
     let mut out = Vec::new();
-    for (number, mut cells) in rows {
-        if cells.iter().all(Cell::is_empty) {
+    // Rows of one cell that may be a title, while no header has been chosen.
+    let mut titles: Vec<(u32, Vec<Cell>)> = Vec::new();
+    let mut rows = rows.into_iter();
+    loop {
+        let Some((number, mut cells)) = rows.next() else {
+            if headers.is_none() && !titles.is_empty() {
+                // Only one-cell rows: the first was the header after all.
+                let (n, c) = titles.remove(0);
+                header_row = n;
+                let h = header_texts(&c);
+                for (number, cells) in titles.drain(..) {
+                    out.push(data_row(number, cells, h.len()));
+                }
+                headers = Some(h);
+            }
+            break;
+        };
+        let filled = cells.iter().filter(|c| !c.is_empty()).count();
+        if filled == 0 {
             continue;
         }
         if cells.len() > limits::MAX_COLUMNS as usize {
@@ -358,24 +377,33 @@ fn table_from_rows(
         let width = cells.len().max(headers.as_ref().map_or(0, Vec::len));
         budget.spend(file, &name, width, text)?;
         match &headers {
-            None => {
-                header_row = number;
-                let mut h: Vec<String> = cells.iter().map(Cell::display).collect();
-                while h.last().is_some_and(|s| s.is_empty()) {
-                    h.pop();
+            None if filled == 1 && titles.len() < MAX_TITLE_ROWS => {
+                titles.push((number, cells));
+            }
+            None if filled == 1 => {
+                // Too many one-cell rows for a title: the first is the header, the rest
+                // (this one included) are data, read again in order.
+                let mut held: Vec<(u32, Vec<Cell>)> = std::mem::take(&mut titles);
+                held.push((number, cells));
+                let (n, c) = held.remove(0);
+                header_row = n;
+                headers = Some(header_texts(&c));
+                let h = headers.as_ref().map_or(0, Vec::len);
+                for (number, cells) in held {
+                    out.push(data_row(number, cells, h));
                 }
-                headers = Some(h);
+            }
+            None => {
+                titles.clear();
+                header_row = number;
+                headers = Some(header_texts(&cells));
             }
             Some(h) => {
-                // Keep cells beyond the header's width only if they hold something, so a
-                // value typed in an unnamed column is not silently lost.
-                if cells.len() < h.len() {
-                    cells.resize(h.len(), Cell::Empty);
+                let h = h.len();
+                if cells.len() < h {
+                    cells.resize(h, Cell::Empty);
                 }
-                while cells.len() > h.len() && cells.last().is_some_and(Cell::is_empty) {
-                    cells.pop();
-                }
-                out.push(Row { number, cells });
+                out.push(data_row(number, cells, h));
             }
         }
     }
@@ -389,6 +417,30 @@ fn table_from_rows(
     })
 }
 
+/// Most one-cell rows above a table that are taken for its title.
+pub const MAX_TITLE_ROWS: usize = 3;
+
+/// A header row's texts, without empty trailing cells.
+fn header_texts(cells: &[Cell]) -> Vec<String> {
+    let mut h: Vec<String> = cells.iter().map(Cell::display).collect();
+    while h.last().is_some_and(|s| s.is_empty()) {
+        h.pop();
+    }
+    h
+}
+
+/// A data row padded to the header's width `h`. Cells beyond that width stay only if they
+/// hold something, so a value typed in an unnamed column is not silently lost.
+fn data_row(number: u32, mut cells: Vec<Cell>, h: usize) -> Row {
+    if cells.len() < h {
+        cells.resize(h, Cell::Empty);
+    }
+    while cells.len() > h && cells.last().is_some_and(Cell::is_empty) {
+        cells.pop();
+    }
+    Row { number, cells }
+}
+
 /// Interprets a text cell: trimmed, and empty when only spaces.
 fn text_cell(s: &str) -> Cell {
     let t = s.trim();
@@ -396,5 +448,54 @@ fn text_cell(s: &str) -> Cell {
         Cell::Empty
     } else {
         Cell::Text(t.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    fn table(rows: Vec<(u32, Vec<Cell>)>) -> Table {
+        table_from_rows(
+            "Medewerkers".into(),
+            Path::new("t.xlsx"),
+            true,
+            rows,
+            &mut Budget::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_title_row_above_the_header_is_skipped() {
+        let t = table(vec![
+            (1, vec![text("Medewerkers van Groenkracht"), Cell::Empty]),
+            (3, vec![text("ID"), text("Voornaam")]),
+            (4, vec![text("M1"), text("An")]),
+        ]);
+        assert_eq!(t.header_row, 3);
+        assert_eq!(t.headers, vec!["ID", "Voornaam"]);
+        assert_eq!(t.rows.len(), 1);
+    }
+
+    #[test]
+    fn a_one_column_table_keeps_its_header_and_rows() {
+        let t = table(vec![
+            (1, vec![text("ID")]),
+            (2, vec![text("M1")]),
+            (3, vec![text("M2")]),
+        ]);
+        assert_eq!(t.header_row, 1);
+        assert_eq!(t.headers, vec!["ID"]);
+        let numbers: Vec<u32> = t.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, vec![2, 3]);
+        let long: Vec<(u32, Vec<Cell>)> = (1..=6).map(|n| (n, vec![text("x")])).collect();
+        let t = table(long);
+        assert_eq!(t.header_row, 1);
+        assert_eq!(t.rows.len(), 5);
     }
 }
