@@ -11,6 +11,8 @@ pub mod cli;
 pub mod compliance;
 pub mod context;
 pub mod diagnostic;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod input;
 pub mod layout;

@@ -56,7 +56,12 @@ fn run(args: &[&str]) -> Outcome {
 
 /// `popdruk check FILE`.
 fn check(file: &Path) -> Outcome {
-    run(&["check", file.to_str().expect("UTF-8 path"), "--date", "2026-11-29"])
+    run(&[
+        "check",
+        file.to_str().expect("UTF-8 path"),
+        "--date",
+        "2026-11-29",
+    ])
 }
 
 /// Asserts a tool failure (exit 2) whose one sentence contains `phrase`.
@@ -64,7 +69,11 @@ fn assert_refused(o: &Outcome, phrase: &str) {
     assert_eq!(o.code, Some(2), "{}", o.stderr);
     let first = o.stderr.lines().next().unwrap_or_default();
     assert!(first.starts_with("fout: "), "{}", o.stderr);
-    assert!(first.contains(phrase), "expected {phrase:?} in\n{}", o.stderr);
+    assert!(
+        first.contains(phrase),
+        "expected {phrase:?} in\n{}",
+        o.stderr
+    );
     assert!(o.stdout.is_empty(), "no summary for an unreadable file");
 }
 
@@ -311,11 +320,7 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
         crc: 0,
         size,
     };
-    let p = write(
-        &dir,
-        "bom.xlsx",
-        &xlsx_with(sheet(size as u32), NO_STRINGS),
-    );
+    let p = write(&dir, "bom.xlsx", &xlsx_with(sheet(size as u32), NO_STRINGS));
     assert!(std::fs::metadata(&p).unwrap().len() < 5 << 20);
     let o = check(&p);
     assert_refused(
@@ -329,7 +334,8 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
     let o = check(&p);
     assert_refused(&o, "is beschadigd of onvolledig");
     assert!(
-        o.stderr.contains("larger than its declared uncompressed size"),
+        o.stderr
+            .contains("larger than its declared uncompressed size"),
         "{}",
         o.stderr
     );
@@ -361,14 +367,22 @@ fn a_cell_in_the_last_row_and_column_costs_no_more_than_its_row() {
     let p = write(
         &dir,
         "hoek.xlsx",
-        &xlsx_with(Entry::stored("xl/worksheets/sheet1.xml", &sheet), NO_STRINGS),
+        &xlsx_with(
+            Entry::stored("xl/worksheets/sheet1.xml", &sheet),
+            NO_STRINGS,
+        ),
     );
     let o = check(&p);
     // Read, then reported as data: the other sheets and columns are missing.
     assert_eq!(o.code, Some(1), "{}", o.stderr);
-    assert!(o.stderr.contains("fout: het blad `Organisatie` ontbreekt"), "{}", o.stderr);
     assert!(
-        o.stderr.contains("fout: de verplichte kolom `Voornaam` ontbreekt"),
+        o.stderr.contains("fout: het blad `Organisatie` ontbreekt"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("fout: de verplichte kolom `Voornaam` ontbreekt"),
         "{}",
         o.stderr
     );
@@ -379,7 +393,10 @@ fn a_cell_in_the_last_row_and_column_costs_no_more_than_its_row() {
     let p = write(
         &dir,
         "breed.xlsx",
-        &xlsx_with(Entry::stored("xl/worksheets/sheet1.xml", &sheet), NO_STRINGS),
+        &xlsx_with(
+            Entry::stored("xl/worksheets/sheet1.xml", &sheet),
+            NO_STRINGS,
+        ),
     );
     assert_refused(
         &check(&p),
@@ -498,7 +515,8 @@ fn hidden_sheets_are_read_like_the_others() {
     assert_eq!(o.code, Some(0), "{}", o.stderr);
     assert_eq!(o.stdout, sample_summary());
     assert!(
-        o.stderr.contains("opmerking: blad `Lijsten` wordt niet gelezen"),
+        o.stderr
+            .contains("opmerking: blad `Lijsten` wordt niet gelezen"),
         "{}",
         o.stderr
     );
@@ -518,5 +536,208 @@ fn a_sheet_name_with_trailing_spaces_is_matched_and_quoted_as_written() {
     assert_eq!(o.code, Some(1), "{}", o.stderr);
     assert!(o.stderr.contains("\n1 fout,"), "{}", o.stderr);
     assert!(o.stderr.contains("blad `Taken`, rij 2"), "{}", o.stderr);
-    assert!(o.stdout.contains("Medewerkers    16, 15 in dienst"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("Medewerkers    16, 15 in dienst"),
+        "{}",
+        o.stdout
+    );
+}
+
+/// The sample team as a CSV folder (`;`, UTF-8 with BOM, CRLF), after `edit`.
+fn team_csv(name: &str, edit: impl FnOnce(&mut Vec<Sheet>)) -> PathBuf {
+    let mut team = synth::sample_team();
+    edit(&mut team);
+    let dir = temp_dir(name).join("team-csv");
+    synth::write_csv_dir(&dir, &team, b';', synth::CsvEncoding::Utf8Bom, true).expect("csv");
+    dir
+}
+
+fn set(team: &mut [Sheet], sheet: &str, id: &str, column: &str, value: &str) {
+    let s = synth::sheet_mut(team, sheet).expect("sheet");
+    let row = s.find_row("ID", &Value::text(id)).expect("row");
+    let col = s.column(column).expect("column");
+    s.rows[row][col] = Value::text(value);
+}
+
+/// `words` words of a career goal, numbered so that order and completeness show.
+fn long_text(words: usize) -> String {
+    (0..words)
+        .map(|i| format!("stap{i} naar één doel"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_cell_of_100000_characters_comes_out_whole_in_the_pop_form() {
+    // Excel stops at 32,767 characters a cell; a CSV file does not.
+    let goal = long_text(5_000);
+    assert!(goal.chars().count() > 100_000);
+    let dir = team_csv("long", |t| {
+        set(t, "Medewerkers", "M003", "Loopbaandoel", &goal)
+    });
+    let out = dir.parent().unwrap().join("pdf");
+    let o = run(&[
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--only",
+        "pop",
+        "--employee",
+        "M003",
+        "--date",
+        "2026-11-29",
+    ]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let pdf = std::fs::read(out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf")).expect("pdf");
+    let text = common::squash(&common::text(&common::read(&pdf)));
+    // Word by word and in order: headers and footers of the pages stand between.
+    let mut at = 0;
+    for word in goal.split(' ') {
+        let word = common::squash(word);
+        match text[at..].find(&word) {
+            Some(i) => at += i + word.len(),
+            None => panic!("`{word}` is missing after byte {at} of the PDF's text"),
+        }
+    }
+}
+
+#[test]
+fn control_characters_in_names_are_errors_naming_the_cell_and_code() {
+    let dir = team_csv("control", |t| {
+        set(t, "Medewerkers", "M003", "Voornaam", "Ay\u{1b}[2Jşe");
+        set(t, "Medewerkers", "M004", "Achternaam", "\u{202E}kicjóW");
+    });
+    let o = check(&dir);
+    assert_eq!(o.code, Some(1), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "fout: de cel bevat een onzichtbaar stuurteken (U+001B) op positie 3\n  --> "
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("medewerkers.csv, rij 4, kolom `Voornaam` (B)"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("fout: de cel bevat een onzichtbaar stuurteken (U+202E) op positie 1"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("medewerkers.csv, rij 5, kolom `Achternaam` (C)"),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("`WISSEN.CONTROL`"), "{}", o.stderr);
+    // Nothing of either reaches the terminal raw.
+    assert!(!o.stderr.contains('\u{1b}') && !o.stderr.contains('\u{202E}'));
+}
+
+#[test]
+fn right_to_left_names_are_read_and_drawn_right_to_left() {
+    let dir = team_csv("rtl", |t| {
+        set(t, "Medewerkers", "M012", "Voornaam", "محمد");
+        set(t, "Medewerkers", "M012", "Achternaam", "כהן");
+    });
+    let o = check(&dir);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let out = dir.parent().unwrap().join("pdf");
+    let o = run(&[
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--only",
+        "pop",
+        "--employee",
+        "M012",
+        "--date",
+        "2026-11-29",
+    ]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let pdf = std::fs::read(out.join("M012-כהן-محمد/pop-M012-כהן-محمد.pdf")).expect("pdf");
+    let text = common::text(&common::read(&pdf));
+    // Drawn right to left, so the content stream holds the letters in visual order.
+    assert!(text.contains("Naamدمحم ןהכ"), "{text}");
+}
+
+#[test]
+fn csv_with_mixed_line_endings_reads_like_the_workbook_with_true_line_numbers() {
+    let dir = team_csv("endings", |t| {
+        // The 13th employee (line 14) gets an impossible date, to see the line number.
+        set(t, "Medewerkers", "M013", "In dienst", "31/02/2024");
+    });
+    let file = dir.join("medewerkers.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let ends = ["\r\n", "\n", "\r"];
+    let mixed: String = text
+        .split("\r\n")
+        .enumerate()
+        .map(|(i, line)| format!("{line}{}", ends[i % 3]))
+        .collect();
+    std::fs::write(&file, mixed.trim_end()).unwrap();
+    let o = check(&dir);
+    assert_eq!(o.code, Some(1), "{}", o.stderr);
+    assert!(o.stderr.contains("\n1 fout,"), "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("medewerkers.csv, rij 14, kolom `In dienst` (F)"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stdout.contains("Medewerkers    16, 15 in dienst"),
+        "{}",
+        o.stdout
+    );
+}
+
+#[test]
+fn a_csv_quote_that_never_closes_is_named_by_line_and_character() {
+    let dir = team_csv("quote", |_| {});
+    let file = dir.join("medewerkers.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let broken = text.replacen(";Ayşe;", ";\"Ayşe;", 1);
+    assert_ne!(broken, text);
+    std::fs::write(&file, broken).unwrap();
+    let o = check(&dir);
+    assert_refused(
+        &o,
+        "medewerkers.csv`, regel 4, teken 6: dit aanhalingsteken `\"` opent een cel die nergens gesloten wordt",
+    );
+}
+
+#[test]
+fn csv_in_utf16_reads_like_the_workbook() {
+    let dir = team_csv("utf16", |_| {});
+    for (i, entry) in std::fs::read_dir(&dir).unwrap().enumerate() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.trim_start_matches('\u{feff}').replace(';', "\t");
+        // Excel's "Unicode text" is UTF-16LE with a BOM; half the files go without one.
+        let mut bytes = if i % 2 == 0 {
+            vec![0xFF, 0xFE]
+        } else {
+            Vec::new()
+        };
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        std::fs::write(&path, bytes).unwrap();
+    }
+    let o = check(&dir);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert_eq!(o.stdout, sample_summary());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_without_end_is_refused_as_too_large() {
+    let o = check(Path::new("/dev/zero"));
+    assert_refused(&o, "`/dev/zero` is te groot");
 }

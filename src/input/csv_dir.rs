@@ -226,7 +226,10 @@ impl<'a> LineIndex<'a> {
     fn line_and_column(&self, byte: usize) -> (u32, u32) {
         let line = self.starts.partition_point(|&s| s <= byte);
         let start = self.starts[line - 1];
-        let column = String::from_utf8_lossy(&self.text[start..byte]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&self.text[start..byte])
+            .chars()
+            .count()
+            + 1;
         (line as u32, column as u32)
     }
 

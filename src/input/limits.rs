@@ -146,7 +146,8 @@ pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, InputError> {
 /// unpack to (which the zip reader then holds them to), and the count of shared strings,
 /// which a reader reserves room for before reading them.
 pub(super) fn check_package(bytes: &[u8], path: &Path) -> Result<(), InputError> {
-    let damaged = |e: &dyn std::fmt::Display| InputError::Damaged(path.to_path_buf(), e.to_string());
+    let damaged =
+        |e: &dyn std::fmt::Display| InputError::Damaged(path.to_path_buf(), e.to_string());
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| damaged(&e))?;
     let mut total: u64 = 0;
     let mut shared_strings = None;

@@ -109,7 +109,11 @@ fn xlsx_sheets<R: std::io::Read + std::io::Seek>(
         }
         drop(reader);
         let rows = rows.into_iter().map(|(row, cells)| {
-            let width = cells.iter().map(|(c, _)| *c as usize + 1).max().unwrap_or(0);
+            let width = cells
+                .iter()
+                .map(|(c, _)| *c as usize + 1)
+                .max()
+                .unwrap_or(0);
             let mut dense = vec![Cell::Empty; width];
             for (col, value) in cells {
                 dense[col as usize] = value;
