@@ -20,6 +20,7 @@ pub mod markup;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod printable;
 pub mod render;
 pub mod run;
 pub mod summary;

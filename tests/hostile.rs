@@ -741,3 +741,39 @@ fn a_device_without_end_is_refused_as_too_large() {
     let o = check(Path::new("/dev/zero"));
     assert_refused(&o, "`/dev/zero` is te groot");
 }
+
+#[test]
+fn a_character_no_font_has_is_named_by_employee_field_and_code_once() {
+    let dir = team_csv("glyph", |t| {
+        set(
+            t,
+            "Medewerkers",
+            "M003",
+            "Loopbaandoel",
+            "Ploegbaas 𓀀 worden",
+        );
+    });
+    let out = dir.parent().unwrap().join("pdf");
+    let o = run(&[
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--employee",
+        "M003",
+        "--only",
+        "pop,afspraken",
+        "--date",
+        "2026-11-29",
+    ]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let expected = "waarschuwing: M003-Yılmaz-Ayşe: M003 Ayşe Yılmaz: veld `Loopbaandoel`: teken `𓀀` (U+13000) kan niet afgedrukt worden";
+    assert_eq!(o.stderr.matches(expected).count(), 1, "{}", o.stderr);
+    assert!(
+        !o.stderr.contains("none of the embedded fonts"),
+        "{}",
+        o.stderr
+    );
+    let pdf = std::fs::read(out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf")).unwrap();
+    assert!(common::text(&common::read(&pdf)).contains("Ploegbaas 𓀀 worden"));
+}
