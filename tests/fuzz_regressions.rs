@@ -4,9 +4,12 @@
 
 use std::path::Path;
 
+/// A fuzz target's body.
+type Body = fn(&[u8]);
+
 #[test]
 fn every_kept_fuzz_input_runs_without_a_panic() {
-    let targets: [(&str, fn(&[u8])); 4] = [
+    let targets: [(&str, Body); 4] = [
         ("csv", popdruk::fuzzing::csv),
         ("spreadsheet", popdruk::fuzzing::spreadsheet),
         ("markup", popdruk::fuzzing::markup),
