@@ -244,6 +244,9 @@ pub fn build(
     };
     let labels = templates.labels(plan.lang);
     let (employees, _) = select(wb, plan);
+    // Characters no font has, named by their cell; the layout's own warnings about them go.
+    notices.extend(crate::printable::notices(wb, &employees, plan.lang));
+    let from_data = notices.len();
     let mut made = Made {
         employees: employees.len(),
         ..Made::default()
@@ -329,6 +332,7 @@ pub fn build(
             made.bundles += 1;
         }
     }
+    crate::printable::drop_named_by_data(notices, from_data);
     Ok(made)
 }
 

@@ -59,6 +59,21 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// The diagnostic printed for a person, in `lang`, on several lines.
     pub fn render(&self, lang: Lang) -> String {
+        let out = self.render_raw(lang);
+        // Values in messages are as the user typed them: show an invisible control
+        // character by its code instead of letting it act on the terminal.
+        let mut shown = String::with_capacity(out.len());
+        for c in out.chars() {
+            if c != '\n' && crate::model::value::is_invisible_control(c) {
+                let _ = write!(shown, "<U+{:04X}>", u32::from(c));
+            } else {
+                shown.push(c);
+            }
+        }
+        shown
+    }
+
+    fn render_raw(&self, lang: Lang) -> String {
         let mut out = String::new();
         let _ = writeln!(
             out,

@@ -11,6 +11,8 @@ pub mod cli;
 pub mod compliance;
 pub mod context;
 pub mod diagnostic;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod input;
 pub mod layout;
@@ -18,6 +20,7 @@ pub mod markup;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod printable;
 pub mod render;
 pub mod run;
 pub mod summary;

@@ -1,7 +1,52 @@
-//! Writing finished files: atomically, so a failed run never leaves a half-written file.
+//! Writing finished files: atomically, so a failed run never leaves a half-written file,
+//! and an interrupted one (Ctrl-C) no temporary file either.
 
+use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Temporary files being written now, removed by the interrupt handler.
+static IN_FLIGHT: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+
+/// The exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
+pub const INTERRUPTED: i32 = 130;
+
+/// Makes Ctrl-C (and SIGTERM) remove the temporary files in flight before the process
+/// ends, so an interrupted run leaves each output file either as it was or complete, and
+/// nothing beside them. Call once, from `main`.
+pub fn clean_up_on_interrupt() {
+    // A handler that cannot be set (one is set already) leaves the default behaviour:
+    // the run still never leaves a half-written file under a final name.
+    let _ = ctrlc::set_handler(|| {
+        remove_in_flight();
+        let _ = writeln!(
+            std::io::stderr(),
+            "onderbroken: geen half geschreven bestanden achtergelaten (interrupted: no half-written files left)"
+        );
+        std::process::exit(INTERRUPTED);
+    });
+}
+
+/// Removes every temporary file being written now.
+pub fn remove_in_flight() {
+    let files = match IN_FLIGHT.lock() {
+        Ok(set) => set.clone(),
+        Err(poisoned) => poisoned.into_inner().clone(),
+    };
+    for f in files {
+        let _ = std::fs::remove_file(f);
+    }
+}
+
+fn track(tmp: &Path, writing: bool) {
+    let mut set = IN_FLIGHT.lock().unwrap_or_else(|p| p.into_inner());
+    if writing {
+        set.insert(tmp.to_path_buf());
+    } else {
+        set.remove(tmp);
+    }
+}
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -14,6 +59,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // Known before it exists, so an interrupt at any moment finds it.
+    track(&tmp, true);
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -23,6 +70,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
+    track(&tmp, false);
     result
 }
 
@@ -38,6 +86,19 @@ mod tests {
         write_atomic(&p, b"%PDF-1.7").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"%PDF-1.7");
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_interrupt_removes_the_temporary_files_in_flight() {
+        let dir = std::env::temp_dir().join(format!("popdruk-flight-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let tmp = dir.join(".a.pdf.1.tmp");
+        std::fs::write(&tmp, b"%PDF-half").unwrap();
+        track(&tmp, true);
+        remove_in_flight();
+        track(&tmp, false);
+        assert!(!tmp.exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use super::limits::{self, Budget};
 use super::{Cell, InputError, Table, table_from_rows, text_cell};
 
 /// Reads every `.csv` file of a folder, one table per file, sorted by file name.
@@ -20,22 +21,34 @@ pub(super) fn read(dir: &Path) -> Result<Vec<Table>, InputError> {
         return Err(InputError::NoCsv(dir.to_path_buf()));
     }
     files.sort();
-    files.iter().map(|f| read_file_table(f)).collect()
+    let mut budget = Budget::default();
+    files
+        .iter()
+        .map(|f| read_bytes(f, &limits::read_file(f)?, &mut budget))
+        .collect()
 }
 
 /// Reads a single CSV file given on its own.
 pub(super) fn read_file(path: &Path) -> Result<Vec<Table>, InputError> {
-    Ok(vec![read_file_table(path)?])
+    let bytes = limits::read_file(path)?;
+    if bytes.is_empty() {
+        return Err(InputError::Empty(path.to_path_buf()));
+    }
+    Ok(vec![read_bytes(path, &bytes, &mut Budget::default())?])
 }
 
-fn read_file_table(path: &Path) -> Result<Table, InputError> {
-    let bytes = std::fs::read(path).map_err(|e| InputError::Io(path.to_path_buf(), e))?;
-    let text = decode(&bytes);
+/// Reads the bytes of one CSV file, spending from `budget`.
+pub(super) fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    budget: &mut Budget,
+) -> Result<Table, InputError> {
+    let text = decode(bytes);
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(parse(&text, name, path))
+    parse(&text, name, path, budget)
 }
 
 /// Decodes a CSV file's bytes: a BOM decides; otherwise valid UTF-8 is UTF-8 and anything
@@ -45,12 +58,37 @@ pub fn decode(bytes: &[u8]) -> String {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return text.into_owned();
     }
+    // UTF-16 without a BOM: ASCII text then has a zero byte in every other place, which
+    // UTF-8 allows but no CSV file means.
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        return text.into_owned();
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
             text.into_owned()
         }
+    }
+}
+
+/// UTF-16LE or UTF-16BE when at least a third of the first 1,000 byte pairs have a zero
+/// on one side only, always the same side.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(1000).collect();
+    if pairs.is_empty() {
+        return None;
+    }
+    let high_zero = pairs.iter().filter(|p| p[1] == 0 && p[0] != 0).count();
+    let low_zero = pairs.iter().filter(|p| p[0] == 0 && p[1] != 0).count();
+    let enough = |n: usize| n * 3 >= pairs.len();
+    if enough(high_zero) && low_zero == 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if enough(low_zero) && high_zero == 0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -80,28 +118,82 @@ pub fn sniff_separator(text: &str) -> u8 {
         .0
 }
 
-fn parse(text: &str, name: String, path: &Path) -> Table {
+fn parse(text: &str, name: String, path: &Path, budget: &mut Budget) -> Result<Table, InputError> {
+    let separator = sniff_separator(text);
+    let lines = LineIndex::new(text);
+    if let Some(at) = unclosed_quote(text, separator) {
+        let (line, column) = lines.line_and_column(at);
+        return Err(InputError::UnclosedQuote {
+            path: path.to_path_buf(),
+            line,
+            column,
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_separator(text))
+        .delimiter(separator)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let lines = LineIndex::new(text);
-    let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {
-                let line = lines.line_of_record(record.position().map_or(0, |p| p.byte()));
-                rows.push((line, record.iter().map(text_cell).collect::<Vec<Cell>>()));
+    let mut too_wide = None;
+    // Rows are made one at a time, so the budget stops a hostile file before its rows
+    // are all in memory.
+    let rows = std::iter::from_fn(|| match reader.read_record(&mut record) {
+        Ok(true) => {
+            let line = lines.line_of_record(record.position().map_or(0, |p| p.byte()));
+            if record.len() > limits::MAX_COLUMNS as usize {
+                too_wide = Some(record.len());
+                return None;
             }
-            Ok(false) => break,
-            // The text is already valid UTF-8, so the reader can only fail on input it
-            // cannot split; keep what was read rather than lose the whole file.
-            Err(_) => break,
+            Some((line, record.iter().map(text_cell).collect::<Vec<Cell>>()))
         }
+        // The text is valid UTF-8 and its quotes are balanced, so the reader cannot fail;
+        // should it, keep what was read rather than lose the whole file.
+        Ok(false) | Err(_) => None,
+    });
+    let table = table_from_rows(name.clone(), path, false, rows, budget)?;
+    if let Some(columns) = too_wide {
+        return Err(InputError::TooLarge(
+            path.to_path_buf(),
+            limits::Limit::Column {
+                sheet: name,
+                column: columns as u64,
+            },
+        ));
     }
-    table_from_rows(name, path, false, rows)
+    Ok(table)
+}
+
+/// The byte offset of a quote that opens a quoted field and is never closed, reading as the
+/// csv reader does (a quote opens a field only as its first character; `""` inside a quoted
+/// field is one quote). The csv reader would silently make the rest of the file one cell.
+fn unclosed_quote(text: &str, separator: u8) -> Option<usize> {
+    #[derive(Clone, Copy)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted(usize),
+        QuoteInQuoted(usize),
+    }
+    let mut state = State::FieldStart;
+    for (i, b) in text.bytes().enumerate() {
+        let ends_field = b == separator || b == b'\n' || b == b'\r';
+        state = match state {
+            State::FieldStart if b == b'"' => State::Quoted(i),
+            State::FieldStart | State::Unquoted | State::QuoteInQuoted(_) if ends_field => {
+                State::FieldStart
+            }
+            State::FieldStart | State::Unquoted => State::Unquoted,
+            State::Quoted(at) if b == b'"' => State::QuoteInQuoted(at),
+            State::Quoted(at) => State::Quoted(at),
+            State::QuoteInQuoted(at) if b == b'"' => State::Quoted(at),
+            State::QuoteInQuoted(_) => State::Unquoted,
+        };
+    }
+    match state {
+        State::Quoted(at) => Some(at),
+        _ => None,
+    }
 }
 
 /// Line numbers of byte offsets, counting `\r\n`, `\n` and a lone `\r` as one line end
@@ -128,6 +220,17 @@ impl<'a> LineIndex<'a> {
             i += 1;
         }
         LineIndex { text, starts }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    fn line_and_column(&self, byte: usize) -> (u32, u32) {
+        let line = self.starts.partition_point(|&s| s <= byte);
+        let start = self.starts[line - 1];
+        let column = String::from_utf8_lossy(&self.text[start..byte])
+            .chars()
+            .count()
+            + 1;
+        (line as u32, column as u32)
     }
 
     /// The line a record starts on; the reader reports the offset before any blank lines it
@@ -166,6 +269,29 @@ mod tests {
     }
 
     #[test]
+    fn decodes_utf16_without_bom() {
+        let le: Vec<u8> = "ID;Voornaam\nM1;Ayşe\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(&le), "ID;Voornaam\nM1;Ayşe\n");
+        let be: Vec<u8> = "ID;Voornaam\nM1;Ayşe\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(decode(&be), "ID;Voornaam\nM1;Ayşe\n");
+    }
+
+    #[test]
+    fn finds_a_quote_that_is_never_closed() {
+        assert_eq!(unclosed_quote("a;\"b\nc;d\n", b';'), Some(2));
+        assert_eq!(unclosed_quote("a;\"b\"\"c\"\nd;e\n", b';'), None);
+        // A quote inside an unquoted field is a letter, as the csv reader reads it.
+        assert_eq!(unclosed_quote("a;Jan \"de Smet\n", b';'), None);
+        assert_eq!(unclosed_quote("a;\"b\"\"\n", b';'), Some(2));
+    }
+
+    #[test]
     fn sniffs_each_separator() {
         assert_eq!(sniff_separator("ID;Voornaam;VTE\n1;An;0,8"), b';');
         assert_eq!(sniff_separator("ID,Voornaam,VTE\n1,An,0.8"), b',');
@@ -176,7 +302,13 @@ mod tests {
     #[test]
     fn keeps_line_numbers_of_rows_after_multiline_cells_and_blank_lines() {
         let text = "ID;Verslag\r\n\r\nM1;\"twee\nregels\"\nM2;kort\r\n";
-        let t = parse(text, "gesprekken".into(), Path::new("gesprekken.csv"));
+        let t = parse(
+            text,
+            "gesprekken".into(),
+            Path::new("gesprekken.csv"),
+            &mut Budget::default(),
+        )
+        .unwrap();
         assert_eq!(t.headers, vec!["ID", "Verslag"]);
         let numbers: Vec<u32> = t.rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, vec![3, 5]);

@@ -6,6 +6,7 @@
 //! sees in Excel (or the line number in a CSV file), and reports files it cannot read.
 
 mod csv_dir;
+pub mod limits;
 mod spreadsheet;
 
 use std::fmt;
@@ -14,6 +15,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::i18n::{Lang, Tr};
+
+pub use limits::Limit;
+use limits::{Budget, megabytes};
 
 /// A cell value as it was read, before the model interprets it.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +116,17 @@ pub enum InputError {
     Damaged(PathBuf, String),
     /// A folder without any CSV file.
     NoCsv(PathBuf),
+    /// The file is larger than popdruk reads (see [`limits`]).
+    TooLarge(PathBuf, Limit),
+    /// A CSV file opens a quoted field and never closes it.
+    UnclosedQuote {
+        /// The CSV file.
+        path: PathBuf,
+        /// The line of the opening quote (1-based).
+        line: u32,
+        /// Its column in characters (1-based).
+        column: u32,
+    },
 }
 
 impl InputError {
@@ -170,7 +185,81 @@ impl InputError {
                 format!("de map `{}` bevat geen .csv-bestanden", p.display()),
                 format!("the folder `{}` holds no .csv files", p.display()),
             ),
+            InputError::TooLarge(p, limit) => too_large(p, limit),
+            InputError::UnclosedQuote { path, line, column } => Tr::new(
+                format!(
+                    "`{}`, regel {line}, teken {column}: dit aanhalingsteken `\"` opent een cel die nergens gesloten wordt, zodat de rest van het bestand één cel zou worden: sluit de cel met `\"` of verwijder het teken",
+                    path.display()
+                ),
+                format!(
+                    "`{}`, line {line}, character {column}: this quote `\"` opens a cell that is never closed, so the rest of the file would become one cell: close the cell with `\"` or delete the quote",
+                    path.display()
+                ),
+            ),
         }
+    }
+}
+
+/// The message for a file past one of the [`limits`].
+fn too_large(p: &Path, limit: &Limit) -> Tr {
+    let p = p.display();
+    match limit {
+        Limit::File { size } => Tr::new(
+            format!(
+                "`{p}` is te groot ({} MB): popdruk leest bestanden tot {} MB",
+                megabytes(*size),
+                megabytes(limits::MAX_FILE)
+            ),
+            format!(
+                "`{p}` is too large ({} MB): popdruk reads files up to {} MB",
+                megabytes(*size),
+                megabytes(limits::MAX_FILE)
+            ),
+        ),
+        Limit::Part { name, size } => Tr::new(
+            format!(
+                "`{p}` pakt uit tot meer dan popdruk leest: het onderdeel `{name}` wordt {} MB (ten hoogste {} MB per onderdeel, {} MB samen); dit is geen gewone werkmap",
+                megabytes(*size),
+                megabytes(limits::MAX_PART),
+                megabytes(limits::MAX_PACKAGE)
+            ),
+            format!(
+                "`{p}` unpacks to more than popdruk reads: the part `{name}` becomes {} MB (at most {} MB per part, {} MB in all); this is no ordinary workbook",
+                megabytes(*size),
+                megabytes(limits::MAX_PART),
+                megabytes(limits::MAX_PACKAGE)
+            ),
+        ),
+        Limit::Cells { sheet } => Tr::new(
+            format!(
+                "`{p}` heeft meer dan {} cellen (teller overschreden in blad `{sheet}`): verwijder lege rijen en kolommen en waarden ver buiten de tabel",
+                limits::MAX_CELLS
+            ),
+            format!(
+                "`{p}` has more than {} cells (limit passed in sheet `{sheet}`): delete empty rows and columns and values far outside the table",
+                limits::MAX_CELLS
+            ),
+        ),
+        Limit::Text { sheet } => Tr::new(
+            format!(
+                "`{p}` bevat meer dan {} MB tekst (teller overschreden in blad `{sheet}`): popdruk leest zo veel tekst niet",
+                megabytes(limits::MAX_TEXT)
+            ),
+            format!(
+                "`{p}` holds more than {} MB of text (limit passed in sheet `{sheet}`): popdruk does not read that much text",
+                megabytes(limits::MAX_TEXT)
+            ),
+        ),
+        Limit::Column { sheet, column } => Tr::new(
+            format!(
+                "`{p}` is beschadigd: blad `{sheet}` heeft een cel in kolom {column}, voorbij de laatste kolom van Excel ({})",
+                limits::MAX_COLUMNS
+            ),
+            format!(
+                "`{p}` is damaged: sheet `{sheet}` has a cell in column {column}, beyond Excel's last column ({})",
+                limits::MAX_COLUMNS
+            ),
+        ),
     }
 }
 
@@ -211,6 +300,23 @@ pub fn read(path: &Path) -> Result<Source, InputError> {
     })
 }
 
+/// Reads a workbook (`.xlsx`, `.ods`, `.xls`) already in memory; `path` only names it in
+/// messages. The fuzz targets drive the reader through here.
+pub fn read_workbook_bytes(path: &Path, bytes: &[u8]) -> Result<Source, InputError> {
+    Ok(Source {
+        path: path.to_path_buf(),
+        tables: spreadsheet::read_bytes(path, bytes)?,
+    })
+}
+
+/// Reads one CSV file already in memory; `path` names it (its stem is the sheet name).
+pub fn read_csv_bytes(path: &Path, bytes: &[u8]) -> Result<Source, InputError> {
+    Ok(Source {
+        path: path.to_path_buf(),
+        tables: vec![csv_dir::read_bytes(path, bytes, &mut Budget::default())?],
+    })
+}
+
 fn has_extension(path: &Path, ext: &str) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -218,50 +324,121 @@ fn has_extension(path: &Path, ext: &str) -> bool {
 }
 
 /// Builds a table from rows of cells: the first non-empty row is the header, empty rows are
-/// dropped, and every row is padded to the header's width.
+/// dropped, and every row is padded to the header's width. A title above the table (up to
+/// [`MAX_TITLE_ROWS`] rows of one filled cell each, often merged across the columns) is
+/// skipped when a row of several cells follows it: that row is the header.
 fn table_from_rows(
     name: String,
     file: &Path,
     is_sheet: bool,
     rows: impl IntoIterator<Item = (u32, Vec<Cell>)>,
-) -> Table {
+    budget: &mut Budget,
+) -> Result<Table, InputError> {
     let mut header_row = 0;
     let mut headers: Option<Vec<String>> = None;
     let mut out = Vec::new();
-    for (number, mut cells) in rows {
-        if cells.iter().all(Cell::is_empty) {
-            continue;
-        }
-        match &headers {
-            None => {
-                header_row = number;
-                let mut h: Vec<String> = cells.iter().map(Cell::display).collect();
-                while h.last().is_some_and(|s| s.is_empty()) {
-                    h.pop();
+    // Rows of one cell that may be a title, while no header has been chosen.
+    let mut titles: Vec<(u32, Vec<Cell>)> = Vec::new();
+    let mut rows = rows.into_iter();
+    loop {
+        let Some((number, mut cells)) = rows.next() else {
+            if headers.is_none() && !titles.is_empty() {
+                // Only one-cell rows: the first was the header after all.
+                let (n, c) = titles.remove(0);
+                header_row = n;
+                let h = header_texts(&c);
+                for (number, cells) in titles.drain(..) {
+                    out.push(data_row(number, cells, h.len()));
                 }
                 headers = Some(h);
             }
+            break;
+        };
+        let filled = cells.iter().filter(|c| !c.is_empty()).count();
+        if filled == 0 {
+            continue;
+        }
+        if cells.len() > limits::MAX_COLUMNS as usize {
+            return Err(InputError::TooLarge(
+                file.to_path_buf(),
+                Limit::Column {
+                    sheet: name,
+                    column: cells.len() as u64,
+                },
+            ));
+        }
+        let text: usize = cells
+            .iter()
+            .map(|c| match c {
+                Cell::Text(s) | Cell::Error(s) => s.len(),
+                _ => 0,
+            })
+            .sum();
+        let width = cells.len().max(headers.as_ref().map_or(0, Vec::len));
+        budget.spend(file, &name, width, text)?;
+        match &headers {
+            None if filled == 1 && titles.len() < MAX_TITLE_ROWS => {
+                titles.push((number, cells));
+            }
+            None if filled == 1 => {
+                // Too many one-cell rows for a title: the first is the header, the rest
+                // (this one included) are data, read again in order.
+                let mut held: Vec<(u32, Vec<Cell>)> = std::mem::take(&mut titles);
+                held.push((number, cells));
+                let (n, c) = held.remove(0);
+                header_row = n;
+                headers = Some(header_texts(&c));
+                let h = headers.as_ref().map_or(0, Vec::len);
+                for (number, cells) in held {
+                    out.push(data_row(number, cells, h));
+                }
+            }
+            None => {
+                titles.clear();
+                header_row = number;
+                headers = Some(header_texts(&cells));
+            }
             Some(h) => {
-                // Keep cells beyond the header's width only if they hold something, so a
-                // value typed in an unnamed column is not silently lost.
-                if cells.len() < h.len() {
-                    cells.resize(h.len(), Cell::Empty);
+                let h = h.len();
+                if cells.len() < h {
+                    cells.resize(h, Cell::Empty);
                 }
-                while cells.len() > h.len() && cells.last().is_some_and(Cell::is_empty) {
-                    cells.pop();
-                }
-                out.push(Row { number, cells });
+                out.push(data_row(number, cells, h));
             }
         }
     }
-    Table {
+    Ok(Table {
         name,
         file: file.to_path_buf(),
         is_sheet,
         header_row,
         headers: headers.unwrap_or_default(),
         rows: out,
+    })
+}
+
+/// Most one-cell rows above a table that are taken for its title.
+pub const MAX_TITLE_ROWS: usize = 3;
+
+/// A header row's texts, without empty trailing cells.
+fn header_texts(cells: &[Cell]) -> Vec<String> {
+    let mut h: Vec<String> = cells.iter().map(Cell::display).collect();
+    while h.last().is_some_and(|s| s.is_empty()) {
+        h.pop();
     }
+    h
+}
+
+/// A data row padded to the header's width `h`. Cells beyond that width stay only if they
+/// hold something, so a value typed in an unnamed column is not silently lost.
+fn data_row(number: u32, mut cells: Vec<Cell>, h: usize) -> Row {
+    if cells.len() < h {
+        cells.resize(h, Cell::Empty);
+    }
+    while cells.len() > h && cells.last().is_some_and(Cell::is_empty) {
+        cells.pop();
+    }
+    Row { number, cells }
 }
 
 /// Interprets a text cell: trimmed, and empty when only spaces.
@@ -271,5 +448,54 @@ fn text_cell(s: &str) -> Cell {
         Cell::Empty
     } else {
         Cell::Text(t.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    fn table(rows: Vec<(u32, Vec<Cell>)>) -> Table {
+        table_from_rows(
+            "Medewerkers".into(),
+            Path::new("t.xlsx"),
+            true,
+            rows,
+            &mut Budget::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_title_row_above_the_header_is_skipped() {
+        let t = table(vec![
+            (1, vec![text("Medewerkers van Groenkracht"), Cell::Empty]),
+            (3, vec![text("ID"), text("Voornaam")]),
+            (4, vec![text("M1"), text("An")]),
+        ]);
+        assert_eq!(t.header_row, 3);
+        assert_eq!(t.headers, vec!["ID", "Voornaam"]);
+        assert_eq!(t.rows.len(), 1);
+    }
+
+    #[test]
+    fn a_one_column_table_keeps_its_header_and_rows() {
+        let t = table(vec![
+            (1, vec![text("ID")]),
+            (2, vec![text("M1")]),
+            (3, vec![text("M2")]),
+        ]);
+        assert_eq!(t.header_row, 1);
+        assert_eq!(t.headers, vec!["ID"]);
+        let numbers: Vec<u32> = t.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, vec![2, 3]);
+        let long: Vec<(u32, Vec<Cell>)> = (1..=6).map(|n| (n, vec![text("x")])).collect();
+        let t = table(long);
+        assert_eq!(t.header_row, 1);
+        assert_eq!(t.rows.len(), 5);
     }
 }

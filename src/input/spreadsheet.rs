@@ -1,11 +1,13 @@
 //! Spreadsheet files (xlsx, xlsm, ods, xls) through calamine.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Ods, Reader, Xls, Xlsx, XlsxError};
+use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx, XlsxError};
 use chrono::NaiveDate;
 
+use super::limits::{self, Budget, Limit};
 use super::{Cell, InputError, Table, table_from_rows, text_cell};
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -13,7 +15,12 @@ const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Reads every sheet of a workbook file.
 pub(super) fn read(path: &Path) -> Result<Vec<Table>, InputError> {
-    let bytes = std::fs::read(path).map_err(|e| InputError::Io(path.to_path_buf(), e))?;
+    read_bytes(path, &limits::read_file(path)?)
+}
+
+/// Reads every sheet of a workbook already in memory; `path` names it in messages.
+pub(super) fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Table>, InputError> {
+    let mut budget = Budget::default();
     if bytes.is_empty() {
         return Err(InputError::Empty(path.to_path_buf()));
     }
@@ -21,34 +28,101 @@ pub(super) fn read(path: &Path) -> Result<Vec<Table>, InputError> {
         |e: &dyn std::fmt::Display| InputError::Damaged(path.to_path_buf(), e.to_string());
     if bytes.starts_with(CFB_MAGIC) {
         // An OLE file is either an old .xls or an encrypted (password) xlsx.
-        match Xlsx::new(Cursor::new(&bytes)) {
+        match Xlsx::new(Cursor::new(bytes)) {
             Err(XlsxError::Password) => return Err(InputError::Password(path.to_path_buf())),
-            Ok(mut wb) => return sheets(&mut wb, path),
+            Ok(mut wb) => return xlsx_sheets(&mut wb, path, &mut budget),
             Err(_) => {}
         }
-        let mut wb = Xls::new(Cursor::new(&bytes)).map_err(|e| match e {
+        let mut wb = Xls::new(Cursor::new(bytes)).map_err(|e| match e {
             calamine::XlsError::Password => InputError::Password(path.to_path_buf()),
             e => damaged(&e),
         })?;
-        return sheets(&mut wb, path);
+        return sheets(&mut wb, path, &mut budget);
     }
     if !bytes.starts_with(ZIP_MAGIC) {
         return Err(InputError::NotAWorkbook(path.to_path_buf()));
     }
-    let is_ods = is_ods_package(&bytes);
-    if is_ods {
-        let mut wb = Ods::new(Cursor::new(&bytes)).map_err(|e| match e {
+    // Before a reader unpacks anything: a zip bomb is refused by the sizes it declares.
+    limits::check_package(bytes, path)?;
+    if is_ods_package(bytes) {
+        let mut wb = Ods::new(Cursor::new(bytes)).map_err(|e| match e {
             calamine::OdsError::Password => InputError::Password(path.to_path_buf()),
             e => damaged(&e),
         })?;
-        sheets(&mut wb, path)
+        sheets(&mut wb, path, &mut budget)
     } else {
-        let mut wb = Xlsx::new(Cursor::new(&bytes)).map_err(|e| match e {
+        let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
             XlsxError::Password => InputError::Password(path.to_path_buf()),
             e => damaged(&e),
         })?;
-        sheets(&mut wb, path)
+        xlsx_sheets(&mut wb, path, &mut budget)
     }
+}
+
+/// Reads the sheets of an xlsx workbook cell by cell. calamine's own `worksheet_range`
+/// makes a dense grid from the first to the last cell, so a file with one value in `A1`
+/// and one in `XFD1048576` would ask for 17 billion cells; here only the cells that hold
+/// something are kept, then each row is laid out up to its last value.
+fn xlsx_sheets<R: std::io::Read + std::io::Seek>(
+    wb: &mut Xlsx<R>,
+    path: &Path,
+    budget: &mut Budget,
+) -> Result<Vec<Table>, InputError> {
+    let damaged =
+        |e: &dyn std::fmt::Display| InputError::Damaged(path.to_path_buf(), e.to_string());
+    let names = wb.sheet_names();
+    let mut tables = Vec::with_capacity(names.len());
+    for name in names {
+        let mut reader = match wb.worksheet_cells_reader(&name) {
+            Ok(r) => r,
+            // A chart sheet holds no cells.
+            Err(XlsxError::NotAWorksheet(_)) => {
+                tables.push(table_from_rows(name, path, true, [], budget)?);
+                continue;
+            }
+            Err(e) => return Err(damaged(&e)),
+        };
+        let mut rows: BTreeMap<u32, Vec<(u32, Cell)>> = BTreeMap::new();
+        let mut sparse = Budget::default();
+        while let Some(c) = reader.next_cell().map_err(|e| damaged(&e))? {
+            if matches!(c.get_value(), DataRef::Empty) {
+                continue;
+            }
+            let (row, col) = c.get_position();
+            if col >= limits::MAX_COLUMNS {
+                return Err(InputError::TooLarge(
+                    path.to_path_buf(),
+                    Limit::Column {
+                        sheet: name,
+                        column: u64::from(col) + 1,
+                    },
+                ));
+            }
+            let value = cell(&Data::from(c.get_value().clone()));
+            let text = match &value {
+                Cell::Empty => continue,
+                Cell::Text(s) | Cell::Error(s) => s.len(),
+                _ => 0,
+            };
+            sparse.spend(path, &name, 1, text)?;
+            rows.entry(row).or_default().push((col, value));
+        }
+        drop(reader);
+        let rows = rows.into_iter().map(|(row, cells)| {
+            let width = cells
+                .iter()
+                .map(|(c, _)| *c as usize + 1)
+                .max()
+                .unwrap_or(0);
+            let mut dense = vec![Cell::Empty; width];
+            for (col, value) in cells {
+                dense[col as usize] = value;
+            }
+            (row + 1, dense)
+        });
+        tables.push(table_from_rows(name.clone(), path, true, rows, budget)?);
+    }
+    Ok(tables)
 }
 
 /// An OpenDocument package names its type in a first, uncompressed `mimetype` entry.
@@ -58,7 +132,7 @@ fn is_ods_package(bytes: &[u8]) -> bool {
         .any(|w| w == b"opendocument")
 }
 
-fn sheets<R, W>(wb: &mut W, path: &Path) -> Result<Vec<Table>, InputError>
+fn sheets<R, W>(wb: &mut W, path: &Path, budget: &mut Budget) -> Result<Vec<Table>, InputError>
 where
     R: std::io::Read + std::io::Seek,
     W: Reader<R>,
@@ -78,7 +152,7 @@ where
             cells.extend(r.iter().map(cell));
             (row0 + i as u32 + 1, cells)
         });
-        tables.push(table_from_rows(name.clone(), path, true, rows));
+        tables.push(table_from_rows(name.clone(), path, true, rows, budget)?);
     }
     Ok(tables)
 }

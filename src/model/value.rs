@@ -43,15 +43,54 @@ const ERROR_LITERALS: &[&str] = &[
     "#NAAM?", "#NUM!", "#GETAL!", "#NULL!", "#LEEG!",
 ];
 
-/// Normalises a cell: text equal to an Excel error literal counts as that error.
+/// Normalises a cell: text equal to an Excel error literal counts as that error, and text
+/// holding an invisible control character is refused.
 fn check_error(cell: &Cell) -> Result<&Cell, Bad> {
     match cell {
         Cell::Error(e) => Err(excel_error(e)),
         Cell::Text(t) if ERROR_LITERALS.iter().any(|l| l.eq_ignore_ascii_case(t)) => {
             Err(excel_error(t))
         }
+        Cell::Text(t) => match invisible(t) {
+            Some((position, c)) => Err(invisible_character(position, c)),
+            None => Ok(cell),
+        },
         c => Ok(c),
     }
+}
+
+/// Whether a character is invisible on paper and in a terminal, and changes what is around
+/// it: a control character other than a tab or a line break (an escape can clear the
+/// screen a message is printed on), or a bidirectional embedding, override or isolate
+/// (which reverses the text after it, so `Ayşe` could read as another name). Right-to-left
+/// letters themselves are ordinary text.
+pub fn is_invisible_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The first invisible control character of a text and its 1-based position in characters.
+pub fn invisible(s: &str) -> Option<(usize, char)> {
+    s.chars()
+        .enumerate()
+        .find(|(_, c)| is_invisible_control(*c))
+        .map(|(i, c)| (i + 1, c))
+}
+
+fn invisible_character(position: usize, c: char) -> Bad {
+    let code = format!("U+{:04X}", u32::from(c));
+    Bad::new(
+        Tr::new(
+            format!("de cel bevat een onzichtbaar stuurteken ({code}) op positie {position}"),
+            format!(
+                "the cell holds an invisible control character ({code}) at position {position}"
+            ),
+        ),
+        Tr::new(
+            "tekst zonder stuurtekens: typ de cel opnieuw, of maak ze schoon met de Excel-functie `WISSEN.CONTROL` (`CLEAN`)",
+            "text without control characters: type the cell again, or clean it with Excel's function `CLEAN`",
+        ),
+    )
 }
 
 /// Text as the user sees it (numbers as `0,8`, dates as `17/02/2026`).

@@ -1,0 +1,136 @@
+//! The fuzz targets' bodies, here so that a crashing input the fuzzer found can be kept as
+//! a regression test in the ordinary `cargo test` (`tests/fuzz_regressions.rs` replays
+//! `fuzz/regressions/<target>/*` through these). Each takes any bytes and must return
+//! without panicking.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::build::{self, Kind, Plan};
+use crate::context::team::Paper;
+use crate::i18n::Lang;
+use crate::input::{self, Cell, Row, Source, Table};
+use crate::synth::{self, Value};
+use crate::template::Templates;
+use crate::{layout, markup, model, pdf};
+
+/// Any bytes as one CSV file, read and validated.
+pub fn csv(data: &[u8]) {
+    if let Ok(source) = input::read_csv_bytes(Path::new("medewerkers.csv"), data) {
+        let _ = model::validate(&source);
+    }
+}
+
+/// Any bytes as a workbook file, read and validated.
+pub fn spreadsheet(data: &[u8]) {
+    if let Ok(source) = input::read_workbook_bytes(Path::new("team.xlsx"), data) {
+        let _ = model::validate(&source);
+    }
+}
+
+/// Any text as markup: parsed, laid out and written as PDF.
+pub fn markup(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(doc) = markup::parse(text) else {
+        return;
+    };
+    let laid = layout::layout(&doc, &layout::Options::default());
+    let _ = pdf::write(&laid);
+}
+
+/// The sample team with cells overwritten, then the POP form of the employee of the last
+/// overwritten `Medewerkers` row (M003 when none), built when the data has no errors.
+///
+/// The bytes are pieces split at `0xFF`; a piece `[sheet, row, column, text…]` puts the
+/// text (UTF-8, lossy) in that cell, each index taken modulo what exists.
+pub fn pop(data: &[u8]) {
+    let mut team = synth::sample_team();
+    let mut employee_row = None;
+    for piece in data.split(|b| *b == 0xFF).take(32) {
+        let [s, r, c, text @ ..] = piece else {
+            continue;
+        };
+        let index = usize::from(*s) % team.len();
+        let sheet = &mut team[index];
+        if sheet.rows.is_empty() || sheet.headers.is_empty() {
+            continue;
+        }
+        let r = usize::from(*r) % sheet.rows.len();
+        let c = usize::from(*c) % sheet.headers.len();
+        if sheet.name == "Medewerkers" {
+            employee_row = Some(r);
+        }
+        let row = &mut sheet.rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, Value::Empty);
+        }
+        row[c] = Value::text(String::from_utf8_lossy(text));
+    }
+    let id = synth::sheet(&team, "Medewerkers")
+        .and_then(|s| s.cell(employee_row.unwrap_or(2), "ID"))
+        .map(|v| v.display(true))
+        .unwrap_or_default();
+    let validated = model::validate(&source_of(&team));
+    if validated.has_errors() || validated.workbook.employee(&id).is_none() {
+        return;
+    }
+    let Ok(templates) = Templates::load(&[]) else {
+        return;
+    };
+    let plan = Plan {
+        kinds: vec![Kind::Pop],
+        employees: vec![id],
+        lang: Lang::Nl,
+        date: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default(),
+        paper: Paper::A4,
+        images: pdf::Images::new(),
+    };
+    let mut notices = Vec::new();
+    let _ = build::build(&validated.workbook, &templates, &plan, &mut notices, |_| {
+        Ok(())
+    });
+}
+
+/// Sheets as the input stage reads them from a workbook (header on row 1), without writing
+/// and reading an xlsx file in between.
+fn source_of(sheets: &[synth::Sheet]) -> Source {
+    let file = Path::new("team.xlsx");
+    let tables = sheets
+        .iter()
+        .map(|s| Table {
+            name: s.name.clone(),
+            file: file.to_path_buf(),
+            is_sheet: true,
+            header_row: 1,
+            headers: s.headers.clone(),
+            rows: (2..)
+                .zip(&s.rows)
+                .map(|(number, values)| Row {
+                    number,
+                    cells: values.iter().map(cell).collect(),
+                })
+                .filter(|r| !r.cells.iter().all(Cell::is_empty))
+                .collect(),
+        })
+        .collect();
+    Source {
+        path: file.to_path_buf(),
+        tables,
+    }
+}
+
+fn cell(v: &Value) -> Cell {
+    match v {
+        Value::Empty => Cell::Empty,
+        Value::Text(s) if s.trim().is_empty() => Cell::Empty,
+        Value::Text(s) => Cell::Text(s.trim().to_string()),
+        Value::Int(i) => Cell::Number(*i as f64),
+        Value::Number(n) => Cell::Number(*n),
+        Value::Date(d) => Cell::Date(*d),
+        Value::Formula { cached, .. } if cached.starts_with('#') => Cell::Error(cached.clone()),
+        Value::Formula { cached, .. } => Cell::Text(cached.clone()),
+    }
+}

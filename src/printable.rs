@@ -1,0 +1,258 @@
+//! Which characters of the workbook's text no embedded font can print, named by the
+//! employee (or task, organisation) and the field that holds them.
+//!
+//! The layout engine also notices such a character, but it only knows the markup line the
+//! template made; a user needs the cell to fix. This scans the values the documents print
+//! against the fonts' coverage before anything is laid out. It does not change the text:
+//! the character still prints as a box, and stays in the PDF's text layer.
+
+use std::collections::BTreeSet;
+
+use crate::build::{Notice, folder_name};
+use crate::i18n::{Lang, Tr};
+use crate::model::schema::{Column, conv, emp, goal, need, org, task};
+use crate::model::{Employee, FollowUp, Workbook};
+use crate::text::fonts::{FaceId, Fonts};
+
+/// A character no embedded face has, and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unprintable {
+    /// Whose value: `M003 Ayşe Yılmaz`, `taak `SCH-BUI``, `organisatie`.
+    pub owner: Tr,
+    /// The column it stands in.
+    pub field: Column,
+    /// The character.
+    pub c: char,
+}
+
+impl Unprintable {
+    /// `M003 Ayşe Yılmaz: veld `Loopbaandoel`: teken `𓀀` (U+13000) kan niet afgedrukt worden`.
+    pub fn message(&self, lang: Lang) -> String {
+        let c = self.c;
+        let code = format!("U+{:04X}", u32::from(c));
+        let owner = self.owner.get(lang);
+        Tr::new(
+            format!(
+                "{owner}: veld `{}`: teken `{c}` ({code}) kan niet afgedrukt worden: geen ingebouwd lettertype heeft het, het wordt een vakje",
+                self.field.nl
+            ),
+            format!(
+                "{owner}: field `{}`: character `{c}` ({code}) cannot be printed: no embedded font has it, it prints as a box",
+                self.field.en
+            ),
+        )
+        .get(lang)
+        .to_string()
+    }
+}
+
+/// Whether some embedded face draws `c` (white space and control characters draw nothing
+/// and need no glyph).
+pub fn printable(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || Fonts::embedded().pick(FaceId::REGULAR, c).is_some()
+}
+
+/// Each character of `text` that no face has, once, in order of first appearance.
+fn scan(text: &str, owner: &Tr, field: Column, out: &mut Vec<Unprintable>) {
+    let mut seen = BTreeSet::new();
+    for c in text.chars() {
+        if !printable(c) && seen.insert(c) {
+            out.push(Unprintable {
+                owner: owner.clone(),
+                field,
+                c,
+            });
+        }
+    }
+}
+
+/// The unprintable characters of one employee's own values, goals, actions and
+/// conversations.
+pub fn of_employee(wb: &Workbook, e: &Employee) -> Vec<Unprintable> {
+    let name = format!("{} {}", e.id, e.full_name());
+    let owner = Tr::new(name.clone(), name);
+    let mut out = Vec::new();
+    let mut field = |text: Option<&str>, col: Column| {
+        if let Some(t) = text {
+            scan(t, &owner, col, &mut out);
+        }
+    };
+    field(Some(&e.id), emp::ID);
+    field(Some(&e.first_name), emp::VOORNAAM);
+    field(Some(&e.last_name), emp::ACHTERNAAM);
+    field(e.function.as_deref(), emp::FUNCTIE);
+    field(Some(&e.team), emp::TEAM);
+    field(e.supervisor.as_deref(), emp::LEIDINGGEVENDE);
+    field(e.coach.as_deref(), emp::BEGELEIDER);
+    field(e.career_goal.as_deref(), emp::LOOPBAANDOEL);
+    field(e.strengths.as_deref(), emp::STERKTES);
+    field(e.improvements.as_deref(), emp::WERKPUNTEN);
+    field(e.interests.as_deref(), emp::INTERESSES);
+    for g in wb.goals.iter().filter(|g| g.employee == e.id) {
+        field(Some(&g.text), goal::DOEL);
+        for a in &g.actions {
+            field(a.text.as_deref(), goal::ACTIE);
+            field(a.support.as_deref(), goal::ONDERSTEUNING);
+            field(a.responsible.as_deref(), goal::VERANTWOORDELIJKE);
+            if let Some(FollowUp::Text(t)) = &a.follow_up {
+                field(Some(t), goal::OPVOLGING);
+            }
+            field(a.evaluation.as_deref(), goal::EVALUATIE);
+        }
+    }
+    for c in wb.conversations.iter().filter(|c| c.employee == e.id) {
+        field(c.participants.as_deref(), conv::DEELNEMERS);
+        field(c.notes.as_deref(), conv::VERSLAG);
+    }
+    out
+}
+
+/// The unprintable characters of what every document may print: the organisation, the
+/// tasks and the team needs.
+pub fn of_shared(wb: &Workbook) -> Vec<Unprintable> {
+    let mut out = Vec::new();
+    let o = &wb.organisation;
+    let owner = Tr::new("organisatie", "organisation");
+    scan(&o.name, &owner, org::NAAM, &mut out);
+    for (text, col) in [(&o.address, org::ADRES), (&o.city, org::PLAATS)] {
+        if let Some(t) = text {
+            scan(t, &owner, col, &mut out);
+        }
+    }
+    for t in &wb.tasks {
+        let owner = Tr::new(format!("taak `{}`", t.code), format!("task `{}`", t.code));
+        scan(&t.code, &owner, task::CODE, &mut out);
+        scan(&t.name, &owner, task::TAAK, &mut out);
+        for (text, col) in [
+            (&t.cluster, task::CLUSTER),
+            (&t.description, task::OMSCHRIJVING),
+        ] {
+            if let Some(text) = text {
+                scan(text, &owner, col, &mut out);
+            }
+        }
+    }
+    for n in &wb.team_needs {
+        let owner = Tr::new(
+            format!("teambehoefte `{}` / `{}`", n.team, n.task),
+            format!("team need `{}` / `{}`", n.team, n.task),
+        );
+        if let Some(r) = &n.reason {
+            scan(r, &owner, need::REDEN, &mut out);
+        }
+    }
+    out
+}
+
+/// Notices for the unprintable characters of the shared values and of `employees`, in the
+/// plan's language: one per character and field, not one per document.
+pub fn notices(wb: &Workbook, employees: &[&Employee], lang: Lang) -> Vec<Notice> {
+    let all = Tr::new("alle documenten", "all documents")
+        .get(lang)
+        .to_string();
+    let mut out: Vec<Notice> = of_shared(wb)
+        .iter()
+        .map(|u| Notice {
+            file: all.clone(),
+            message: u.message(lang),
+        })
+        .collect();
+    for e in employees {
+        out.extend(of_employee(wb, e).iter().map(|u| Notice {
+            file: folder_name(e),
+            message: u.message(lang),
+        }));
+    }
+    out
+}
+
+/// Drops the layout engine's warnings about characters the data notices already name by
+/// their cell, so each such character is reported once, where it can be fixed. (The
+/// layout warning names the character as `(U+XXXX)` and says it is in none of the fonts.)
+pub fn drop_named_by_data(notices: &mut Vec<Notice>, from_data: usize) {
+    let named: BTreeSet<String> = notices[..from_data]
+        .iter()
+        .filter_map(|n| code_in(&n.message))
+        .collect();
+    let mut i = 0;
+    notices.retain(|n| {
+        i += 1;
+        i <= from_data
+            || !(n.message.contains("none of the embedded fonts")
+                && code_in(&n.message).is_some_and(|c| named.contains(&c)))
+    });
+}
+
+/// The first `U+XXXX` code in a message.
+fn code_in(message: &str) -> Option<String> {
+    let at = message.find("(U+")?;
+    let rest = &message[at + 1..];
+    let end = rest.find(')')?;
+    Some(rest[..end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ayse() -> Employee {
+        Employee {
+            id: "M003".into(),
+            first_name: "Ayşe".into(),
+            last_name: "Yılmaz".into(),
+            team: "Buitenploeg".into(),
+            career_goal: Some("Ploegbaas worden 𓀀 en Олена helpen".into()),
+            ..Employee::default()
+        }
+    }
+
+    #[test]
+    fn names_the_employee_the_field_and_the_character() {
+        let wb = Workbook::default();
+        let found = of_employee(&wb, &ayse());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].message(Lang::En),
+            "M003 Ayşe Yılmaz: field `Career goal`: character `𓀀` (U+13000) cannot be printed: no embedded font has it, it prints as a box"
+        );
+        assert!(
+            found[0]
+                .message(Lang::Nl)
+                .starts_with("M003 Ayşe Yılmaz: veld `Loopbaandoel`: teken `𓀀` (U+13000)")
+        );
+    }
+
+    #[test]
+    fn flemish_turkish_polish_greek_and_cyrillic_text_is_printable() {
+        for c in "Van den Broeck Ayşe Yılmaz Łukasz Wójcik Ştefan Αλέξανδρος Олена € – …".chars()
+        {
+            assert!(printable(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn the_layout_warning_for_a_character_named_by_data_is_dropped() {
+        let mut notices = vec![
+            Notice {
+                file: "M003".into(),
+                message: "M003 …: field `Career goal`: character `𓀀` (U+13000) cannot be printed"
+                    .into(),
+            },
+            Notice {
+                file: "pop.pdf".into(),
+                message:
+                    "character `𓀀` (U+13000) is in none of the embedded fonts and prints as a box"
+                        .into(),
+            },
+            Notice {
+                file: "pop.pdf".into(),
+                message:
+                    "character `𐀀` (U+10000) is in none of the embedded fonts and prints as a box"
+                        .into(),
+            },
+        ];
+        drop_named_by_data(&mut notices, 1);
+        assert_eq!(notices.len(), 2);
+        assert!(notices[1].message.contains("U+10000"));
+    }
+}

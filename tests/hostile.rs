@@ -1,0 +1,779 @@
+//! Hostile and odd inputs, each driven through the CLI with its exact outcome: a clear
+//! message naming the file (and sheet, row, column, value where there is one) or a correct
+//! result; never a panic, a hang or memory without bound. Files that would be big (the zip
+//! bomb, 100,000 formatted rows, 100,000-character cells) are made here at test time.
+//!
+//! Every run has its address space capped (`ulimit -v`) and its time measured, so a reader
+//! that tries to hold a bomb in memory fails the test instead of the machine.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::Datelike;
+use common::{temp_dir, text_of};
+use popdruk::synth::{self, Sheet, Value};
+use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError};
+
+/// The address space every run may use: a bomb that gets unpacked would pass it.
+const MEMORY_KB: u64 = 2 << 20;
+
+/// What one run of popdruk did.
+struct Outcome {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    took: Duration,
+}
+
+/// Runs popdruk with `args` under the memory cap, from the crate folder.
+fn run(args: &[&str]) -> Outcome {
+    let start = Instant::now();
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {MEMORY_KB}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_popdruk"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("popdruk runs");
+    let o = Outcome {
+        code: out.status.code(),
+        stdout: text_of(&out.stdout),
+        stderr: text_of(&out.stderr),
+        took: start.elapsed(),
+    };
+    assert!(
+        !o.stderr.contains("panicked") && !o.stderr.contains("memory allocation"),
+        "{args:?} crashed:\n{}",
+        o.stderr
+    );
+    o
+}
+
+/// `popdruk check FILE`.
+fn check(file: &Path) -> Outcome {
+    run(&[
+        "check",
+        file.to_str().expect("UTF-8 path"),
+        "--date",
+        "2026-11-29",
+    ])
+}
+
+/// Asserts a tool failure (exit 2) whose one sentence contains `phrase`.
+fn assert_refused(o: &Outcome, phrase: &str) {
+    assert_eq!(o.code, Some(2), "{}", o.stderr);
+    let first = o.stderr.lines().next().unwrap_or_default();
+    assert!(first.starts_with("fout: "), "{}", o.stderr);
+    assert!(
+        first.contains(phrase),
+        "expected {phrase:?} in\n{}",
+        o.stderr
+    );
+    assert!(o.stdout.is_empty(), "no summary for an unreadable file");
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write");
+    p
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing the sample team with rust_xlsxwriter, with room for a hostile twist per sheet.
+
+/// Writes `sheet` from row `first` on (its header there); dates as real date cells.
+fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, first: u32) -> Result<(), XlsxError> {
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (col, h) in (0..).zip(&sheet.headers) {
+        ws.write_string(first, col, h)?;
+    }
+    for (row, values) in (first + 1..).zip(&sheet.rows) {
+        for (col, v) in (0..).zip(values) {
+            match v {
+                Value::Empty => {}
+                Value::Text(s) => {
+                    ws.write_string(row, col, s)?;
+                }
+                Value::Int(i) => {
+                    ws.write_number(row, col, *i as f64)?;
+                }
+                Value::Number(n) => {
+                    ws.write_number(row, col, *n)?;
+                }
+                Value::Date(d) => {
+                    let dt =
+                        ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                    ws.write_datetime_with_format(row, col, &dt, &date)?;
+                }
+                Value::Formula { formula, cached } => {
+                    ws.write_formula(row, col, Formula::new(formula).set_result(cached))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The sample team as an xlsx, with `twist(sheet name, worksheet)` applied to each sheet
+/// after it is written (it returns the row the header goes on first) and `extra` to the
+/// workbook after all sheets.
+fn team_xlsx(
+    mut header_row: impl FnMut(&str) -> u32,
+    mut twist: impl FnMut(&str, &mut Worksheet) -> Result<(), XlsxError>,
+    extra: impl FnOnce(&mut Workbook) -> Result<(), XlsxError>,
+) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    for sheet in synth::sample_team() {
+        let ws = wb.add_worksheet();
+        ws.set_name(&sheet.name).expect("name");
+        write_sheet(ws, &sheet, header_row(&sheet.name)).expect("cells");
+        twist(&sheet.name, ws).expect("twist");
+    }
+    extra(&mut wb).expect("extra");
+    wb.save_to_buffer().expect("xlsx")
+}
+
+/// The summary `check` prints for the untouched sample team.
+fn sample_summary() -> String {
+    check(Path::new("samples/team.xlsx")).stdout
+}
+
+// ---------------------------------------------------------------------------------------
+// A zip package written by hand, so that an entry can carry deflate data made without
+// deflating gigabytes, and any sizes it likes.
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// One entry: name, method (0 stored, 8 deflate), the bytes as stored, CRC and the size it
+/// says it unpacks to.
+struct Entry {
+    name: &'static str,
+    method: u16,
+    data: Vec<u8>,
+    crc: u32,
+    size: u32,
+}
+
+impl Entry {
+    fn stored(name: &'static str, text: &str) -> Entry {
+        Entry {
+            name,
+            method: 0,
+            data: text.as_bytes().to_vec(),
+            crc: crc32(text.as_bytes()),
+            size: text.len() as u32,
+        }
+    }
+}
+
+fn zip(entries: &[Entry]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for e in entries {
+        let offset = out.len() as u32;
+        let header = |sig: u32, central: bool| {
+            let mut h = sig.to_le_bytes().to_vec();
+            if central {
+                h.extend(20u16.to_le_bytes()); // made by
+            }
+            h.extend(20u16.to_le_bytes()); // version needed
+            h.extend(0u16.to_le_bytes()); // flags
+            h.extend(e.method.to_le_bytes());
+            h.extend([0, 0, 0x21, 0]); // time, date (1980-01-01)
+            h.extend(e.crc.to_le_bytes());
+            h.extend((e.data.len() as u32).to_le_bytes());
+            h.extend(e.size.to_le_bytes());
+            h.extend((e.name.len() as u16).to_le_bytes());
+            h.extend(0u16.to_le_bytes()); // extra
+            if central {
+                h.extend([0; 6]); // comment, disk, internal attributes
+                h.extend(0u32.to_le_bytes()); // external attributes
+                h.extend(offset.to_le_bytes());
+            }
+            h.extend(e.name.as_bytes());
+            h
+        };
+        out.extend(header(0x0403_4b50, false));
+        out.extend(&e.data);
+        central.extend(header(0x0201_4b50, true));
+    }
+    let start = out.len() as u32;
+    out.extend(&central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend([0; 4]);
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(start.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+/// A one-sheet xlsx whose sheet is `sheet` (an entry named `xl/worksheets/sheet1.xml`) and
+/// whose shared strings are `strings`.
+fn xlsx_with(sheet: Entry, strings: &str) -> Vec<u8> {
+    zip(&[
+        Entry::stored(
+            "[Content_Types].xml",
+            r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        Entry::stored(
+            "_rels/.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        Entry::stored(
+            "xl/workbook.xml",
+            r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Medewerkers" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        Entry::stored(
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#,
+        ),
+        Entry::stored("xl/sharedStrings.xml", strings),
+        sheet,
+    ])
+}
+
+const NO_STRINGS: &str = r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>"#;
+
+/// Deflate data for `head`, `blocks` MiB of spaces, then `tail`: each piece ends in a full
+/// flush, so the one compressed MiB of spaces can be repeated as often as wanted.
+fn bomb_data(head: &str, blocks: usize, tail: &str) -> (Vec<u8>, u64) {
+    use flate2::{Compress, Compression, FlushCompress};
+    let piece = |data: &[u8], flush: FlushCompress| {
+        let mut c = Compress::new(Compression::best(), false);
+        let mut out = Vec::with_capacity(data.len() / 100 + 1024);
+        c.compress_vec(data, &mut out, flush).expect("deflate");
+        out
+    };
+    let mib = vec![b' '; 1 << 20];
+    let mut data = piece(head.as_bytes(), FlushCompress::Full);
+    let spaces = piece(&mib, FlushCompress::Full);
+    for _ in 0..blocks {
+        data.extend(&spaces);
+    }
+    data.extend(piece(tail.as_bytes(), FlushCompress::Finish));
+    let size = (head.len() + blocks * (1 << 20) + tail.len()) as u64;
+    (data, size)
+}
+
+const SHEET_HEAD: &str = r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#;
+const SHEET_TAIL: &str = r#"</sheetData></worksheet>"#;
+
+// ---------------------------------------------------------------------------------------
+// The cases.
+
+#[test]
+fn an_empty_file_and_a_zero_byte_xlsx_are_refused_as_empty() {
+    let dir = temp_dir("empty");
+    for name in ["leeg", "leeg.xlsx", "leeg.csv"] {
+        let o = check(&write(&dir, name, b""));
+        assert_refused(&o, "is leeg (0 bytes)");
+        assert!(o.stderr.contains(name), "{}", o.stderr);
+    }
+}
+
+#[test]
+fn text_renamed_xlsx_is_refused_as_no_workbook() {
+    let dir = temp_dir("text");
+    let p = write(&dir, "team.xlsx", "Naam;Voornaam\nYılmaz;Ayşe\n".as_bytes());
+    assert_refused(&check(&p), "is geen werkmap");
+}
+
+#[test]
+fn a_truncated_xlsx_is_refused_as_damaged() {
+    let team = std::fs::read("samples/team.xlsx").expect("sample");
+    let dir = temp_dir("truncated");
+    for keep in [10, 50, 95, 99] {
+        let p = write(&dir, "team.xlsx", &team[..team.len() * keep / 100]);
+        assert_refused(&check(&p), "is beschadigd of onvolledig");
+    }
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_unpacked() {
+    let dir = temp_dir("bomb");
+    // 3.8 GB of spaces in the sheet, in 4 MB of deflate data.
+    let (data, size) = bomb_data(SHEET_HEAD, 3_800, SHEET_TAIL);
+    let sheet = |size: u32| Entry {
+        name: "xl/worksheets/sheet1.xml",
+        method: 8,
+        data: data.clone(),
+        crc: 0,
+        size,
+    };
+    let p = write(&dir, "bom.xlsx", &xlsx_with(sheet(size as u32), NO_STRINGS));
+    assert!(std::fs::metadata(&p).unwrap().len() < 5 << 20);
+    let o = check(&p);
+    assert_refused(
+        &o,
+        "pakt uit tot meer dan popdruk leest: het onderdeel `xl/worksheets/sheet1.xml` wordt 3.800 MB",
+    );
+    assert!(o.took < Duration::from_secs(5), "took {:?}", o.took);
+
+    // The same bomb that says it unpacks to 40 kB: the zip reader holds it to that.
+    let p = write(&dir, "liegt.xlsx", &xlsx_with(sheet(40_000), NO_STRINGS));
+    let o = check(&p);
+    assert_refused(&o, "is beschadigd of onvolledig");
+    assert!(
+        o.stderr
+            .contains("larger than its declared uncompressed size"),
+        "{}",
+        o.stderr
+    );
+    assert!(o.took < Duration::from_secs(5), "took {:?}", o.took);
+}
+
+#[test]
+fn shared_strings_that_claim_a_trillion_entries_are_refused() {
+    let dir = temp_dir("sst");
+    let strings = r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1000000000000"><si><t>ID</t></si></sst>"#;
+    let sheet = format!(r#"{SHEET_HEAD}<row r="1"><c r="A1" t="s"><v>0</v></c></row>{SHEET_TAIL}"#);
+    let p = write(
+        &dir,
+        "sst.xlsx",
+        &xlsx_with(Entry::stored("xl/worksheets/sheet1.xml", &sheet), strings),
+    );
+    let o = check(&p);
+    assert_refused(&o, "is beschadigd of onvolledig");
+    assert!(o.stderr.contains("1000000000000 entries"), "{}", o.stderr);
+}
+
+#[test]
+fn a_cell_in_the_last_row_and_column_costs_no_more_than_its_row() {
+    let dir = temp_dir("corner");
+    // A1 and XFD1048576: calamine's dense grid would want 17 billion cells.
+    let sheet = format!(
+        r#"{SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c></row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>verdwaald</t></is></c></row>{SHEET_TAIL}"#
+    );
+    let p = write(
+        &dir,
+        "hoek.xlsx",
+        &xlsx_with(
+            Entry::stored("xl/worksheets/sheet1.xml", &sheet),
+            NO_STRINGS,
+        ),
+    );
+    let o = check(&p);
+    // Read, then reported as data: the other sheets and columns are missing.
+    assert_eq!(o.code, Some(1), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("fout: het blad `Organisatie` ontbreekt"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("fout: de verplichte kolom `Voornaam` ontbreekt"),
+        "{}",
+        o.stderr
+    );
+    // Beyond Excel's last column is damage, not data.
+    let sheet = format!(
+        r#"{SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="ZZZZ1" t="inlineStr"><is><t>x</t></is></c></row>{SHEET_TAIL}"#
+    );
+    let p = write(
+        &dir,
+        "breed.xlsx",
+        &xlsx_with(
+            Entry::stored("xl/worksheets/sheet1.xml", &sheet),
+            NO_STRINGS,
+        ),
+    );
+    assert_refused(
+        &check(&p),
+        "is beschadigd: blad `Medewerkers` heeft een cel in kolom 475254, voorbij de laatste kolom van Excel (16384)",
+    );
+}
+
+#[test]
+fn a_password_protected_workbook_is_refused_with_what_to_do() {
+    let o = check(Path::new("samples/invalid/password.xlsx"));
+    assert_refused(
+        &o,
+        "is beveiligd met een wachtwoord: sla een kopie op zonder wachtwoord",
+    );
+}
+
+#[test]
+fn an_old_excel_xls_reads_like_the_xlsx() {
+    let o = check(Path::new("samples/team.xls"));
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert_eq!(o.stdout, sample_summary());
+}
+
+#[test]
+fn a_hundred_thousand_empty_formatted_rows_are_skipped_quickly() {
+    let grey = Format::new().set_background_color("#DDDDDD");
+    let bytes = team_xlsx(
+        |_| 0,
+        |name, ws| {
+            if name == "Medewerkers" {
+                for row in 100..100_100 {
+                    ws.set_row_format(row, &grey)?;
+                    ws.write_blank(row, 0, &grey)?;
+                }
+            }
+            Ok(())
+        },
+        |_| Ok(()),
+    );
+    let dir = temp_dir("rows");
+    let p = write(&dir, "team.xlsx", &bytes);
+    let o = check(&p);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert_eq!(o.stdout, sample_summary());
+    assert!(o.took < Duration::from_secs(20), "took {:?}", o.took);
+}
+
+#[test]
+fn a_title_merged_above_the_headers_is_skipped() {
+    let title = Format::new().set_bold();
+    let bytes = team_xlsx(
+        |name| u32::from(name == "Medewerkers"),
+        |name, ws| {
+            if name == "Medewerkers" {
+                ws.merge_range(0, 0, 0, 16, "Medewerkers van Groenkracht", &title)?;
+            }
+            Ok(())
+        },
+        |_| Ok(()),
+    );
+    let dir = temp_dir("title");
+    let p = write(&dir, "team.xlsx", &bytes);
+    let o = check(&p);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert_eq!(o.stdout, sample_summary());
+}
+
+#[test]
+fn a_header_merged_over_two_columns_names_the_first_and_leaves_the_second_unread() {
+    // `Loopbaandoel` merged over its own column and the next (Sterktes): the second column
+    // then has no header, so its values are not read, and nothing else changes.
+    let bytes = team_xlsx(
+        |_| 0,
+        |name, ws| {
+            if name == "Medewerkers" {
+                ws.merge_range(0, 13, 0, 14, "Loopbaandoel", &Format::new())?;
+            }
+            Ok(())
+        },
+        |_| Ok(()),
+    );
+    let dir = temp_dir("merged");
+    let p = write(&dir, "team.xlsx", &bytes);
+    let o = check(&p);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("geen fouten of waarschuwingen") || o.stderr.contains("0 fouten"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn hidden_sheets_are_read_like_the_others() {
+    // The settings sheet hidden, plus a hidden sheet of lists the user made for drop-downs.
+    let bytes = team_xlsx(
+        |_| 0,
+        |name, ws| {
+            if name == "Instellingen" {
+                ws.set_hidden(true);
+            }
+            Ok(())
+        },
+        |wb| {
+            let ws = wb.add_worksheet();
+            ws.set_name("Lijsten")?;
+            ws.write_string(0, 0, "Niveaus")?;
+            ws.write_number(1, 0, 2)?;
+            ws.set_hidden(true);
+            Ok(())
+        },
+    );
+    let dir = temp_dir("hidden");
+    let p = write(&dir, "team.xlsx", &bytes);
+    let o = check(&p);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert_eq!(o.stdout, sample_summary());
+    assert!(
+        o.stderr
+            .contains("opmerking: blad `Lijsten` wordt niet gelezen"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn a_sheet_name_with_trailing_spaces_is_matched_and_quoted_as_written() {
+    let mut team = synth::sample_team();
+    synth::sheet_mut(&mut team, "Medewerkers").unwrap().name = "Medewerkers  ".into();
+    let matrix = synth::sheet_mut(&mut team, "Taken").unwrap();
+    let col = matrix.column("Vereiste bezetting").unwrap();
+    matrix.rows[0][col] = Value::text("veel");
+    let dir = temp_dir("spaces");
+    let p = write(&dir, "team.xlsx", &synth::xlsx_bytes(&team).unwrap());
+    let o = check(&p);
+    // The only error is the planted one; the employees sheet was found.
+    assert_eq!(o.code, Some(1), "{}", o.stderr);
+    assert!(o.stderr.contains("\n1 fout,"), "{}", o.stderr);
+    assert!(o.stderr.contains("blad `Taken`, rij 2"), "{}", o.stderr);
+    assert!(
+        o.stdout.contains("Medewerkers    16, 15 in dienst"),
+        "{}",
+        o.stdout
+    );
+}
+
+/// The sample team as a CSV folder (`;`, UTF-8 with BOM, CRLF), after `edit`.
+fn team_csv(name: &str, edit: impl FnOnce(&mut Vec<Sheet>)) -> PathBuf {
+    let mut team = synth::sample_team();
+    edit(&mut team);
+    let dir = temp_dir(name).join("team-csv");
+    synth::write_csv_dir(&dir, &team, b';', synth::CsvEncoding::Utf8Bom, true).expect("csv");
+    dir
+}
+
+fn set(team: &mut [Sheet], sheet: &str, id: &str, column: &str, value: &str) {
+    let s = synth::sheet_mut(team, sheet).expect("sheet");
+    let row = s.find_row("ID", &Value::text(id)).expect("row");
+    let col = s.column(column).expect("column");
+    s.rows[row][col] = Value::text(value);
+}
+
+/// `words` words of a career goal, numbered so that order and completeness show.
+fn long_text(words: usize) -> String {
+    (0..words)
+        .map(|i| format!("stap{i} naar één doel"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_cell_of_100000_characters_comes_out_whole_in_the_pop_form() {
+    // Excel stops at 32,767 characters a cell; a CSV file does not.
+    let goal = long_text(5_000);
+    assert!(goal.chars().count() > 100_000);
+    let dir = team_csv("long", |t| {
+        set(t, "Medewerkers", "M003", "Loopbaandoel", &goal)
+    });
+    let out = dir.parent().unwrap().join("pdf");
+    let o = run(&[
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--only",
+        "pop",
+        "--employee",
+        "M003",
+        "--date",
+        "2026-11-29",
+    ]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let pdf = std::fs::read(out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf")).expect("pdf");
+    let text = common::squash(&common::text(&common::read(&pdf)));
+    // Word by word and in order: headers and footers of the pages stand between.
+    let mut at = 0;
+    for word in goal.split(' ') {
+        let word = common::squash(word);
+        match text[at..].find(&word) {
+            Some(i) => at += i + word.len(),
+            None => panic!("`{word}` is missing after byte {at} of the PDF's text"),
+        }
+    }
+}
+
+#[test]
+fn control_characters_in_names_are_errors_naming_the_cell_and_code() {
+    let dir = team_csv("control", |t| {
+        set(t, "Medewerkers", "M003", "Voornaam", "Ay\u{1b}[2Jşe");
+        set(t, "Medewerkers", "M004", "Achternaam", "\u{202E}kicjóW");
+    });
+    let o = check(&dir);
+    assert_eq!(o.code, Some(1), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "fout: de cel bevat een onzichtbaar stuurteken (U+001B) op positie 3\n  --> "
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("medewerkers.csv, rij 4, kolom `Voornaam` (B)"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("fout: de cel bevat een onzichtbaar stuurteken (U+202E) op positie 1"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("medewerkers.csv, rij 5, kolom `Achternaam` (C)"),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("`WISSEN.CONTROL`"), "{}", o.stderr);
+    // Nothing of either reaches the terminal raw.
+    assert!(!o.stderr.contains('\u{1b}') && !o.stderr.contains('\u{202E}'));
+}
+
+#[test]
+fn right_to_left_names_are_read_and_drawn_right_to_left() {
+    let dir = team_csv("rtl", |t| {
+        set(t, "Medewerkers", "M012", "Voornaam", "محمد");
+        set(t, "Medewerkers", "M012", "Achternaam", "כהן");
+    });
+    let o = check(&dir);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let out = dir.parent().unwrap().join("pdf");
+    let o = run(&[
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--only",
+        "pop",
+        "--employee",
+        "M012",
+        "--date",
+        "2026-11-29",
+    ]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let pdf = std::fs::read(out.join("M012-כהן-محمد/pop-M012-כהן-محمد.pdf")).expect("pdf");
+    let text = common::text(&common::read(&pdf));
+    // Drawn right to left, so the content stream holds the letters in visual order.
+    assert!(text.contains("Naamدمحم ןהכ"), "{text}");
+}
+
+#[test]
+fn csv_with_mixed_line_endings_reads_like_the_workbook_with_true_line_numbers() {
+    let dir = team_csv("endings", |t| {
+        // The 13th employee (line 14) gets an impossible date, to see the line number.
+        set(t, "Medewerkers", "M013", "In dienst", "31/02/2024");
+    });
+    let file = dir.join("medewerkers.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let ends = ["\r\n", "\n", "\r"];
+    let mixed: String = text
+        .split("\r\n")
+        .enumerate()
+        .map(|(i, line)| format!("{line}{}", ends[i % 3]))
+        .collect();
+    std::fs::write(&file, mixed.trim_end()).unwrap();
+    let o = check(&dir);
+    assert_eq!(o.code, Some(1), "{}", o.stderr);
+    assert!(o.stderr.contains("\n1 fout,"), "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("medewerkers.csv, rij 14, kolom `In dienst` (F)"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stdout.contains("Medewerkers    16, 15 in dienst"),
+        "{}",
+        o.stdout
+    );
+}
+
+#[test]
+fn a_csv_quote_that_never_closes_is_named_by_line_and_character() {
+    let dir = team_csv("quote", |_| {});
+    let file = dir.join("medewerkers.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let broken = text.replacen(";Ayşe;", ";\"Ayşe;", 1);
+    assert_ne!(broken, text);
+    std::fs::write(&file, broken).unwrap();
+    let o = check(&dir);
+    assert_refused(
+        &o,
+        "medewerkers.csv`, regel 4, teken 6: dit aanhalingsteken `\"` opent een cel die nergens gesloten wordt",
+    );
+}
+
+#[test]
+fn csv_in_utf16_reads_like_the_workbook() {
+    let dir = team_csv("utf16", |_| {});
+    for (i, entry) in std::fs::read_dir(&dir).unwrap().enumerate() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.trim_start_matches('\u{feff}').replace(';', "\t");
+        // Excel's "Unicode text" is UTF-16LE with a BOM; half the files go without one.
+        let mut bytes = if i % 2 == 0 {
+            vec![0xFF, 0xFE]
+        } else {
+            Vec::new()
+        };
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        std::fs::write(&path, bytes).unwrap();
+    }
+    let o = check(&dir);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert_eq!(o.stdout, sample_summary());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_without_end_is_refused_as_too_large() {
+    let o = check(Path::new("/dev/zero"));
+    assert_refused(&o, "`/dev/zero` is te groot");
+}
+
+#[test]
+fn a_character_no_font_has_is_named_by_employee_field_and_code_once() {
+    let dir = team_csv("glyph", |t| {
+        set(
+            t,
+            "Medewerkers",
+            "M003",
+            "Loopbaandoel",
+            "Ploegbaas 𓀀 worden",
+        );
+    });
+    let out = dir.parent().unwrap().join("pdf");
+    let o = run(&[
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--employee",
+        "M003",
+        "--only",
+        "pop,afspraken",
+        "--date",
+        "2026-11-29",
+    ]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let expected = "waarschuwing: M003-Yılmaz-Ayşe: M003 Ayşe Yılmaz: veld `Loopbaandoel`: teken `𓀀` (U+13000) kan niet afgedrukt worden";
+    assert_eq!(o.stderr.matches(expected).count(), 1, "{}", o.stderr);
+    assert!(
+        !o.stderr.contains("none of the embedded fonts"),
+        "{}",
+        o.stderr
+    );
+    let pdf = std::fs::read(out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf")).unwrap();
+    assert!(common::text(&common::read(&pdf)).contains("Ploegbaas 𓀀 worden"));
+}
