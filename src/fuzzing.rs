@@ -8,7 +8,6 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::build::{self, Kind, Plan};
-use crate::context::team::Paper;
 use crate::i18n::Lang;
 use crate::input::{self, Cell, Row, Source, Table};
 use crate::synth::{self, Value};
@@ -81,12 +80,12 @@ pub fn pop(data: &[u8]) {
         return;
     };
     let plan = Plan {
-        kinds: vec![Kind::Pop],
         employees: vec![id],
-        lang: Lang::Nl,
-        date: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default(),
-        paper: Paper::A4,
-        images: pdf::Images::new(),
+        ..Plan::new(
+            vec![Kind::Pop],
+            Lang::Nl,
+            NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default(),
+        )
     };
     let mut notices = Vec::new();
     let _ = build::build(&validated.workbook, &templates, &plan, &mut notices, |_| {

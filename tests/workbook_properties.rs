@@ -9,7 +9,6 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use popdruk::build::{self, Kind, Plan};
-use popdruk::context::team::Paper;
 use popdruk::i18n::Lang;
 use popdruk::layout::{self, Item, Seg};
 use popdruk::synth::{Sheet, Value};
@@ -218,7 +217,9 @@ fn points(item: &Item) -> Vec<(f32, f32)> {
             vertical: true,
             ..
         } => vec![(x - size, *y), (x + 0.3 * size, y - run.width * size)],
-        Item::Rect { x, y, w, h, .. } | Item::Image { x, y, w, h, .. } => {
+        Item::Rect { x, y, w, h, .. }
+        | Item::Image { x, y, w, h, .. }
+        | Item::Link { x, y, w, h, .. } => {
             vec![(*x, *y), (x + w, y + h)]
         }
         Item::Line { x1, y1, x2, y2, .. } => vec![(*x1, *y1), (*x2, *y2)],
@@ -248,14 +249,7 @@ proptest! {
         let wb = &validated.workbook;
         let templates = Templates::load(&[]).expect("templates");
         let date = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let plan = Plan {
-            kinds: vec![Kind::Pop, Kind::Teammatrix],
-            employees: Vec::new(),
-            lang: Lang::Nl,
-            date,
-            paper: Paper::A4,
-            images: Default::default(),
-        };
+        let plan = Plan::new(vec![Kind::Pop, Kind::Teammatrix], Lang::Nl, date);
         let mut files = Vec::new();
         let mut notices = Vec::new();
         build::build(wb, &templates, &plan, &mut notices, |f| {
