@@ -1,6 +1,8 @@
 //! Benchmark: a document of 500 pages of tables and paragraphs, parsed, laid out and
 //! written to PDF. Reports pages per second, the split between the stages, and peak memory
-//! (VmHWM). Run with `cargo bench --bench render`.
+//! (VmHWM). Then a dossier of 2,000 sections with a 1,000-entry table of contents of page
+//! references, against the same dossier with fixed numbers: what the layout passes cost.
+//! Run with `cargo bench --bench render`.
 
 use std::time::Instant;
 
@@ -31,6 +33,69 @@ fn markup(n: usize) -> String {
         s.push_str("</table>");
     }
     s.push_str("</document>");
+    s
+}
+
+/// A dossier: a table of contents with `entries` rows, then `sections` sections (each on an
+/// odd page) of a heading and two blocks of text and a table. Each row links to every
+/// second section and prints its page with `<pageref>`, or `0000` when `refs` is false.
+fn dossier(sections: usize, entries: usize, refs: bool) -> String {
+    let mut s = String::from(
+        r#"<document title="Dossier" lang="nl-BE"><footer align="right">Pagina <page/> van <pages/></footer>"#,
+    );
+    s.push_str(&contents(sections, entries, refs, true));
+    s.push_str(&sections_markup(sections));
+    s.push_str("</document>");
+    s
+}
+
+/// The dossier's table of contents, its rows linked to the sections when `links`.
+fn contents(sections: usize, entries: usize, refs: bool, links: bool) -> String {
+    let mut s = String::from(r#"<h1 id="inhoud">Inhoud</h1><table widths="1fr 20mm" border="0">"#);
+    for e in 0..entries {
+        let i = e * sections / entries;
+        let number = if refs {
+            format!(r#"<pageref to="s{i}"/>"#)
+        } else {
+            "0000".to_string()
+        };
+        let link = if links {
+            format!(r#" link="s{i}""#)
+        } else {
+            String::new()
+        };
+        s.push_str(&format!(
+            r#"<tr{link}><td>Dossier van medewerker {i}</td><td align="right">{number}</td></tr>"#
+        ));
+    }
+    s.push_str("</table>");
+    s
+}
+
+/// The dossier's sections.
+fn sections_markup(sections: usize) -> String {
+    let mut s = String::new();
+    for i in 0..sections {
+        s.push_str(&format!(
+            r#"<section start="odd"><h1 id="s{i}" link="inhoud">Dossier van medewerker {i}</h1>"#
+        ));
+        for part in 0..2 {
+            s.push_str(&format!(
+                "<h2>Deel {part}</h2><p>Het persoonlijk ontwikkelingsplan van medewerker {i} wordt                  samen opgemaakt en minstens elke twaalf maanden bijgewerkt.</p><table widths=\"10mm \
+                 3fr 2fr 25mm\"><thead><tr><th>Nr</th><th>Afspraak</th><th>Wie</th><th>Tegen</th>\
+                 </tr></thead>"
+            ));
+            for r in 0..12 {
+                s.push_str(&format!(
+                    "<tr><td>{r}</td><td>Meelopen met Ilse bij schilderwerken, {r} dagen per \
+                     week</td><td>Begeleider {i}</td><td>{:02}/02/2026</td></tr>",
+                    r + 1
+                ));
+            }
+            s.push_str("</table>");
+        }
+        s.push_str("</section>");
+    }
     s
 }
 
@@ -122,5 +187,67 @@ fn main() {
         "VmHWM after 200 more small documents: {} MB (before: {} MB)",
         vm_hwm_kb() / 1024,
         before / 1024
+    );
+
+    // Page references: layout of the same dossier with and without them, alternating, the
+    // best of four each (the machine is shared: CPU time, in 10 ms ticks, is steadier).
+    println!();
+    let docs =
+        [false, true].map(|refs| popdruk::markup::parse(&dossier(2_000, 1_000, refs)).unwrap());
+    let mut best = [(f64::MAX, f64::MAX, f64::MAX); 2];
+    let mut laid_last: [Option<popdruk::layout::Laid>; 2] = [None, None];
+    for round in 0..4 {
+        // Alternate which goes first, so neither always finds the other's leftovers.
+        for k in [round % 2, 1 - round % 2] {
+            let (t0, c0) = (Instant::now(), cpu_seconds());
+            let laid = layout_with(&docs[k], &Options::default(), &mut shaper);
+            let (t_layout, c_layout) = (t0.elapsed().as_secs_f64(), cpu_seconds() - c0);
+            let t1 = Instant::now();
+            let _ = popdruk::pdf::write(&laid);
+            let t_pdf = t1.elapsed().as_secs_f64();
+            best[k] = (
+                best[k].0.min(t_layout),
+                best[k].1.min(c_layout),
+                best[k].2.min(t_pdf),
+            );
+            laid_last[k] = Some(laid);
+        }
+    }
+    // What one more pass costs: laying out the contents alone.
+    let toc = format!(
+        "<document>{}</document>",
+        contents(2_000, 1_000, false, false)
+    );
+    let toc = popdruk::markup::parse(&toc).unwrap();
+    let mut t_toc = f64::MAX;
+    let mut toc_pages = 0;
+    for _ in 0..5 {
+        let t0 = Instant::now();
+        toc_pages = layout_with(&toc, &Options::default(), &mut shaper)
+            .pages
+            .len();
+        t_toc = t_toc.min(t0.elapsed().as_secs_f64());
+    }
+    for (k, laid) in laid_last.iter().flatten().enumerate() {
+        println!(
+            "dossier {} page references: {} pages, {} bookmarks, {} links; layout {:.0} ms \
+             ({:.0} ms CPU, {} passes), pdf {:.0} ms",
+            if k == 1 { "with" } else { "without" },
+            laid.pages.len(),
+            laid.bookmarks.len(),
+            laid.pages
+                .iter()
+                .flat_map(|p| &p.items)
+                .filter(|i| matches!(i, popdruk::layout::Item::Link { .. }))
+                .count(),
+            best[k].0 * 1e3,
+            best[k].1 * 1e3,
+            laid.passes,
+            best[k].2 * 1e3,
+        );
+    }
+    println!(
+        "one more pass (the {toc_pages}-page contents laid out again): {:.1} ms",
+        t_toc * 1e3
     );
 }

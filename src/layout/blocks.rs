@@ -269,7 +269,8 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
 }
 
 /// Adds a paragraph's anchor (at its first line) and link (over each line, full width) to
-/// its chunks. An empty paragraph with an anchor gets an empty line to carry it.
+/// its chunks. Should a paragraph have no line at all, a chunk of no height carries the
+/// anchor, so a reference to it never loses its target.
 pub(crate) fn mark(chunks: &mut Vec<Chunk>, para: &Para, width: f32) {
     if let Some(id) = &para.id {
         if chunks.is_empty() {

@@ -418,7 +418,7 @@ fn vertical(ctx: &mut Ctx, cell: &Cell) -> Vec<Chunk> {
         .collect();
     let mut chunk = Chunk::new(len, items);
     for b in &cell.blocks {
-        if let Block::Para(p) = b {
+        if let Block::Para(p) | Block::Heading { para: p, .. } = b {
             if let Some(id) = &p.id {
                 chunk.anchors.push((id.clone(), 0.0));
             }

@@ -6,7 +6,7 @@
 //! included). The page content streams are written here directly: going through
 //! printpdf's `Op`s and lopdf's operation encoding cost more than everything else together
 //! (about 500 pages/s). lopdf then assembles the file and adds what printpdf lacks: nested
-//! bookmarks, the document language and a deterministic file identifier. Writing the bytes
+//! bookmarks, link annotations, the document language and a deterministic file identifier. Writing the bytes
 //! to disk is the caller's job (see [`crate::output::write_atomic`]).
 
 use rayon::prelude::*;
