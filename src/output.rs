@@ -108,3 +108,71 @@ mod tests {
         assert!(write_atomic(p, b"x").is_err());
     }
 }
+
+/// Writes files with [`write_atomic`] on a thread of its own, so that waiting for the disk
+/// (each file is synced before it is renamed) overlaps making the next documents. Files are
+/// written in the order they are sent; the first failure stops the writing and is returned
+/// by [`Background::finish`].
+pub struct Background {
+    tx: Option<std::sync::mpsc::SyncSender<(PathBuf, Vec<u8>)>>,
+    handle: Option<std::thread::JoinHandle<Result<(), (PathBuf, std::io::Error)>>>,
+    failed: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Background {
+    /// Starts the writer; `written` is called with each path once it is in place.
+    pub fn spawn(mut written: impl FnMut(&Path) + Send + 'static) -> Background {
+        // A few dozen finished files may wait: bounded, so memory stays bounded too.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Vec<u8>)>(32);
+        let failed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = failed.clone();
+        let handle = std::thread::spawn(move || {
+            for (path, bytes) in rx {
+                let done = match path.parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() => {
+                        std::fs::create_dir_all(parent)
+                    }
+                    _ => Ok(()),
+                }
+                .and_then(|()| write_atomic(&path, &bytes));
+                if let Err(e) = done {
+                    flag.store(true, std::sync::atomic::Ordering::SeqCst);
+                    return Err((path, e));
+                }
+                written(&path);
+            }
+            Ok(())
+        });
+        Background {
+            tx: Some(tx),
+            handle: Some(handle),
+            failed,
+        }
+    }
+
+    /// Queues a file; fails once an earlier file could not be written (see
+    /// [`Background::finish`] for which and why).
+    pub fn send(&self, path: PathBuf, bytes: Vec<u8>) -> std::io::Result<()> {
+        let stopped = || std::io::Error::other("an earlier file could not be written");
+        if self.failed.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(stopped());
+        }
+        match &self.tx {
+            Some(tx) => tx.send((path, bytes)).map_err(|_| stopped()),
+            None => Err(stopped()),
+        }
+    }
+
+    /// Waits until every queued file is written; the first file that could not be, and why.
+    pub fn finish(mut self) -> Result<(), (PathBuf, std::io::Error)> {
+        drop(self.tx.take());
+        match self.handle.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err((
+                PathBuf::new(),
+                std::io::Error::other("the writing thread stopped"),
+            )),
+            None => Ok(()),
+        }
+    }
+}

@@ -469,15 +469,20 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     let console = Console::detect(o.check.verbosity);
     let progress = console.progress(build::planned_files(wb, &plan), lang);
     let mut notices = Vec::new();
-    let result = build::build(wb, &templates, &plan, &mut notices, |file| {
-        let path = out_dir.join(&file.path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        output::write_atomic(&path, &file.bytes)?;
-        progress.wrote(&path);
-        Ok(())
+    // The disk works while the next documents are made.
+    let shown = progress.clone();
+    let writer = output::Background::spawn(move |path| shown.wrote(path));
+    let mut result = build::build(wb, &templates, &plan, &mut notices, |file| {
+        writer.send(out_dir.join(&file.path), file.bytes.clone())
     });
+    if let Err((path, error)) = writer.finish() {
+        // The file that failed, rather than the one the build was handing over then.
+        let path = path
+            .strip_prefix(&out_dir)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| path.display().to_string());
+        result = Err(build::BuildError::Write { path, error });
+    }
     progress.finish();
     let word = match lang {
         Lang::Nl => "waarschuwing",

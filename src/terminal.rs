@@ -143,7 +143,8 @@ impl Console {
     }
 }
 
-/// Progress through the files of a build.
+/// Progress through the files of a build (a handle: clones show on the same bar).
+#[derive(Clone)]
 pub struct Progress {
     bar: Option<ProgressBar>,
     verbose: bool,

@@ -1,7 +1,7 @@
 //! Shaping of words with rustybuzz, split into runs by the face that covers each character.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock, RwLock};
 
 use super::fonts::{FaceId, Fonts};
 
@@ -126,12 +126,56 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
 }
 
+/// What a shaping plan depends on besides the face.
+type PlanKey = (
+    FaceId,
+    rustybuzz::Direction,
+    rustybuzz::Script,
+    Option<rustybuzz::Language>,
+);
+
+/// The shaping plan of a face for a direction, script and language, made once per process:
+/// making one is much slower than shaping a word with it.
+fn plan(
+    fonts: &Fonts,
+    face_id: FaceId,
+    direction: rustybuzz::Direction,
+    script: rustybuzz::Script,
+    language: Option<rustybuzz::Language>,
+) -> Arc<rustybuzz::ShapePlan> {
+    static PLANS: OnceLock<RwLock<HashMap<PlanKey, Arc<rustybuzz::ShapePlan>>>> = OnceLock::new();
+    let plans = PLANS.get_or_init(Default::default);
+    let key = (face_id, direction, script, language);
+    if let Some(p) = plans.read().ok().and_then(|m| m.get(&key).cloned()) {
+        return p;
+    }
+    let (face_id, direction, script, language) = key.clone();
+    let made = Arc::new(rustybuzz::ShapePlan::new(
+        &fonts.face(face_id).rb,
+        direction,
+        Some(script),
+        language.as_ref(),
+        &[],
+    ));
+    if let Ok(mut m) = plans.write() {
+        m.entry(key).or_insert_with(|| made.clone());
+    }
+    made
+}
+
 fn shape_run(fonts: &Fonts, text: &str, face_id: FaceId) -> Run {
     let face = fonts.face(face_id);
     let mut buf = rustybuzz::UnicodeBuffer::new();
     buf.push_str(text);
     buf.guess_segment_properties();
-    let out = rustybuzz::shape(&face.rb, &[], buf);
+    let plan = plan(
+        fonts,
+        face_id,
+        buf.direction(),
+        buf.script(),
+        buf.language(),
+    );
+    let out = rustybuzz::shape_with_plan(&face.rb, &plan, buf);
     let infos = out.glyph_infos();
     let pos = out.glyph_positions();
     // Each glyph stands for the text from its cluster to the next larger cluster. Right-
