@@ -74,41 +74,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn writes_the_file_and_leaves_no_temporary_behind() {
-        let dir = std::env::temp_dir().join(format!("popdruk-out-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let p = dir.join("a.pdf");
-        write_atomic(&p, b"%PDF-1.7").unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"%PDF-1.7");
-        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn an_interrupt_removes_the_temporary_files_in_flight() {
-        let dir = std::env::temp_dir().join(format!("popdruk-flight-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let tmp = dir.join(".a.pdf.1.tmp");
-        std::fs::write(&tmp, b"%PDF-half").unwrap();
-        track(&tmp, true);
-        remove_in_flight();
-        track(&tmp, false);
-        assert!(!tmp.exists());
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn a_failed_write_leaves_nothing() {
-        let p = Path::new("/nonexistent-popdruk-dir/a.pdf");
-        assert!(write_atomic(p, b"x").is_err());
-    }
-}
-
 /// Writes files with [`write_atomic`] on a thread of its own, so that waiting for the disk
 /// (each file is synced before it is renamed) overlaps making the next documents. Files are
 /// written in the order they are sent; the first failure stops the writing and is returned
@@ -174,5 +139,40 @@ impl Background {
             )),
             None => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_the_file_and_leaves_no_temporary_behind() {
+        let dir = std::env::temp_dir().join(format!("popdruk-out-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("a.pdf");
+        write_atomic(&p, b"%PDF-1.7").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"%PDF-1.7");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_interrupt_removes_the_temporary_files_in_flight() {
+        let dir = std::env::temp_dir().join(format!("popdruk-flight-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let tmp = dir.join(".a.pdf.1.tmp");
+        std::fs::write(&tmp, b"%PDF-half").unwrap();
+        track(&tmp, true);
+        remove_in_flight();
+        track(&tmp, false);
+        assert!(!tmp.exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing() {
+        let p = Path::new("/nonexistent-popdruk-dir/a.pdf");
+        assert!(write_atomic(p, b"x").is_err());
     }
 }
