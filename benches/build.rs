@@ -45,11 +45,12 @@ fn measure(n: usize) {
     let templates = Templates::load(&[]).expect("templates");
     let labels = templates.labels(Lang::Nl);
     let cells = popdruk::analysis::CellIndex::new(wb);
+    let rows = popdruk::model::Index::new(wb);
     let (mut tpl, mut parse, mut lay, mut write) = Default::default();
     let (mut pages, mut bytes) = (0usize, 0usize);
     for e in wb.employees.iter().filter(|e| e.in_service_on(date)) {
         let t = Instant::now();
-        let ctx = context::employee(wb, &cells, e, labels, Lang::Nl, date);
+        let ctx = context::employee(&rows, &cells, e, labels, Lang::Nl, date);
         let text = templates.render("pop.tera", &ctx).expect("render");
         tpl += t.elapsed();
         let t = Instant::now();

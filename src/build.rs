@@ -254,6 +254,7 @@ pub fn build(
     let teams = crate::analysis::analyse(wb, plan.date);
     let has_logo = plan.images.contains_key("logo");
     let cells = crate::analysis::CellIndex::new(wb);
+    let rows = crate::model::Index::new(wb);
     for kind in &plan.kinds {
         let template = kind.template();
         if *kind == Kind::Dossier {
@@ -292,7 +293,7 @@ pub fn build(
             let made_batch: Vec<(File, Member, Vec<Notice>)> = batch
                 .par_iter()
                 .map(|e| {
-                    let mut ctx = context::employee(wb, &cells, e, labels, plan.lang, plan.date);
+                    let mut ctx = context::employee(&rows, &cells, e, labels, plan.lang, plan.date);
                     ctx.org.logo = has_logo;
                     let doc = parse(templates, &template, &ctx, &e.id)?;
                     let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));

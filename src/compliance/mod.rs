@@ -19,11 +19,15 @@ mod settings;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::i18n::Tr;
 use crate::model::value::format_date;
-use crate::model::{ConversationKind, Employee, Regime, Status, SupportLevel, TaskKind, Workbook};
+use crate::model::{
+    ConversationKind, Employee, Index, Regime, Status, SupportLevel, TaskKind, Workbook,
+};
 
 pub use settings::{Origin, SETTINGS, SettingDef, SheetColumn, Thresholds, Unit};
 
@@ -215,8 +219,9 @@ pub fn check(wb: &Workbook, rules: &Thresholds, as_of: NaiveDate, period: Period
     // the strictest case; checking too much is safer before an inspection than too little.
     let regime = wb.organisation.regime.unwrap_or(Regime::CollectiefMaatwerk);
     let mut out = Vec::new();
+    let idx = Index::new(wb);
     for e in subjects(wb, as_of) {
-        let ctx = Ctx::new(wb, e, rules, as_of);
+        let ctx = Ctx::new(&idx, e, rules, as_of);
         if regime != Regime::IndividueelMaatwerk {
             out.extend(pop_termijn(&ctx, period));
             out.extend(pop_geldigheid(&ctx, period));
@@ -264,8 +269,13 @@ pub struct Overview {
 }
 
 /// The summary facts of one employee on `as_of`.
-pub fn overview(wb: &Workbook, rules: &Thresholds, as_of: NaiveDate, e: &Employee) -> Overview {
-    let ctx = Ctx::new(wb, e, rules, as_of);
+pub fn overview<'a>(
+    idx: &'a Index<'a>,
+    rules: &'a Thresholds,
+    as_of: NaiveDate,
+    e: &'a Employee,
+) -> Overview {
+    let ctx = Ctx::new(idx, e, rules, as_of);
     let last = ctx.last_pop();
     Overview {
         first_pop: ctx.pops.first().map(|c| c.date),
@@ -287,24 +297,30 @@ pub(crate) struct Ctx<'a> {
     as_of: NaiveDate,
     /// The employee's POP-gesprekken on or before `as_of`, oldest first.
     pops: Vec<&'a crate::model::Conversation>,
+    /// The employee's goals, in sheet order.
+    goals: Vec<&'a crate::model::Goal>,
+    /// The employee's teammatrix cells.
+    assessed: Vec<&'a crate::model::Assessment>,
+    /// The kind of each task, by code.
+    kinds: &'a HashMap<&'a str, TaskKind>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(wb: &'a Workbook, e: &'a Employee, rules: &'a Thresholds, as_of: NaiveDate) -> Self {
-        let mut pops: Vec<_> = wb
-            .conversations
-            .iter()
-            .filter(|c| {
-                c.employee == e.id && c.kind == ConversationKind::PopGesprek && c.date <= as_of
-            })
-            .collect();
-        pops.sort_by_key(|c| c.date);
+    fn new(idx: &'a Index<'a>, e: &'a Employee, rules: &'a Thresholds, as_of: NaiveDate) -> Self {
+        let pops = idx
+            .pops
+            .get(e.id.as_str())
+            .map(|all| all.iter().copied().filter(|c| c.date <= as_of).collect())
+            .unwrap_or_default();
         Ctx {
-            wb,
+            wb: idx.wb,
             e,
             rules,
             as_of,
             pops,
+            goals: idx.goals.get(e.id.as_str()).cloned().unwrap_or_default(),
+            assessed: idx.assessed.get(e.id.as_str()).cloned().unwrap_or_default(),
+            kinds: &idx.kinds,
         }
     }
 
@@ -337,12 +353,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The goals of the current POP: those not yet evaluated.
-    fn current_goals(&self) -> impl Iterator<Item = &'a crate::model::Goal> {
-        let id = &self.e.id;
-        self.wb
-            .goals
-            .iter()
-            .filter(move |g| &g.employee == id && g.result.is_none())
+    fn current_goals(&self) -> impl Iterator<Item = &'a crate::model::Goal> + '_ {
+        self.goals.iter().copied().filter(|g| g.result.is_none())
     }
 }
 
@@ -570,15 +582,8 @@ pub(crate) fn verbeteracties(ctx: &Ctx<'_>) -> Option<Finding> {
 pub(crate) fn competentieniveaus(ctx: &Ctx<'_>) -> Option<Finding> {
     ctx.last_pop()?;
     let has = |kind: TaskKind| {
-        ctx.wb.matrix.iter().any(|a| {
-            a.employee == ctx.e.id
-                && a.level.is_some()
-                && a.target.is_some()
-                && ctx
-                    .wb
-                    .tasks
-                    .iter()
-                    .any(|t| t.code == a.task && t.kind == kind)
+        ctx.assessed.iter().any(|a| {
+            a.level.is_some() && a.target.is_some() && ctx.kinds.get(a.task.as_str()) == Some(&kind)
         })
     };
     let (technical, generic) = (has(TaskKind::Technisch), has(TaskKind::Generiek));

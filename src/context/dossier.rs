@@ -289,11 +289,12 @@ pub fn dossier(
             by_employee.entry(id.as_str()).or_default().push(f);
         }
     }
+    let index = crate::model::Index::new(wb);
     for (i, e) in subjects.iter().enumerate() {
         let anchor = format!("mw{}", i + 1);
         let own: &[&Finding] = by_employee.get(e.id.as_str()).map_or(&[], |v| v);
         let worst = own.iter().map(|f| f.severity).max().unwrap_or(Severity::Ok);
-        let o = compliance::overview(wb, rules, as_of, e);
+        let o = compliance::overview(&index, rules, as_of, e);
         let signed = match o.signed {
             None => String::new(),
             Some((true, true)) => label(t, "signed_both"),
@@ -333,7 +334,7 @@ pub fn dossier(
             title: format!("{name} ({})", e.id),
         });
         sections.push(employee_section(
-            wb,
+            &index,
             cells,
             e,
             own,
@@ -466,7 +467,7 @@ pub fn dossier(
 
 #[allow(clippy::too_many_arguments)]
 fn employee_section(
-    wb: &Workbook,
+    index: &crate::model::Index<'_>,
     cells: &CellIndex<'_>,
     e: &Employee,
     own: &[&Finding],
@@ -477,10 +478,11 @@ fn employee_section(
     as_of: NaiveDate,
     period: Period,
 ) -> DossierEmployee {
-    let mut goals: Vec<_> = wb
-        .goals
+    let wb = index.workbook();
+    let mut goals: Vec<_> = index
+        .goals(&e.id)
         .iter()
-        .filter(|g| g.employee == e.id && g.result.is_none())
+        .filter(|g| g.result.is_none())
         .collect();
     goals.sort_by_key(|g| g.number);
     let mut competences: Vec<MatrixRow> = wb
@@ -492,12 +494,10 @@ fn employee_section(
         })
         .collect();
     competences.sort_by_key(|c| c.kind != "technisch");
-    let mut conversations: Vec<_> = wb
-        .conversations
+    let mut conversations: Vec<_> = index
+        .conversations(&e.id)
         .iter()
-        .filter(|c| {
-            c.employee == e.id && c.date >= period.from && c.date <= period.to && c.date <= as_of
-        })
+        .filter(|c| c.date >= period.from && c.date <= period.to && c.date <= as_of)
         .collect();
     conversations.sort_by_key(|c| (c.date, c.kind != ConversationKind::PopGesprek));
     DossierEmployee {

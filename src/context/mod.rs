@@ -482,15 +482,17 @@ pub(crate) fn matrix_row(
     }
 }
 
-/// The context of an employee's documents on `today`.
+/// The context of an employee's documents on `today`; `index` holds the workbook's rows
+/// by employee.
 pub fn employee<'a>(
-    wb: &'a Workbook,
+    index: &crate::model::Index<'a>,
     cells: &analysis::CellIndex<'a>,
     e: &Employee,
     t: &Labels,
     lang: Lang,
     today: NaiveDate,
 ) -> EmployeeContext {
+    let wb = index.workbook();
     let needs = analysis::matching_needs(wb, cells, e);
     let matrix = wb
         .tasks
@@ -519,7 +521,7 @@ pub fn employee<'a>(
             }
         })
         .collect();
-    let mut goals: Vec<&Goal> = wb.goals.iter().filter(|g| g.employee == e.id).collect();
+    let mut goals: Vec<&Goal> = index.goals(&e.id).to_vec();
     goals.sort_by_key(|g| g.number);
     let agreements = goals
         .iter()
@@ -539,12 +541,8 @@ pub fn employee<'a>(
             follow_up: follow_up_text(&a.follow_up, lang),
         })
         .collect();
-    let mut conversations: Vec<&crate::model::Conversation> = wb
-        .conversations
-        .iter()
-        .filter(|c| c.employee == e.id)
-        .collect();
-    conversations.sort_by_key(|c| c.date);
+    // Oldest first, as the index keeps them.
+    let conversations: &[&crate::model::Conversation] = index.conversations(&e.id);
     let last = conversations
         .iter()
         .rev()

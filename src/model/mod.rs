@@ -8,6 +8,8 @@ pub mod schema;
 mod validate;
 pub mod value;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -419,5 +421,76 @@ impl Workbook {
     /// The employee with `id`.
     pub fn employee(&self, id: &str) -> Option<&Employee> {
         self.employees.iter().find(|e| e.id == id)
+    }
+}
+
+/// The workbook's rows by employee, gathered once per run so that checking each employee
+/// does not scan every sheet again (which made `check` quadratic in the organisation size).
+pub struct Index<'a> {
+    pub(crate) wb: &'a Workbook,
+    /// POP-gesprekken by employee, oldest first.
+    pub(crate) pops: HashMap<&'a str, Vec<&'a Conversation>>,
+    /// Every conversation by employee, oldest first.
+    conversations: HashMap<&'a str, Vec<&'a Conversation>>,
+    pub(crate) goals: HashMap<&'a str, Vec<&'a Goal>>,
+    pub(crate) assessed: HashMap<&'a str, Vec<&'a Assessment>>,
+    pub(crate) kinds: HashMap<&'a str, TaskKind>,
+}
+
+impl<'a> Index<'a> {
+    /// Gathers the rows of `wb`.
+    pub fn new(wb: &'a Workbook) -> Self {
+        let mut conversations: HashMap<&str, Vec<&Conversation>> = HashMap::new();
+        for c in &wb.conversations {
+            conversations
+                .entry(c.employee.as_str())
+                .or_default()
+                .push(c);
+        }
+        for list in conversations.values_mut() {
+            list.sort_by_key(|c| c.date);
+        }
+        let pops = conversations
+            .iter()
+            .map(|(id, list)| {
+                let pops = list
+                    .iter()
+                    .copied()
+                    .filter(|c| c.kind == ConversationKind::PopGesprek)
+                    .collect();
+                (*id, pops)
+            })
+            .collect();
+        let mut goals: HashMap<&str, Vec<_>> = HashMap::new();
+        for g in &wb.goals {
+            goals.entry(g.employee.as_str()).or_default().push(g);
+        }
+        let mut assessed: HashMap<&str, Vec<_>> = HashMap::new();
+        for a in &wb.matrix {
+            assessed.entry(a.employee.as_str()).or_default().push(a);
+        }
+        Index {
+            wb,
+            pops,
+            conversations,
+            goals,
+            assessed,
+            kinds: wb.tasks.iter().map(|t| (t.code.as_str(), t.kind)).collect(),
+        }
+    }
+
+    /// The workbook the index is of.
+    pub fn workbook(&self) -> &'a Workbook {
+        self.wb
+    }
+
+    /// The employee's goals, in sheet order.
+    pub fn goals(&self, employee: &str) -> &[&'a Goal] {
+        self.goals.get(employee).map_or(&[], Vec::as_slice)
+    }
+
+    /// The employee's conversations, oldest first (planned ones included).
+    pub fn conversations(&self, employee: &str) -> &[&'a Conversation] {
+        self.conversations.get(employee).map_or(&[], Vec::as_slice)
     }
 }
