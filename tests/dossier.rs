@@ -234,3 +234,23 @@ fn the_period_and_check_date_follow_the_options() {
     assert!(has(&norm, "K1 2026") && has(&norm, "K2 2026"), "{norm}");
     assert!(!has(&norm, "K3 2026"), "{norm}");
 }
+
+#[test]
+fn the_dossier_claims_no_standard_it_does_not_meet() {
+    let doc = read(&dossier("claims", &["--employee", "M001"]));
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|r| doc.get_dictionary(r))
+        .expect("an Info dictionary");
+    let keys: Vec<String> = info
+        .iter()
+        .map(|(k, _)| String::from_utf8_lossy(k).into_owned())
+        .collect();
+    assert!(
+        !keys.iter().any(|k| k.starts_with("GTS_PDF")),
+        "no PDF/X label on a file that is not PDF/X: {keys:?}"
+    );
+    assert!(keys.contains(&"Title".to_string()));
+}

@@ -676,6 +676,15 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid, id: Vec<u8>) {
     {
         d.remove(b"CreationDate");
         d.remove(b"ModDate");
+        // printpdf labels every file PDF/X without making it one: no false claims.
+        let labels: Vec<Vec<u8>> = d
+            .iter()
+            .map(|(k, _)| k.clone())
+            .filter(|k| k.starts_with(b"GTS_PDF"))
+            .collect();
+        for k in labels {
+            d.remove(&k);
+        }
         if let Some(date) = &laid.meta.date {
             let pdf_date = format!("D:{}000000Z", date.replace('-', ""));
             d.set("CreationDate", Object::string_literal(pdf_date.clone()));
