@@ -71,7 +71,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     track(&tmp, false);
+    if result.is_ok() {
+        remove_stale(dir, &name);
+    }
     result
+}
+
+/// Removes the temporary files of `name` that an earlier run left behind when it was killed
+/// outright (no handler runs then): those of another process that is gone, or an hour old.
+fn remove_stale(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let ours = std::process::id();
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(pid) = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid == ours {
+            continue;
+        }
+        let proc = Path::new("/proc");
+        let gone = proc.is_dir() && !proc.join(pid.to_string()).exists();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 3600);
+        if gone || old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Writes files with [`write_atomic`] on a thread of its own, so that waiting for the disk
@@ -144,6 +182,38 @@ impl Background {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_later_run_removes_what_a_killed_run_left() {
+        let dir = std::env::temp_dir().join(format!("popdruk-stale-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // A temporary file of a process that is long gone, and one of another file.
+        let stale = dir.join(".pop.pdf.4294967295.tmp");
+        let other = dir.join(".afspraken.pdf.4294967295.tmp");
+        let unrelated = dir.join(".pop.pdf.notes");
+        for f in [&stale, &other, &unrelated] {
+            std::fs::write(f, b"half").unwrap();
+        }
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(7200))
+            .unwrap();
+        write_atomic(&dir.join("pop.pdf"), b"%PDF").unwrap();
+        assert!(!stale.exists(), "the stale temporary file is removed");
+        assert!(
+            other.exists(),
+            "only the file just written is cleaned up after"
+        );
+        assert!(
+            unrelated.exists(),
+            "files that are not popdruk's temporary files stay"
+        );
+        assert_eq!(std::fs::read(dir.join("pop.pdf")).unwrap(), b"%PDF");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     use super::*;
 
     #[test]
