@@ -9,6 +9,14 @@ use std::sync::Mutex;
 /// Temporary files being written now, removed by the interrupt handler.
 static IN_FLIGHT: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
 
+/// Whether the interrupt message is in English (the run's `--lang`); Dutch otherwise.
+static ENGLISH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sets the language of the interrupt message.
+pub fn interrupt_in_english(english: bool) {
+    ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// The exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
 pub const INTERRUPTED: i32 = 130;
 
@@ -20,10 +28,12 @@ pub fn clean_up_on_interrupt() {
     // the run still never leaves a half-written file under a final name.
     let _ = ctrlc::set_handler(|| {
         remove_in_flight();
-        let _ = writeln!(
-            std::io::stderr(),
-            "onderbroken: geen half geschreven bestanden achtergelaten (interrupted: no half-written files left)"
-        );
+        let message = if ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
+            "interrupted: no half-written files left"
+        } else {
+            "onderbroken: geen half geschreven bestanden achtergelaten"
+        };
+        let _ = writeln!(std::io::stderr(), "{message}");
         std::process::exit(INTERRUPTED);
     });
 }

@@ -396,6 +396,7 @@ fn template_failure(lang: Lang, e: &template::TemplateError) -> Exit {
 
 fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     let lang = o.check.lang;
+    output::interrupt_in_english(lang == Lang::En);
     let date = o.check.date.unwrap_or(today);
     let (validated, rules) = match load(&o.check) {
         Ok(v) => v,
