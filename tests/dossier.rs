@@ -69,7 +69,7 @@ fn the_cover_says_what_the_dossier_is_and_which_rules_it_applied() {
         "POP-termijn (maanden) 1 blad Instellingen, rij 2",
         "POP-geldigheid (maanden) 12 standaard [fed]",
         "Begeleidingsnorm hoog 7 standaard [fed]",
-        "1 november 2026",
+        "standaardwaarden volgen de regelgeving en de richtlijnen van de sectorfederatie zoals gekend op 29 november 2026",
     ] {
         assert!(has(cover, s), "cover lacks `{s}`:\n{cover}");
     }

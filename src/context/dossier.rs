@@ -23,7 +23,7 @@ use crate::model::{ConversationKind, Employee, Workbook};
 
 /// The day popdruk's built-in thresholds were last checked against their sources
 /// (`domain.md`); the cover prints it with the values.
-pub const DEFAULTS_CHECKED: (i32, u32, u32) = (2026, 11, 1);
+pub const DEFAULTS_CHECKED: (i32, u32, u32) = (2026, 11, 29);
 
 /// A severity as the dossier prints it: a symbol that survives black-and-white print, and
 /// a word.
