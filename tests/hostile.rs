@@ -777,3 +777,22 @@ fn a_character_no_font_has_is_named_by_employee_field_and_code_once() {
     let pdf = std::fs::read(out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf")).unwrap();
     assert!(common::text(&common::read(&pdf)).contains("Ploegbaas 𓀀 worden"));
 }
+
+#[test]
+fn an_ods_that_repeats_one_cell_a_hundred_million_times_is_refused_before_reading() {
+    let dir = temp_dir("ods-repeat");
+    // 700 bytes: one value repeated over 6,000 rows and 16,000 columns. calamine would make
+    // a grid of 96 million cells (several gigabytes) before popdruk saw a row.
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Medewerkers"><table:table-row><table:table-cell office:value-type="string"><text:p>ID</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="6000"><table:table-cell table:number-columns-repeated="16000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let bytes = zip(&[
+        Entry::stored("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        Entry::stored("content.xml", content),
+    ]);
+    let p = write(&dir, "herhaald.ods", &bytes);
+    let o = check(&p);
+    assert_refused(&o, "meer dan 5000000 cellen");
+    assert!(o.stderr.contains("`Medewerkers`"), "{}", o.stderr);
+    assert!(o.took < Duration::from_secs(5), "took {:?}", o.took);
+    // The committed sample (with LibreOffice-style empty repeated rows left out) still reads.
+    assert_eq!(check(Path::new("samples/team.ods")).code, Some(0));
+}

@@ -184,6 +184,93 @@ pub(super) fn check_package(bytes: &[u8], path: &Path) -> Result<(), InputError>
 }
 
 /// The `uniqueCount` attribute of the `<sst>` element at the start of a shared-strings part.
+/// Checks the sheets of an OpenDocument package before calamine reads them: calamine makes
+/// one dense grid per sheet from its first to its last value, so a few hundred bytes of
+/// `number-rows-repeated` and `number-columns-repeated` can ask for gigabytes. The grid each
+/// sheet would need is measured from the cells that hold a value, streaming `content.xml`,
+/// and a sheet past [`MAX_CELLS`] is refused.
+pub(super) fn check_ods_grid(bytes: &[u8], path: &Path) -> Result<(), InputError> {
+    use quick_xml::events::Event;
+    let damaged =
+        |e: &dyn std::fmt::Display| InputError::Damaged(path.to_path_buf(), e.to_string());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+    let Ok(content) = zip.by_name("content.xml") else {
+        // calamine says what is wrong with a package without content.
+        return Ok(());
+    };
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let repeat = |e: &quick_xml::events::BytesStart, name: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.value.trim().parse().ok())
+            .unwrap_or(1u64)
+            .max(1)
+    };
+    let (mut sheet, mut row, mut col) = (String::new(), 0u64, 0u64);
+    let (mut row_span, mut rows, mut cols) = (1u64, 0u64, 0u64);
+    let mut buf = Vec::new();
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|e| damaged(&e))?;
+        let (e, empty) = match &event {
+            Event::Start(e) => (Some(e), false),
+            Event::Empty(e) => (Some(e), true),
+            Event::End(e) => {
+                match e.name().as_ref() {
+                    "table:table-row" => row = row.saturating_add(row_span),
+                    "table:table" => {
+                        if rows.saturating_mul(cols) > MAX_CELLS {
+                            return Err(InputError::TooLarge(
+                                path.to_path_buf(),
+                                Limit::Cells { sheet },
+                            ));
+                        }
+                        (sheet, row, rows, cols) = (String::new(), 0, 0, 0);
+                    }
+                    _ => {}
+                }
+                (None, false)
+            }
+            Event::Eof => break,
+            _ => (None, false),
+        };
+        if let Some(e) = e {
+            match e.name().as_ref() {
+                "table:table" => {
+                    sheet = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == "table:name")
+                        .map(|a| a.value.into_owned())
+                        .unwrap_or_default();
+                }
+                "table:table-row" => {
+                    row_span = repeat(e, "table:number-rows-repeated");
+                    col = 0;
+                    if empty {
+                        row = row.saturating_add(row_span);
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let span = repeat(e, "table:number-columns-repeated");
+                    let holds = e
+                        .attributes()
+                        .flatten()
+                        .any(|a| a.key.as_ref() == "office:value-type");
+                    if holds {
+                        rows = rows.max(row.saturating_add(row_span));
+                        cols = cols.max(col.saturating_add(span));
+                    }
+                    col = col.saturating_add(span);
+                }
+                _ => {}
+            }
+        }
+        buf.clear();
+    }
+    Ok(())
+}
+
 fn unique_count(head: &[u8]) -> Option<u64> {
     let text = String::from_utf8_lossy(head);
     let start = text.find("<sst")?;

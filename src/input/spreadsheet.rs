@@ -45,6 +45,7 @@ pub(super) fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Table>, InputE
     // Before a reader unpacks anything: a zip bomb is refused by the sizes it declares.
     limits::check_package(bytes, path)?;
     if is_ods_package(bytes) {
+        limits::check_ods_grid(bytes, path)?;
         let mut wb = Ods::new(Cursor::new(bytes)).map_err(|e| match e {
             calamine::OdsError::Password => InputError::Password(path.to_path_buf()),
             e => damaged(&e),
