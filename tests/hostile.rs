@@ -796,3 +796,13 @@ fn an_ods_that_repeats_one_cell_a_hundred_million_times_is_refused_before_readin
     // The committed sample (with LibreOffice-style empty repeated rows left out) still reads.
     assert_eq!(check(Path::new("samples/team.ods")).code, Some(0));
 }
+
+#[test]
+fn an_ole_file_the_reader_chokes_on_is_damaged_not_a_crash() {
+    // Found by the `spreadsheet` fuzzer: calamine asserts on this sector table.
+    let o = check(Path::new(
+        "fuzz/regressions/spreadsheet/cfb-short-sector-table.xls",
+    ));
+    assert_refused(&o, "beschadigd of onvolledig");
+    assert!(!o.stderr.contains("panicked"), "{}", o.stderr);
+}

@@ -19,7 +19,39 @@ pub(super) fn read(path: &Path) -> Result<Vec<Table>, InputError> {
 }
 
 /// Reads every sheet of a workbook already in memory; `path` names it in messages.
+///
+/// calamine asserts on some damaged files instead of returning an error (the fuzzer found
+/// an OLE file whose sector table it cannot read): such a panic is caught here and reported
+/// as a damaged file, without the panic's own message on the terminal.
 pub(super) fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Table>, InputError> {
+    thread_local! {
+        static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    // One hook for the process, wrapping the one before: silent only on a thread that is
+    // reading a workbook, so every other panic is reported as usual.
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let before = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(std::cell::Cell::get) {
+                before(info);
+            }
+        }));
+    });
+    GUARDED.with(|g| g.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_bytes_unguarded(path, bytes)
+    }));
+    GUARDED.with(|g| g.set(false));
+    result.unwrap_or_else(|_| {
+        Err(InputError::Damaged(
+            path.to_path_buf(),
+            "the spreadsheet reader stopped on data it does not understand".into(),
+        ))
+    })
+}
+
+fn read_bytes_unguarded(path: &Path, bytes: &[u8]) -> Result<Vec<Table>, InputError> {
     let mut budget = Budget::default();
     if bytes.is_empty() {
         return Err(InputError::Empty(path.to_path_buf()));
