@@ -251,8 +251,23 @@ fn finding_text(f: &Finding, t: &Labels, lang: Lang) -> FindingText {
     FindingText {
         rule: f.rule.id(),
         status: status(f.severity, t),
-        message: f.message.get(lang).to_string(),
+        message: typeset_quotes(f.message.get(lang)),
     }
+}
+
+/// A terminal message's `code quotes` as printed quotes: ‘Vast duo met Agnieszka’.
+fn typeset_quotes(s: &str) -> String {
+    let mut open = false;
+    s.chars()
+        .map(|c| {
+            if c == '`' {
+                open = !open;
+                if open { '‘' } else { '’' }
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Everything the dossier prints. `subjects` are the target-group employees in service on
@@ -528,5 +543,19 @@ fn employee_section(
         period_from: date_text(Some(period.from), lang),
         period_to: date_text(Some(period.to), lang),
         as_of: date_text(Some(as_of), lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_quotes_become_printed_quotes() {
+        assert_eq!(
+            typeset_quotes("actie `Vast duo` (doel 2) en `x`"),
+            "actie ‘Vast duo’ (doel 2) en ‘x’"
+        );
+        assert_eq!(typeset_quotes("geen"), "geen");
     }
 }
