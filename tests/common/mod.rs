@@ -235,41 +235,10 @@ pub fn embedded_fonts(doc: &Document) -> Vec<String> {
 
 /// Outline titles with their depth (1 for top level), in document order.
 pub fn outline(doc: &Document) -> Vec<(usize, String)> {
-    fn walk(
-        doc: &Document,
-        first: Option<lopdf::ObjectId>,
-        depth: usize,
-        out: &mut Vec<(usize, String)>,
-    ) {
-        let mut cur = first;
-        while let Some(id) = cur {
-            let d = doc.get_dictionary(id).expect("outline item");
-            let title = match d.get(b"Title") {
-                Ok(Object::String(b, _)) => decode(b),
-                _ => String::new(),
-            };
-            out.push((depth, title));
-            walk(
-                doc,
-                d.get(b"First").and_then(Object::as_reference).ok(),
-                depth + 1,
-                out,
-            );
-            cur = d.get(b"Next").and_then(Object::as_reference).ok();
-        }
-    }
-    let mut out = Vec::new();
-    let cat = doc.catalog().expect("catalog");
-    if let Ok(root) = cat.get(b"Outlines").and_then(Object::as_reference) {
-        let r = doc.get_dictionary(root).unwrap();
-        walk(
-            doc,
-            r.get(b"First").and_then(Object::as_reference).ok(),
-            1,
-            &mut out,
-        );
-    }
-    out
+    outline_pages(doc)
+        .into_iter()
+        .map(|(depth, title, _)| (depth, title))
+        .collect()
 }
 
 fn decode(b: &[u8]) -> String {
