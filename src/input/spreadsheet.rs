@@ -65,6 +65,7 @@ fn read_bytes_unguarded(path: &Path, bytes: &[u8]) -> Result<Vec<Table>, InputEr
             Ok(mut wb) => return xlsx_sheets(&mut wb, path, &mut budget),
             Err(_) => {}
         }
+        limits::check_xls_grid(bytes, path)?;
         let mut wb = Xls::new(Cursor::new(bytes)).map_err(|e| match e {
             calamine::XlsError::Password => InputError::Password(path.to_path_buf()),
             e => damaged(&e),
