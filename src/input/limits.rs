@@ -331,6 +331,36 @@ pub(super) fn check_xls_grid(bytes: &[u8], path: &Path) -> Result<(), InputError
             0x00FD | 0x0204 | 0x0203 | 0x027E | 0x0205 | 0x0006 => {
                 Some((u16_at(0), u16_at(2), u16_at(2)))
             }
+            // DIMENSIONS: calamine reserves room for the grid it declares, before any cell
+            // (read as calamine reads it; a range that runs backwards wraps around there).
+            0x0200 if matches!(body.len(), 10 | 14 | 16) => {
+                let u32_at = |i: usize| -> u64 {
+                    u32::from_le_bytes([body[i], body[i + 1], body[i + 2], body[i + 3]]) as u64
+                };
+                let (rf, rl, cf, cl) = if body.len() == 10 {
+                    let f = |i| u16_at(i).unwrap_or(0);
+                    (f(0), f(2), f(4), f(6))
+                } else {
+                    (
+                        u32_at(0),
+                        u32_at(4),
+                        u16_at(8).unwrap_or(0),
+                        u16_at(10).unwrap_or(0),
+                    )
+                };
+                let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+                if rl >= 1 && cl >= 1 {
+                    let declared = match ((rl - 1).checked_sub(rf), (cl - 1).checked_sub(cf)) {
+                        (Some(r), Some(c)) => (r + 1).saturating_mul(c + 1),
+                        _ => u64::MAX,
+                    };
+                    if declared > MAX_CELLS {
+                        rows = u64::MAX;
+                        cols = 1;
+                    }
+                }
+                None
+            }
             // MULRK: values from a first to a last column.
             0x00BD if body.len() >= 6 => Some((u16_at(0), u16_at(2), u16_at(body.len() - 2))),
             _ => None,
@@ -338,18 +368,18 @@ pub(super) fn check_xls_grid(bytes: &[u8], path: &Path) -> Result<(), InputError
         if let Some((Some(row), Some(first), Some(last))) = cells {
             rows = rows.max(row + 1);
             cols = cols.max(first.max(last) + 1);
-            if rows.saturating_mul(cols) > MAX_CELLS {
-                return Err(InputError::TooLarge(
-                    path.to_path_buf(),
-                    Limit::Cells {
-                        // The first substream is the globals; sheets follow in order.
-                        sheet: sheet
-                            .checked_sub(2)
-                            .and_then(|i| names.get(i).cloned())
-                            .unwrap_or_else(|| format!("{}", sheet.saturating_sub(1))),
-                    },
-                ));
-            }
+        }
+        if (kind == 0x0200 || cells.is_some()) && rows.saturating_mul(cols) > MAX_CELLS {
+            return Err(InputError::TooLarge(
+                path.to_path_buf(),
+                Limit::Cells {
+                    // The first substream is the globals; sheets follow in order.
+                    sheet: sheet
+                        .checked_sub(2)
+                        .and_then(|i| names.get(i).cloned())
+                        .unwrap_or_else(|| format!("{}", sheet.saturating_sub(1))),
+                },
+            ));
         }
     }
     Ok(())
