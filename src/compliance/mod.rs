@@ -851,6 +851,23 @@ pub struct NormCount {
     pub without_level: usize,
 }
 
+impl NormCount {
+    /// Whether the coaches fall short of the norm.
+    pub fn short(&self) -> bool {
+        self.coaches + 1e-9 < self.required
+    }
+
+    /// How the count weighs on `as_of`: a shortfall in a quarter that ends after it is a
+    /// forecast, so a warning.
+    pub fn severity(&self, as_of: NaiveDate) -> Severity {
+        match (self.short(), self.day > as_of) {
+            (false, _) => Severity::Ok,
+            (true, true) => Severity::Waarschuwing,
+            (true, false) => Severity::Tekort,
+        }
+    }
+}
+
 /// Counts the coaching norm on `day`. A missing FTE counts as full time, the safe side.
 pub fn norm_on(wb: &Workbook, rules: &Thresholds, day: NaiveDate) -> NormCount {
     let coaches = wb
@@ -916,12 +933,8 @@ pub(crate) fn begeleidingsnorm(
     for q in period.quarters() {
         let n = norm_on(wb, rules, quarter_end(q));
         let forecast = n.day > as_of;
-        let short = n.coaches + 1e-9 < n.required;
-        let severity = match (short, forecast) {
-            (false, _) => Severity::Ok,
-            (true, true) => Severity::Waarschuwing,
-            (true, false) => Severity::Tekort,
-        };
+        let short = n.short();
+        let severity = n.severity(as_of);
         let day = format_date(n.day);
         let (when_nl, when_en) = if forecast {
             (format!("verwacht op {day}"), format!("expected on {day}"))

@@ -369,7 +369,6 @@ pub fn dossier(
             .into_iter()
             .map(|q| {
                 let n = compliance::norm_on(wb, rules, compliance::quarter_end(q));
-                let short = n.coaches + 1e-9 < n.required;
                 let forecast = n.day > as_of;
                 NormRow {
                     quarter: format!("{}{} {}", label(t, "quarter_short"), q.1, q.0),
@@ -379,14 +378,7 @@ pub fn dossier(
                     without_level: n.without_level,
                     required: ratio(n.required, lang),
                     coaches: ratio(n.coaches, lang),
-                    status: status(
-                        match (short, forecast) {
-                            (false, _) => Severity::Ok,
-                            (true, true) => Severity::Waarschuwing,
-                            (true, false) => Severity::Tekort,
-                        },
-                        t,
-                    ),
+                    status: status(n.severity(as_of), t),
                 }
             })
             .collect()
