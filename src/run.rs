@@ -535,57 +535,68 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
 
 /// The closing line of a build: what was made, and where.
 fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
-    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
-    let mut parts = Vec::new();
-    let (and, head) = match lang {
-        Lang::Nl => {
-            if made.documents > 0 {
-                parts.push(format!(
-                    "{} voor {}",
-                    n(made.documents, "document", "documenten"),
-                    n(made.employees, "medewerker", "medewerkers")
-                ));
-            }
-            if made.team_documents > 0 {
-                parts.push(n(made.team_documents, "teamdocument", "teamdocumenten"));
-            }
-            if made.bundles > 0 {
-                parts.push(n(made.bundles, "bundel", "bundels"));
-            }
-            if made.dossier {
-                parts.push("het inspectiedossier".to_string());
-            }
-            (" en ", "klaar")
-        }
-        Lang::En => {
-            if made.documents > 0 {
-                parts.push(format!(
-                    "{} for {}",
-                    n(made.documents, "document", "documents"),
-                    n(made.employees, "employee", "employees")
-                ));
-            }
-            if made.team_documents > 0 {
-                parts.push(n(made.team_documents, "team document", "team documents"));
-            }
-            if made.bundles > 0 {
-                parts.push(n(made.bundles, "bundle", "bundles"));
-            }
-            if made.dossier {
-                parts.push("the inspection dossier".to_string());
-            }
-            (" and ", "done")
-        }
-    };
-    let what = match parts.len() {
-        0 => match lang {
-            Lang::Nl => "geen documenten".to_string(),
-            Lang::En => "no documents".to_string(),
+    /// The words of the closing line, in one language.
+    struct Words {
+        document: (&'static str, &'static str),
+        employee: (&'static str, &'static str),
+        team_document: (&'static str, &'static str),
+        bundle: (&'static str, &'static str),
+        for_: &'static str,
+        dossier: &'static str,
+        and: &'static str,
+        head: &'static str,
+        nothing: &'static str,
+    }
+    let w = match lang {
+        Lang::Nl => Words {
+            document: ("document", "documenten"),
+            employee: ("medewerker", "medewerkers"),
+            team_document: ("teamdocument", "teamdocumenten"),
+            bundle: ("bundel", "bundels"),
+            for_: "voor",
+            dossier: "het inspectiedossier",
+            and: " en ",
+            head: "klaar",
+            nothing: "geen documenten",
         },
-        1 => parts.remove(0),
-        k => format!("{}{and}{}", parts[..k - 1].join(", "), parts[k - 1]),
+        Lang::En => Words {
+            document: ("document", "documents"),
+            employee: ("employee", "employees"),
+            team_document: ("team document", "team documents"),
+            bundle: ("bundle", "bundles"),
+            for_: "for",
+            dossier: "the inspection dossier",
+            and: " and ",
+            head: "done",
+            nothing: "no documents",
+        },
     };
-    format!("{head}: {what} in `{}`", out_dir.display())
+    let n =
+        |k: usize, (one, many): (&str, &str)| format!("{k} {}", if k == 1 { one } else { many });
+    let mut parts = Vec::new();
+    if made.documents > 0 {
+        parts.push(format!(
+            "{} {} {}",
+            n(made.documents, w.document),
+            w.for_,
+            n(made.employees, w.employee)
+        ));
+    }
+    if made.team_documents > 0 {
+        parts.push(n(made.team_documents, w.team_document));
+    }
+    if made.bundles > 0 {
+        parts.push(n(made.bundles, w.bundle));
+    }
+    if made.dossier {
+        parts.push(w.dossier.to_string());
+    }
+    let what = match parts.len() {
+        0 => w.nothing.to_string(),
+        1 => parts.remove(0),
+        k => format!("{}{}{}", parts[..k - 1].join(", "), w.and, parts[k - 1]),
+    };
+    format!("{}: {what} in `{}`", w.head, out_dir.display())
 }
 
 /// What `--open` shows: the one bundle or the dossier when only one kind was made, else
