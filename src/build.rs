@@ -258,7 +258,9 @@ pub fn build(
     for kind in &plan.kinds {
         let template = kind.template();
         if *kind == Kind::Dossier {
-            emit(dossier(wb, templates, plan, &cells, &employees, notices)?)?;
+            emit(dossier(
+                &rows, templates, plan, &cells, &employees, notices,
+            )?)?;
             made.dossier = true;
             continue;
         }
@@ -366,20 +368,21 @@ pub const DOSSIER_FILE: &str = "dossier.pdf";
 /// employee in service on the as-of date (of those `chosen`, when the plan names
 /// employees), made on every core and joined into one document.
 fn dossier(
-    wb: &Workbook,
+    rows: &crate::model::Index<'_>,
     templates: &Templates,
     plan: &Plan,
     cells: &crate::analysis::CellIndex<'_>,
     chosen: &[&Employee],
     notices: &mut Vec<Notice>,
 ) -> Result<File, BuildError> {
+    let wb = rows.workbook();
     let subjects: Vec<&Employee> = compliance::subjects(wb, plan.as_of)
         .filter(|e| plan.employees.is_empty() || chosen.iter().any(|c| c.id == e.id))
         .collect();
-    let findings = compliance::check(wb, &plan.rules, plan.as_of, plan.period);
+    let findings = compliance::check_indexed(rows, &plan.rules, plan.as_of, plan.period);
     let labels = templates.labels(plan.lang);
     let mut d = context::dossier::dossier(
-        wb,
+        rows,
         cells,
         &subjects,
         &findings,

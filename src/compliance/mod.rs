@@ -215,13 +215,23 @@ pub fn subjects(wb: &Workbook, as_of: NaiveDate) -> impl Iterator<Item = &Employ
 /// Every finding for the workbook on `as_of`: per employee in sheet order (rules in
 /// [`RuleId::ALL`] order), then the organisation's.
 pub fn check(wb: &Workbook, rules: &Thresholds, as_of: NaiveDate, period: Period) -> Vec<Finding> {
+    check_indexed(&Index::new(wb), rules, as_of, period)
+}
+
+/// [`check`] with the workbook's rows already gathered by employee.
+pub fn check_indexed(
+    idx: &Index<'_>,
+    rules: &Thresholds,
+    as_of: NaiveDate,
+    period: Period,
+) -> Vec<Finding> {
+    let wb = idx.workbook();
     // An organisation that has not filled in its regime is most likely a maatwerkbedrijf,
     // the strictest case; checking too much is safer before an inspection than too little.
     let regime = wb.organisation.regime.unwrap_or(Regime::CollectiefMaatwerk);
     let mut out = Vec::new();
-    let idx = Index::new(wb);
     for e in subjects(wb, as_of) {
-        let ctx = Ctx::new(&idx, e, rules, as_of);
+        let ctx = Ctx::new(idx, e, rules, as_of);
         if regime != Regime::IndividueelMaatwerk {
             out.extend(pop_termijn(&ctx, period));
             out.extend(pop_geldigheid(&ctx, period));

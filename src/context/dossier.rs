@@ -19,7 +19,7 @@ use super::{
 use crate::analysis::CellIndex;
 use crate::compliance::{self, Finding, Origin, Period, SETTINGS, Severity, Thresholds};
 use crate::i18n::Lang;
-use crate::model::{ConversationKind, Employee, Workbook};
+use crate::model::{ConversationKind, Employee};
 
 /// The day popdruk's built-in thresholds were last checked against their sources
 /// (`domain.md`); the cover prints it with the values.
@@ -270,12 +270,12 @@ fn typeset_quotes(s: &str) -> String {
         .collect()
 }
 
-/// Everything the dossier prints. `subjects` are the target-group employees in service on
+/// Everything the dossier prints, from the workbook `index` holds. `subjects` are the target-group employees in service on
 /// `as_of` to include (in sheet order); `findings` come from [`compliance::check`] with the
 /// same thresholds, date and period.
 #[allow(clippy::too_many_arguments)]
 pub fn dossier(
-    wb: &Workbook,
+    index: &crate::model::Index<'_>,
     cells: &CellIndex<'_>,
     subjects: &[&Employee],
     findings: &[Finding],
@@ -286,6 +286,7 @@ pub fn dossier(
     as_of: NaiveDate,
     period: Period,
 ) -> Dossier {
+    let wb = index.workbook();
     let mut org = org_text(wb, t);
     if org.regime.is_empty() {
         // The rules were checked as for collectief maatwerk (see `compliance::check`).
@@ -304,12 +305,11 @@ pub fn dossier(
             by_employee.entry(id.as_str()).or_default().push(f);
         }
     }
-    let index = crate::model::Index::new(wb);
     for (i, e) in subjects.iter().enumerate() {
         let anchor = format!("mw{}", i + 1);
         let own: &[&Finding] = by_employee.get(e.id.as_str()).map_or(&[], |v| v);
         let worst = own.iter().map(|f| f.severity).max().unwrap_or(Severity::Ok);
-        let o = compliance::overview(&index, rules, as_of, e);
+        let o = compliance::overview(index, rules, as_of, e);
         let signed = match o.signed {
             None => String::new(),
             Some((true, true)) => label(t, "signed_both"),
@@ -349,7 +349,7 @@ pub fn dossier(
             title: format!("{name} ({})", e.id),
         });
         sections.push(employee_section(
-            &index,
+            index,
             cells,
             e,
             own,
