@@ -299,15 +299,19 @@ pub fn build(
                     ctx.org.logo = has_logo;
                     let doc = parse(templates, &template, &ctx, &e.id)?;
                     let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
-                    let laid = layout::layout(&doc, &layout::Options::default());
-                    let (bytes, found) = write_laid(&laid, &path, &plan.images)?;
+                    let laid = SHAPER.with_borrow_mut(|shaper| {
+                        layout::layout_with(&doc, &layout::Options::default(), shaper)
+                    });
+                    let (written, found) = write_laid(&laid, &path, &plan.images, Vec::new())?;
                     // A document whose pages do not depend on what comes before it goes
-                    // into the bundle as it was laid out; any other is laid out again there.
+                    // into the bundle as it was laid out and drawn; any other is laid out
+                    // again there.
                     let member = if layout::stands_alone(&doc) {
-                        Member::Laid(laid)
+                        Member::Laid(laid, written.pages)
                     } else {
                         Member::Doc(doc)
                     };
+                    let bytes = written.bytes;
                     Ok((File { path, bytes }, member, found))
                 })
                 .collect::<Result<_, BuildError>>()?;
@@ -318,11 +322,14 @@ pub fn build(
                 bundle.push(member);
             }
         }
-        if let Some(laid) = bundle.finish() {
+        if let Some((laid, drawn)) = bundle.finish() {
             let path = format!("bundel-{}.pdf", kind.name());
-            let (bytes, found) = write_laid(&laid, &path, &plan.images)?;
+            let (written, found) = write_laid(&laid, &path, &plan.images, drawn)?;
             notices.extend(found);
-            emit(File { path, bytes })?;
+            emit(File {
+                path,
+                bytes: written.bytes,
+            })?;
             made.bundles += 1;
         }
         if *kind == Kind::Voorbereiding {
@@ -466,15 +473,19 @@ fn write(
         &layout::layout(doc, &layout::Options::default()),
         path,
         images,
+        Vec::new(),
     )
+    .map(|(written, found)| (written.bytes, found))
 }
 
-/// Writes a laid-out document; returns the PDF and the layout's warnings.
+/// Writes a laid-out document, reusing the pages drawn before that `drawn` gives; returns
+/// the PDF with its drawn pages, and the layout's warnings.
 fn write_laid(
     laid: &layout::Laid,
     path: &str,
     images: &pdf::Images,
-) -> Result<(Vec<u8>, Vec<Notice>), BuildError> {
+    drawn: Vec<Option<pdf::DrawnPage>>,
+) -> Result<(pdf::Written, Vec<Notice>), BuildError> {
     let found = laid
         .warnings
         .iter()
@@ -483,8 +494,8 @@ fn write_laid(
             message: w.message.clone(),
         })
         .collect();
-    let bytes = pdf::write_with_images(laid, images).map_err(BuildError::Image)?;
-    Ok((bytes, found))
+    let written = pdf::write_drawn(laid, Some(images), drawn).map_err(BuildError::Image)?;
+    Ok((written, found))
 }
 
 /// Writes a document, keeping its warnings.
@@ -499,13 +510,21 @@ fn write_noting(
     Ok(bytes)
 }
 
+thread_local! {
+    /// Each thread's cache of shaped words, kept from one document to the next: the
+    /// template's own words (labels, headings) recur in every document of a kind. Shaping
+    /// is a pure function of the word and face, so output does not depend on which thread
+    /// made a document.
+    static SHAPER: std::cell::RefCell<crate::text::Shaper> = Default::default();
+}
+
 /// Employees whose documents are made at once before they are written out.
 const BATCH: usize = 64;
 
 /// A document on its way into a bundle.
 enum Member {
-    /// Laid out already, with pages that stay the same in the bundle.
-    Laid(layout::Laid),
+    /// Laid out and drawn already, with pages that stay the same in the bundle.
+    Laid(layout::Laid, Vec<pdf::DrawnPage>),
     /// To be laid out again inside the bundle.
     Doc(Document),
 }
@@ -513,35 +532,39 @@ enum Member {
 /// The documents of one kind, in employee order, for its bundle.
 #[derive(Default)]
 struct Bundle {
-    laid: Vec<layout::Laid>,
+    laid: Vec<(layout::Laid, Vec<pdf::DrawnPage>)>,
     docs: Vec<Document>,
 }
 
 impl Bundle {
     fn push(&mut self, m: Member) {
         match m {
-            Member::Laid(l) => self.laid.push(l),
+            Member::Laid(l, drawn) => self.laid.push((l, drawn)),
             Member::Doc(d) => self.docs.push(d),
         }
     }
 
-    /// The bundle laid out: the documents joined as they were laid out, or laid out again
-    /// together when their pages depend on what comes before. `None` when empty.
-    fn finish(self) -> Option<layout::Laid> {
+    /// The bundle laid out, with the pages drawn already: the documents joined as they
+    /// were laid out and drawn, or laid out again together (and nothing drawn) when their
+    /// pages depend on what comes before. `None` when empty.
+    fn finish(self) -> Option<(layout::Laid, Vec<Option<pdf::DrawnPage>>)> {
         // One template makes every document of a kind, so they are all of one sort.
         debug_assert!(self.laid.is_empty() || self.docs.is_empty());
         if !self.docs.is_empty() {
-            return Some(layout::layout(
-                &merge(self.docs),
-                &layout::Options::default(),
-            ));
+            let laid = layout::layout(&merge(self.docs), &layout::Options::default());
+            return Some((laid, Vec::new()));
         }
         if self.laid.is_empty() {
             return None;
         }
-        let mut laid = layout::join(self.laid);
+        let (laids, drawn): (Vec<_>, Vec<Vec<_>>) = self.laid.into_iter().unzip();
+        let (mut laid, origins) = layout::join_traced(laids);
         laid.meta.title = bundle_title(&laid.meta.title);
-        Some(laid)
+        let pages = origins
+            .into_iter()
+            .map(|o| o.and_then(|(doc, page)| drawn[doc].get(page).cloned()))
+            .collect();
+        Some((laid, pages))
     }
 }
 

@@ -444,6 +444,15 @@ pub fn stands_alone(doc: &Document) -> bool {
 /// document a second time. Only for documents that [`stands_alone`]; the metadata is the
 /// first document's.
 pub fn join(laids: Vec<Laid>) -> Laid {
+    join_traced(laids).0
+}
+
+/// Where a page of a joined document comes from: `(document, page)` in [`join_traced`]'s
+/// input, or `None` for a blank page the join put in.
+pub type Origin = Option<(usize, usize)>;
+
+/// [`join`], also telling where each page of the result comes from.
+pub fn join_traced(laids: Vec<Laid>) -> (Laid, Vec<Origin>) {
     let total: usize = laids.iter().map(|l| l.pages.len() + 1).sum();
     let mut out = Laid {
         meta: laids.first().map(|l| l.meta.clone()).unwrap_or_default(),
@@ -453,8 +462,9 @@ pub fn join(laids: Vec<Laid>) -> Laid {
         warnings: Vec::new(),
         passes: 1,
     };
+    let mut origins = Vec::with_capacity(total);
     let mut sections = 0;
-    for laid in laids {
+    for (doc, laid) in laids.into_iter().enumerate() {
         if out.pages.len() % 2 == 1
             && let Some(first) = laid.pages.first()
         {
@@ -466,8 +476,10 @@ pub fn join(laids: Vec<Laid>) -> Laid {
                 blank: true,
                 items: Vec::new(),
             });
+            origins.push(None);
         }
         let first = out.pages.len();
+        origins.extend((0..laid.pages.len()).map(|page| Some((doc, page))));
         let count = laid.pages.iter().map(|p| p.section + 1).max().unwrap_or(0);
         out.pages.extend(laid.pages.into_iter().map(|mut p| {
             p.section += sections;
@@ -489,7 +501,7 @@ pub fn join(laids: Vec<Laid>) -> Laid {
         }
         sections += count;
     }
-    out
+    (out, origins)
 }
 
 /// The page references in a section's body (not its header and footer, which never change

@@ -84,11 +84,13 @@ fn image_dict(w: u32, h: u32, space: &str, filter: &str) -> Dictionary {
 /// Decodes and adds one image to the document as an XObject.
 pub(crate) fn embed(
     doc: &mut lopdf::Document,
-    index: usize,
     name: &str,
     bytes: &[u8],
 ) -> Result<Embedded, ImageError> {
-    let res = format!("Im{index}");
+    // Named from the image's own name, so a page draws it the same in every document.
+    let res: String = std::iter::once("Im".to_string())
+        .chain(name.bytes().map(|b| format!("{b:02X}")))
+        .collect();
     if let Some((w, h, comps)) = jpeg_info(bytes) {
         let space = match comps {
             1 => "DeviceGray",
@@ -185,7 +187,7 @@ mod tests {
     #[test]
     fn rejects_files_that_are_not_images() {
         let mut doc = lopdf::Document::with_version("1.7");
-        let e = embed(&mut doc, 0, "logo", b"GIF89a").err().unwrap();
+        let e = embed(&mut doc, "logo", b"GIF89a").err().unwrap();
         assert_eq!(e.to_string(), "image `logo`: not a PNG or JPEG file");
     }
 }

@@ -1,24 +1,26 @@
 //! PDF writing: [`Laid`] pages to PDF bytes.
 //!
-//! The only module that imports printpdf, lopdf and flate2. printpdf builds the fonts:
-//! subset, embedded as Identity-H CID fonts with /W widths and a ToUnicode map built from
-//! the text each glyph stands for (so copy-paste gives the original text, ligatures
-//! included). The page content streams are written here directly: going through
-//! printpdf's `Op`s and lopdf's operation encoding cost more than everything else together
-//! (about 500 pages/s). lopdf then assembles the file and adds what printpdf lacks: nested
-//! bookmarks, link annotations, the document language and a deterministic file identifier. Writing the bytes
-//! to disk is the caller's job (see [`crate::output::write_atomic`]).
+//! The only module that imports printpdf, lopdf and flate2. printpdf writes the frame of
+//! the document (catalog, page tree, document information). The fonts are embedded by
+//! [`font`]: a TrueType subset per face that keeps glyph ids, as Identity-H CID fonts with
+//! /W widths and a ToUnicode map built from the text each glyph stands for (so copy-paste
+//! gives the original text, ligatures included). printpdf's own subsetter took more time
+//! than layout and drawing together, and renumbered the glyphs, which tied every page to
+//! its document's subset. The page content streams are written here directly: going
+//! through printpdf's `Op`s and lopdf's operation encoding cost more than everything else
+//! together (about 500 pages/s). lopdf then assembles the file and adds what printpdf
+//! lacks: nested bookmarks, link annotations, the document language and a deterministic
+//! file identifier. Writing the bytes to disk is the caller's job (see
+//! [`crate::output::write_atomic`]).
 
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 use lopdf::{Dictionary, Object, Stream, StringFormat};
-use printpdf::{
-    Codepoint, FontId, Mm, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Pt, TextItem, TextMatrix,
-};
+use printpdf::{PdfDocument, PdfSaveOptions};
 
+mod font;
 mod image;
 
 pub use image::{ImageError, Images};
@@ -27,113 +29,91 @@ use crate::layout::{Item, Laid, Seg, Stroke};
 use crate::text::lines::Rgb;
 use crate::text::{FaceId, Fonts, Run};
 
-/// Fonts parsed by printpdf, once per process.
-fn parsed_fonts() -> &'static Vec<ParsedFont> {
-    static PARSED: OnceLock<Vec<ParsedFont>> = OnceLock::new();
-    PARSED.get_or_init(|| {
-        Fonts::embedded()
-            .faces()
-            .map(|(_, f)| {
-                let mut w = Vec::new();
-                ParsedFont::from_bytes(f.data, 0, &mut w)
-                    .unwrap_or_else(|| panic!("printpdf cannot parse embedded font `{}`", f.name))
-            })
-            .collect()
-    })
-}
-
 /// The glyphs a document uses per face, each with the text it stands for.
-type Used = BTreeMap<FaceId, BTreeMap<u16, String>>;
+type Used = BTreeMap<FaceId, font::Glyphs>;
 
 fn used_glyphs(laid: &Laid) -> Used {
-    let mut used: Used = BTreeMap::new();
+    // Per face, indexed by glyph id: the text of the first use that has one. Dense arrays
+    // rather than maps: a document shows thousands of glyphs of a few hundred kinds.
+    let fonts = Fonts::embedded();
+    let mut seen: Vec<Vec<Option<&str>>> = Vec::new();
     for p in &laid.pages {
         for it in &p.items {
             if let Item::Text { run, .. } = it {
-                let map = used.entry(run.face).or_default();
+                let f = run.face.0 as usize;
+                if seen.len() <= f {
+                    seen.resize_with(f + 1, Vec::new);
+                }
+                let slots = &mut seen[f];
+                if slots.is_empty() {
+                    slots.resize(fonts.face(run.face).glyph_count(), None);
+                }
                 for g in &run.glyphs {
                     let text = &run.text[g.text.0 as usize..g.text.1 as usize];
-                    match map.get_mut(&g.gid) {
-                        Some(t) if t.is_empty() && !text.is_empty() => *t = text.to_string(),
+                    let Some(slot) = slots.get_mut(g.gid as usize) else {
+                        continue;
+                    };
+                    match slot {
+                        None => *slot = Some(text),
+                        Some("") if !text.is_empty() => *slot = Some(text),
                         Some(_) => {}
-                        None => {
-                            map.insert(g.gid, text.to_string());
-                        }
                     }
                 }
             }
         }
     }
-    used
+    seen.into_iter()
+        .enumerate()
+        .filter(|(_, slots)| !slots.is_empty())
+        .map(|(f, slots)| {
+            let glyphs = slots
+                .into_iter()
+                .enumerate()
+                .filter_map(|(gid, t)| t.map(|t| (gid as u16, t.to_string())))
+                .collect();
+            (FaceId(f as u8), glyphs)
+        })
+        .collect()
+}
+
+/// A page drawn: its compressed content stream. It depends only on the page (and on the
+/// images of the run), so a bundle reuses the pages of the documents it joins.
+#[derive(Clone, Debug)]
+pub struct DrawnPage(Arc<Vec<u8>>);
+
+/// A written document: the PDF, and its pages drawn for reuse.
+pub struct Written {
+    pub bytes: Vec<u8>,
+    pub pages: Vec<DrawnPage>,
 }
 
 /// Writes a laid-out document as PDF bytes. The same input gives the same bytes. Images
 /// are drawn as empty placeholder boxes: use [`write_with_images`] to supply them.
 pub fn write(laid: &Laid) -> Vec<u8> {
-    write_inner(laid, None).unwrap_or_default()
+    write_drawn(laid, None, Vec::new())
+        .map(|w| w.bytes)
+        .unwrap_or_default()
 }
 
 /// Writes a laid-out document with the images its `<image>` elements name. An image that
 /// is missing or cannot be read is an error naming it.
 pub fn write_with_images(laid: &Laid, images: &Images) -> Result<Vec<u8>, ImageError> {
-    write_inner(laid, Some(images))
+    write_drawn(laid, Some(images), Vec::new()).map(|w| w.bytes)
 }
 
-fn write_inner(laid: &Laid, images: Option<&Images>) -> Result<Vec<u8>, ImageError> {
+/// Writes a laid-out document, reusing `reuse[i]` as the drawing of page `i` where given
+/// (drawn before from the same page with the same images); draws the other pages.
+pub fn write_drawn(
+    laid: &Laid,
+    images: Option<&Images>,
+    reuse: Vec<Option<DrawnPage>>,
+) -> Result<Written, ImageError> {
+    // printpdf writes the frame: catalog, page tree and document information.
     let mut doc = PdfDocument::new(&laid.meta.title);
     doc.metadata.info.author = laid.meta.author.clone();
     doc.metadata.info.subject = laid.meta.subject.clone();
     doc.metadata.info.creator = "popdruk".into();
     doc.metadata.info.producer = "popdruk".into();
-
-    // printpdf subsets a font to the glyphs its pages show: give it one page that shows
-    // every glyph the document uses (with its text, for ToUnicode), then replace that page
-    // by the real ones.
-    let used = used_glyphs(laid);
-    let parsed = parsed_fonts();
-    let print = fingerprint(laid);
-    let mut names: BTreeMap<FaceId, String> = BTreeMap::new();
-    let mut ops = vec![Op::StartTextSection];
-    for (face, glyphs) in &used {
-        // printpdf names fonts with random ids and takes the subset tag from the id's first
-        // six characters: name them from the content, so output is deterministic and the
-        // tag is six capital letters as the PDF specification asks.
-        let tag: String = print
-            .iter()
-            .skip(face.0 as usize)
-            .take(6)
-            .map(|b| (b'A' + b % 26) as char)
-            .collect();
-        let name = format!("{tag}F{}", face.0);
-        let id = FontId(name.clone());
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), PdfFont::new(parsed[face.0 as usize].clone()));
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(id),
-            size: Pt(10.0),
-        });
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(
-                glyphs
-                    .iter()
-                    .map(|(gid, text)| Codepoint {
-                        gid: *gid,
-                        offset: 0.0,
-                        cid: Some(text.clone()),
-                    })
-                    .collect(),
-            )],
-        });
-        names.insert(*face, name);
-    }
-    ops.push(Op::EndTextSection);
-    doc.with_pages(vec![PdfPage::new(Mm(210.0), Mm(297.0), ops)]);
-
     let opts = PdfSaveOptions {
         optimize: true,
         subset_fonts: true,
@@ -142,30 +122,45 @@ fn write_inner(laid: &Laid, images: Option<&Images>) -> Result<Vec<u8>, ImageErr
     };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    // The resource dictionaries printpdf made for pages it did not get.
+    lo.objects
+        .retain(|_, o| !matches!(o, Object::Dictionary(d) if d.is_empty()));
 
-    // The subset renumbers glyphs: new id = position in [0, used ids ascending without 0]
-    // (see printpdf's `subset_font`).
-    let remap: BTreeMap<FaceId, Vec<u16>> = used
-        .iter()
-        .map(|(face, glyphs)| {
-            let max = glyphs.keys().copied().max().unwrap_or(0) as usize;
-            let mut v = vec![0u16; max + 1];
-            for (i, gid) in glyphs.keys().copied().filter(|g| *g != 0).enumerate() {
-                v[gid as usize] = i as u16 + 1;
-            }
-            (*face, v)
-        })
-        .collect();
-
+    let print = fingerprint(laid);
+    let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
+    let mut fonts = Dictionary::new();
+    for (face, glyphs) in &used_glyphs(laid) {
+        // The subset tag: six capital letters, from the content so output is deterministic.
+        let tag: String = print
+            .iter()
+            .skip(face.0 as usize)
+            .take(6)
+            .map(|b| (b'A' + b % 26) as char)
+            .collect();
+        let id = font::embed(&mut lo, *face, glyphs, &tag, &mut z);
+        fonts.set(font::resource_name(*face), Object::Reference(id));
+    }
     let embedded = embed_images(&mut lo, laid, images)?;
-    replace_pages(&mut lo, laid, &names, &remap, &embedded);
+    let mut resources = Dictionary::new();
+    resources.set("Font", Object::Dictionary(fonts));
+    if !embedded.is_empty() {
+        resources.set(
+            "XObject",
+            Object::Dictionary(Dictionary::from_iter(
+                embedded
+                    .values()
+                    .map(|e| (e.name.as_str(), Object::Reference(e.id))),
+            )),
+        );
+    }
+    let resources = lo.add_object(resources);
+    let pages = add_pages(&mut lo, laid, resources, &embedded, reuse, &mut z);
     finish(&mut lo, laid, print);
     lo.version = "1.7".to_string();
-    lo.compress();
-    let mut out = Vec::new();
-    lo.save_to(&mut out)
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
         .expect("writing a PDF to memory cannot fail");
-    Ok(out)
+    Ok(Written { bytes, pages })
 }
 
 /// Embeds each image the pages name once, in name order.
@@ -187,7 +182,7 @@ fn embed_images(
     wanted.dedup();
     let mut out = BTreeMap::new();
     let Some(images) = images else { return Ok(out) };
-    for (i, name) in wanted.into_iter().enumerate() {
+    for name in wanted {
         let bytes = images.get(name).ok_or_else(|| ImageError {
             name: name.to_string(),
             message: format!(
@@ -199,81 +194,55 @@ fn embed_images(
                     .join(", ")
             ),
         })?;
-        out.insert(name.to_string(), image::embed(lo, i, name, bytes)?);
+        out.insert(name.to_string(), image::embed(lo, name, bytes)?);
     }
     Ok(out)
 }
 
-/// Replaces printpdf's glyph page by the document's pages, sharing its resources.
-fn replace_pages(
+/// Adds the document's pages to printpdf's page tree, drawing those not in `reuse`;
+/// returns every page's drawing.
+fn add_pages(
     lo: &mut lopdf::Document,
     laid: &Laid,
-    names: &BTreeMap<FaceId, String>,
-    remap: &BTreeMap<FaceId, Vec<u16>>,
+    resources: lopdf::ObjectId,
     images: &BTreeMap<String, image::Embedded>,
-) {
+    mut reuse: Vec<Option<DrawnPage>>,
+    z: &mut flate2::Compress,
+) -> Vec<DrawnPage> {
     let pages_id = lo
         .catalog()
         .and_then(|c| c.get(b"Pages"))
         .and_then(Object::as_reference)
         .expect("printpdf writes a page tree");
-    let dummy = *lo
-        .get_pages()
-        .values()
-        .next()
-        .expect("printpdf wrote the glyph page");
-    let (resources, contents) = {
-        let d = lo.get_dictionary(dummy).expect("page dictionary");
-        (
-            d.get(b"Resources")
-                .cloned()
-                .unwrap_or(Object::Dictionary(Dictionary::new())),
-            d.get(b"Contents").and_then(Object::as_reference).ok(),
-        )
-    };
-    lo.objects.remove(&dummy);
-    if let Some(c) = contents {
-        lo.objects.remove(&c);
-    }
-    if !images.is_empty() {
-        let xobjects = Dictionary::from_iter(
-            images
-                .values()
-                .map(|e| (e.name.as_str(), Object::Reference(e.id))),
-        );
-        let res = match &resources {
-            Object::Reference(r) => lo.get_object_mut(*r).and_then(Object::as_dict_mut).ok(),
-            _ => None,
-        };
-        if let Some(res) = res {
-            res.set("XObject", Object::Dictionary(xobjects));
-        }
-    }
+    reuse.resize(laid.pages.len(), None);
     let fonts = Fonts::embedded();
-    let mut kids = Vec::with_capacity(laid.pages.len());
-    // Pages are independent: their content streams are drawn and compressed on every
-    // core for long documents (bundles, the dossier), then added in page order.
-    let packed: Vec<Vec<u8>> = if laid.pages.len() >= PARALLEL_PAGES {
+    let draw = |z: &mut flate2::Compress, page: &crate::layout::Page| {
+        DrawnPage(Arc::new(deflate(z, &content(page, fonts, images))))
+    };
+    let missing = reuse.iter().filter(|r| r.is_none()).count();
+    // Pages are independent: long documents (bundles, the dossier) draw and compress their
+    // content streams on every core, then add them in page order.
+    let drawn: Vec<DrawnPage> = if missing >= PARALLEL_PAGES {
         laid.pages
             .par_iter()
+            .zip(reuse)
             .map_init(
                 || flate2::Compress::new(flate2::Compression::fast(), true),
-                |z, page| deflate(z, &content(page, fonts, names, remap, images)),
+                |z, (page, done)| done.unwrap_or_else(|| draw(z, page)),
             )
             .collect()
     } else {
-        // One compressor for all pages: a fresh one per page allocates its window and
-        // hash tables every time.
-        let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
         laid.pages
             .iter()
-            .map(|page| deflate(&mut z, &content(page, fonts, names, remap, images)))
+            .zip(reuse)
+            .map(|(page, done)| done.unwrap_or_else(|| draw(z, page)))
             .collect()
     };
-    for (page, packed) in laid.pages.iter().zip(packed) {
+    let mut kids = Vec::with_capacity(laid.pages.len());
+    for (page, packed) in laid.pages.iter().zip(&drawn) {
         let mut sd = Dictionary::new();
         sd.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-        let stream = Stream::new(sd, packed).with_compression(false);
+        let stream = Stream::new(sd, packed.0.to_vec()).with_compression(false);
         let contents_id = lo.add_object(Object::Stream(stream));
         let mut d = Dictionary::new();
         d.set("Type", Object::Name(b"Page".to_vec()));
@@ -287,7 +256,7 @@ fn replace_pages(
                 Object::Real(page.height.0),
             ]),
         );
-        d.set("Resources", resources.clone());
+        d.set("Resources", Object::Reference(resources));
         d.set("Contents", Object::Reference(contents_id));
         kids.push(Object::Reference(lo.add_object(Object::Dictionary(d))));
     }
@@ -295,6 +264,7 @@ fn replace_pages(
         p.set("Count", Object::Integer(kids.len() as i64));
         p.set("Kids", Object::Array(kids));
     }
+    drawn
 }
 
 /// From how many pages a document's content streams are made on every core.
@@ -423,8 +393,6 @@ impl State {
 fn content(
     page: &crate::layout::Page,
     fonts: &Fonts,
-    names: &BTreeMap<FaceId, String>,
-    remap: &BTreeMap<FaceId, Vec<u16>>,
     images: &BTreeMap<String, image::Embedded>,
 ) -> Vec<u8> {
     let h = page.height.0;
@@ -444,7 +412,7 @@ fn content(
                 st.text(&mut b, true);
                 if st.font != Some((run.face, *size)) {
                     b.push(b'/');
-                    b.extend_from_slice(names[&run.face].as_bytes());
+                    b.extend_from_slice(font::resource_name(run.face).as_bytes());
                     b.push(b' ');
                     nums(&mut b, &[*size], "Tf");
                     st.font = Some((run.face, *size));
@@ -484,7 +452,7 @@ fn content(
                         None
                     }
                 };
-                let advance = tj(&mut b, fonts, run, &remap[&run.face], lead);
+                let advance = tj(&mut b, fonts, run, lead);
                 if synthetic.bold {
                     b.extend_from_slice(b"0 Tr\n");
                 }
@@ -594,10 +562,10 @@ fn content(
 }
 
 /// A `TJ` that puts each glyph at its shaped position: the viewer advances by the font's
-/// own width (printpdf writes it truncated to thousandths of an em into /W), and the
+/// own width (written truncated to thousandths of an em into /W by `font::embed`), and the
 /// numbers between glyphs correct the difference (kerning). `lead` moves the pen first.
 /// Returns how far the pen moved past the run's start, in em.
-fn tj(b: &mut Vec<u8>, fonts: &Fonts, run: &Run, remap: &[u16], lead: Option<f32>) -> f32 {
+fn tj(b: &mut Vec<u8>, fonts: &Fonts, run: &Run, lead: Option<f32>) -> f32 {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let face = fonts.face(run.face);
     let n = run.glyphs.len();
@@ -608,7 +576,8 @@ fn tj(b: &mut Vec<u8>, fonts: &Fonts, run: &Run, remap: &[u16], lead: Option<f32
     b.push(b'<');
     let mut end = 0.0;
     for (i, g) in run.glyphs.iter().enumerate() {
-        let code = remap.get(g.gid as usize).copied().unwrap_or(0);
+        // The CID is the glyph id: fonts are embedded with their glyph ids unchanged.
+        let code = g.gid;
         for shift in [12, 8, 4, 0] {
             b.push(HEX[(code >> shift) as usize & 15]);
         }

@@ -64,6 +64,11 @@ impl Face {
         self.rb.glyph_index(c).is_some()
     }
 
+    /// How many glyphs the face has.
+    pub fn glyph_count(&self) -> usize {
+        self.rb.number_of_glyphs() as usize
+    }
+
     /// The glyph's advance as stored in the font (no kerning), in font units.
     pub fn advance(&self, gid: u16) -> u16 {
         self.rb
