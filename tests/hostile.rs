@@ -821,3 +821,31 @@ fn an_xls_whose_cells_ask_for_a_17_gigabyte_grid_is_refused_before_reading() {
     // The old-Excel sample still reads.
     assert_eq!(check(Path::new("samples/team.xls")).code, Some(0));
 }
+
+#[test]
+fn an_ole_file_is_measured_as_calamine_reads_it() {
+    let dir = Path::new("fuzz/regressions/spreadsheet");
+    for (file, phrase) in [
+        // Found by the `spreadsheet` fuzzer: a MiniFAT that points past its end, which the
+        // `cfb` crate refused (so the grid went unmeasured) while calamine read on to a cell
+        // at row 25,971, column 26,984: a grid of 22 GB.
+        (
+            "xls-damaged-minifat-dense-grid.xls",
+            "meer dan 5000000 cellen",
+        ),
+        // 1 KB whose directory chain runs in a loop: calamine followed it until memory ran
+        // out, while looking for a password, before reading a sheet.
+        ("ole-directory-chain-loop.xls", "beschadigd of onvolledig"),
+        // 200 sheets listed on the same records, each a grid of 2 million cells (13 GB).
+        ("xls-sheets-on-same-records.xls", "meer dan 5000000 cellen"),
+        // 900 sheets on 1,900 cells each naming one shared string of 8,000 characters.
+        ("xls-shared-string-copies.xls", "MB tekst"),
+        // Found by the `spreadsheet` fuzzer as slow (22 s in a busy run; milliseconds
+        // alone): an OLE file that also holds a zip package, read as an xlsx.
+        ("ole-zip-inside.xls", "beschadigd of onvolledig"),
+    ] {
+        let o = check(&dir.join(file));
+        assert_refused(&o, phrase);
+        assert!(o.took < Duration::from_secs(5), "{file} took {:?}", o.took);
+    }
+}

@@ -183,7 +183,6 @@ pub(super) fn check_package(bytes: &[u8], path: &Path) -> Result<(), InputError>
     Ok(())
 }
 
-/// The `uniqueCount` attribute of the `<sst>` element at the start of a shared-strings part.
 /// Checks the sheets of an OpenDocument package before calamine reads them: calamine makes
 /// one dense grid per sheet from its first to its last value, so a few hundred bytes of
 /// `number-rows-repeated` and `number-columns-repeated` can ask for gigabytes. The grid each
@@ -271,120 +270,7 @@ pub(super) fn check_ods_grid(bytes: &[u8], path: &Path) -> Result<(), InputError
     Ok(())
 }
 
-/// Checks the sheets of an old Excel (`.xls`) file before calamine reads them: calamine
-/// makes one dense grid per sheet from its first to its last value, and a damaged or hostile
-/// file's cell records can place a value anywhere (the fuzzer found 56 KB that asked for
-/// 17.8 GB). The grid each sheet would need is measured from its value records, and a sheet
-/// past [`MAX_CELLS`] is refused.
-pub(super) fn check_xls_grid(bytes: &[u8], path: &Path) -> Result<(), InputError> {
-    let Ok(mut file) = cfb::CompoundFile::open(std::io::Cursor::new(bytes)) else {
-        // calamine says what is wrong with a file that is no compound file.
-        return Ok(());
-    };
-    let stream = ["/Workbook", "/Book"]
-        .into_iter()
-        .find_map(|name| file.open_stream(name).ok());
-    let Some(stream) = stream else {
-        return Ok(());
-    };
-    let mut data = Vec::new();
-    stream
-        .take(MAX_PART)
-        .read_to_end(&mut data)
-        .map_err(|e| InputError::Damaged(path.to_path_buf(), e.to_string()))?;
-    let (mut sheet, mut rows, mut cols) = (0usize, 0u64, 0u64);
-    // Sheet names from the BOUNDSHEET records of the globals, in order.
-    let mut names: Vec<String> = Vec::new();
-    let mut at = 0;
-    while at + 4 <= data.len() {
-        let kind = u16::from_le_bytes([data[at], data[at + 1]]);
-        let len = u16::from_le_bytes([data[at + 2], data[at + 3]]) as usize;
-        let body = &data[at + 4..(at + 4 + len).min(data.len())];
-        at += 4 + len;
-        let u16_at = |i: usize| -> Option<u64> {
-            Some(u16::from_le_bytes([*body.get(i)?, *body.get(i + 1)?]) as u64)
-        };
-        let cells = match kind {
-            // BOF: a new substream (the globals, then each sheet).
-            0x0809 => {
-                (rows, cols) = (0, 0);
-                sheet += 1;
-                None
-            }
-            // BOUNDSHEET: a sheet's name (Latin-1, or UTF-16 with the high-byte flag).
-            0x0085 if body.len() >= 8 => {
-                let (n, wide) = (body[6] as usize, body[7] & 1 == 1);
-                let text = &body[8..];
-                names.push(if wide {
-                    let units: Vec<u16> = text
-                        .chunks_exact(2)
-                        .take(n)
-                        .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                        .collect();
-                    String::from_utf16_lossy(&units)
-                } else {
-                    text.iter().take(n).map(|&b| b as char).collect()
-                });
-                None
-            }
-            // LABELSST, LABEL, NUMBER, RK, BOOLERR, FORMULA: one value.
-            0x00FD | 0x0204 | 0x0203 | 0x027E | 0x0205 | 0x0006 => {
-                Some((u16_at(0), u16_at(2), u16_at(2)))
-            }
-            // DIMENSIONS: calamine reserves room for the grid it declares, before any cell
-            // (read as calamine reads it; a range that runs backwards wraps around there).
-            0x0200 if matches!(body.len(), 10 | 14 | 16) => {
-                let u32_at = |i: usize| -> u64 {
-                    u32::from_le_bytes([body[i], body[i + 1], body[i + 2], body[i + 3]]) as u64
-                };
-                let (rf, rl, cf, cl) = if body.len() == 10 {
-                    let f = |i| u16_at(i).unwrap_or(0);
-                    (f(0), f(2), f(4), f(6))
-                } else {
-                    (
-                        u32_at(0),
-                        u32_at(4),
-                        u16_at(8).unwrap_or(0),
-                        u16_at(10).unwrap_or(0),
-                    )
-                };
-                let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
-                if rl >= 1 && cl >= 1 {
-                    let declared = match ((rl - 1).checked_sub(rf), (cl - 1).checked_sub(cf)) {
-                        (Some(r), Some(c)) => (r + 1).saturating_mul(c + 1),
-                        _ => u64::MAX,
-                    };
-                    if declared > MAX_CELLS {
-                        rows = u64::MAX;
-                        cols = 1;
-                    }
-                }
-                None
-            }
-            // MULRK: values from a first to a last column.
-            0x00BD if body.len() >= 6 => Some((u16_at(0), u16_at(2), u16_at(body.len() - 2))),
-            _ => None,
-        };
-        if let Some((Some(row), Some(first), Some(last))) = cells {
-            rows = rows.max(row + 1);
-            cols = cols.max(first.max(last) + 1);
-        }
-        if (kind == 0x0200 || cells.is_some()) && rows.saturating_mul(cols) > MAX_CELLS {
-            return Err(InputError::TooLarge(
-                path.to_path_buf(),
-                Limit::Cells {
-                    // The first substream is the globals; sheets follow in order.
-                    sheet: sheet
-                        .checked_sub(2)
-                        .and_then(|i| names.get(i).cloned())
-                        .unwrap_or_else(|| format!("{}", sheet.saturating_sub(1))),
-                },
-            ));
-        }
-    }
-    Ok(())
-}
-
+/// The `uniqueCount` attribute of the `<sst>` element at the start of a shared-strings part.
 fn unique_count(head: &[u8]) -> Option<u64> {
     let text = String::from_utf8_lossy(head);
     let start = text.find("<sst")?;

@@ -8,6 +8,7 @@
 mod csv_dir;
 pub mod limits;
 mod spreadsheet;
+mod xls;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@ use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx, XlsxError};
 use chrono::NaiveDate;
 
 use super::limits::{self, Budget, Limit};
-use super::{Cell, InputError, Table, table_from_rows, text_cell};
+use super::{Cell, InputError, Table, table_from_rows, text_cell, xls};
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -59,13 +59,22 @@ fn read_bytes_unguarded(path: &Path, bytes: &[u8]) -> Result<Vec<Table>, InputEr
     let damaged =
         |e: &dyn std::fmt::Display| InputError::Damaged(path.to_path_buf(), e.to_string());
     if bytes.starts_with(CFB_MAGIC) {
-        // An OLE file is either an old .xls or an encrypted (password) xlsx.
+        // An OLE file is either an old .xls or an encrypted (password) xlsx. calamine reads
+        // its compound-file structure first of all (looking for a password), so that is
+        // measured before anything else, as calamine reads it.
+        let stream = xls::workbook_stream(bytes, path)?;
+        // calamine then tries the bytes as a zip package, which a damaged file may hold.
+        if zip::ZipArchive::new(Cursor::new(bytes)).is_ok() {
+            limits::check_package(bytes, path)?;
+        }
         match Xlsx::new(Cursor::new(bytes)) {
             Err(XlsxError::Password) => return Err(InputError::Password(path.to_path_buf())),
             Ok(mut wb) => return xlsx_sheets(&mut wb, path, &mut budget),
             Err(_) => {}
         }
-        limits::check_xls_grid(bytes, path)?;
+        if let Some(stream) = &stream {
+            xls::check_grid(stream, path)?;
+        }
         let mut wb = Xls::new(Cursor::new(bytes)).map_err(|e| match e {
             calamine::XlsError::Password => InputError::Password(path.to_path_buf()),
             e => damaged(&e),
