@@ -265,24 +265,37 @@ pub fn build(
             continue;
         }
         if kind.per_team() {
-            for team in &teams {
-                let mut ctx =
-                    context::team::team(wb, &cells, team, labels, plan.lang, plan.date, plan.paper);
-                ctx.org.logo = has_logo;
-                if *kind == Kind::Teammatrix && ctx.blocks.len() > 1 && plan.paper == Paper::A4 {
-                    notices.push(Notice {
-                        file: format!("{}-{}.pdf", kind.name(), safe_name(team.team)),
-                        message: format!(
-                            "the matrix of team `{}` is split over {} column blocks on A4; `--paper a3` fits more tasks side by side",
-                            team.team,
-                            ctx.blocks.len()
-                        ),
-                    });
-                }
-                let doc = parse(templates, &template, &ctx, team.team)?;
-                let path = format!("{}-{}.pdf", kind.name(), safe_name(team.team));
-                let bytes = write_noting(&doc, &path, &plan.images, notices)?;
-                emit(File { path, bytes })?;
+            // Teams are independent: made on every core, handed on in team order.
+            let made_teams: Vec<(File, Vec<Notice>)> = teams
+                .par_iter()
+                .map(|team| {
+                    let mut found = Vec::new();
+                    let mut ctx = context::team::team(
+                        wb, &cells, team, labels, plan.lang, plan.date, plan.paper,
+                    );
+                    ctx.org.logo = has_logo;
+                    let path = format!("{}-{}.pdf", kind.name(), safe_name(team.team));
+                    if *kind == Kind::Teammatrix
+                        && ctx.blocks.len() > 1
+                        && plan.paper == Paper::A4
+                    {
+                        found.push(Notice {
+                            file: path.clone(),
+                            message: format!(
+                                "the matrix of team `{}` is split over {} column blocks on A4; `--paper a3` fits more tasks side by side",
+                                team.team,
+                                ctx.blocks.len()
+                            ),
+                        });
+                    }
+                    let doc = parse(templates, &template, &ctx, team.team)?;
+                    let bytes = write_noting(&doc, &path, &plan.images, &mut found)?;
+                    Ok((File { path, bytes }, found))
+                })
+                .collect::<Result<_, BuildError>>()?;
+            for (file, found) in made_teams {
+                notices.extend(found);
+                emit(file)?;
                 made.team_documents += 1;
             }
             continue;
@@ -307,6 +320,12 @@ pub fn build(
                     // into the bundle as it was laid out and drawn; any other is laid out
                     // again there.
                     let member = if layout::stands_alone(&doc) {
+                        // From here on the bundle reads the pages' sizes and their
+                        // drawings, not what is on them: free that.
+                        let mut laid = laid;
+                        for page in &mut laid.pages {
+                            page.items = Vec::new();
+                        }
                         Member::Laid(laid, written.pages)
                     } else {
                         Member::Doc(doc)
@@ -423,7 +442,14 @@ fn dossier(
         doc.sections.extend(part.sections);
     }
     anchors.check().map_err(markup_error("dossier.tera", ""))?;
-    let bytes = write_noting(&doc, DOSSIER_FILE, &plan.images, notices)?;
+    // What each stage has read is freed before the next, so the document is held in one
+    // form at a time.
+    drop(d);
+    let laid = layout::layout(&doc, &layout::Options::default());
+    drop(doc);
+    let (written, found) = write_laid(&laid, DOSSIER_FILE, &plan.images, Vec::new())?;
+    notices.extend(found);
+    let bytes = written.bytes;
     Ok(File {
         path: DOSSIER_FILE.to_string(),
         bytes,

@@ -354,3 +354,26 @@ fn headings_shifted_into_a_dossier_nest_their_bookmarks_past_level_four() {
         ])
     );
 }
+
+/// A bundle writes the pages its documents drew before, without their items: the file must
+/// be the same, byte for byte, as drawing every page again (links, fonts, ids included).
+#[test]
+fn reused_page_drawings_give_the_same_file_as_drawing_again() {
+    for name in ["toc.xml", "fallback.xml", "basic.xml", "long_table.xml"] {
+        let doc = popdruk::markup::parse(&fixture(name)).unwrap();
+        let laid = popdruk::layout::layout(&doc, &Default::default());
+        let first = popdruk::pdf::write_drawn(&laid, None, Vec::new()).unwrap();
+        let mut bare = laid.clone();
+        for page in &mut bare.pages {
+            page.items.clear();
+        }
+        let again =
+            popdruk::pdf::write_drawn(&bare, None, first.pages.into_iter().map(Some).collect())
+                .unwrap();
+        assert!(
+            again.bytes == first.bytes,
+            "{name}: reused drawings changed the file"
+        );
+        assert_eq!(again.bytes, popdruk::pdf::write(&laid), "{name}");
+    }
+}

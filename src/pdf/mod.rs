@@ -32,54 +32,34 @@ use crate::text::{FaceId, Fonts, Run};
 /// The glyphs a document uses per face, each with the text it stands for.
 type Used = BTreeMap<FaceId, font::Glyphs>;
 
-fn used_glyphs(laid: &Laid) -> Used {
-    // Per face, indexed by glyph id: the text of the first use that has one. Dense arrays
-    // rather than maps: a document shows thousands of glyphs of a few hundred kinds.
-    let fonts = Fonts::embedded();
-    let mut seen: Vec<Vec<Option<&str>>> = Vec::new();
-    for p in &laid.pages {
-        for it in &p.items {
-            if let Item::Text { run, .. } = it {
-                let f = run.face.0 as usize;
-                if seen.len() <= f {
-                    seen.resize_with(f + 1, Vec::new);
-                }
-                let slots = &mut seen[f];
-                if slots.is_empty() {
-                    slots.resize(fonts.face(run.face).glyph_count(), None);
-                }
-                for g in &run.glyphs {
-                    let text = &run.text[g.text.0 as usize..g.text.1 as usize];
-                    let Some(slot) = slots.get_mut(g.gid as usize) else {
-                        continue;
-                    };
-                    match slot {
-                        None => *slot = Some(text),
-                        Some("") if !text.is_empty() => *slot = Some(text),
-                        Some(_) => {}
-                    }
-                }
-            }
-        }
-    }
-    seen.into_iter()
-        .enumerate()
-        .filter(|(_, slots)| !slots.is_empty())
-        .map(|(f, slots)| {
-            let glyphs = slots
-                .into_iter()
-                .enumerate()
-                .filter_map(|(gid, t)| t.map(|t| (gid as u16, t.to_string())))
-                .collect();
-            (FaceId(f as u8), glyphs)
-        })
-        .collect()
+/// A page drawn: its compressed content stream, and what the rest of the file needs to
+/// know of the page (its glyphs, images and links, and a hash of what it shows). It depends
+/// only on the page and the run's images, so a bundle reuses the drawings of the documents
+/// it joins, and the document laid out no longer needs its items once drawn.
+#[derive(Clone, Debug)]
+pub struct DrawnPage(Arc<Drawing>);
+
+#[derive(Debug)]
+struct Drawing {
+    stream: Vec<u8>,
+    /// Each glyph the page shows once, in order of first use, with the text of its first
+    /// use that has any.
+    glyphs: Vec<(FaceId, u16, Box<str>)>,
+    /// The images the page names.
+    images: Vec<String>,
+    links: Vec<LinkArea>,
+    print: [u64; 2],
 }
 
-/// A page drawn: its compressed content stream. It depends only on the page (and on the
-/// images of the run), so a bundle reuses the pages of the documents it joins.
-#[derive(Clone, Debug)]
-pub struct DrawnPage(Arc<Vec<u8>>);
+/// A link area of a page: a rectangle (points from the page's top left) and its anchor.
+#[derive(Debug)]
+struct LinkArea {
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+    to: String,
+}
 
 /// A written document: the PDF, and its pages drawn for reuse.
 pub struct Written {
@@ -102,12 +82,15 @@ pub fn write_with_images(laid: &Laid, images: &Images) -> Result<Vec<u8>, ImageE
 }
 
 /// Writes a laid-out document, reusing `reuse[i]` as the drawing of page `i` where given
-/// (drawn before from the same page with the same images); draws the other pages.
+/// (drawn before from the same page with the same images: that page's items are not read
+/// and may have been dropped); draws the other pages. The bytes are the same whichever
+/// pages were reused.
 pub fn write_drawn(
     laid: &Laid,
     images: Option<&Images>,
-    reuse: Vec<Option<DrawnPage>>,
+    mut reuse: Vec<Option<DrawnPage>>,
 ) -> Result<Written, ImageError> {
+    reuse.resize(laid.pages.len(), None);
     // printpdf writes the frame: catalog, page tree and document information.
     let mut doc = PdfDocument::new(&laid.meta.title);
     doc.metadata.info.author = laid.meta.author.clone();
@@ -126,10 +109,21 @@ pub fn write_drawn(
     lo.objects
         .retain(|_, o| !matches!(o, Object::Dictionary(d) if d.is_empty()));
 
-    let print = fingerprint(laid);
+    // Images first: drawing a page needs their sizes.
+    let mut wanted: Vec<&str> = Vec::new();
+    for (page, done) in laid.pages.iter().zip(&reuse) {
+        match done {
+            Some(d) => wanted.extend(d.0.images.iter().map(String::as_str)),
+            None => wanted.extend(page_images(page)),
+        }
+    }
+    let embedded = embed_images(&mut lo, wanted, images)?;
+    let drawn = draw_pages(laid, &embedded, reuse);
+
+    let print = fingerprint(laid, &drawn);
     let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
     let mut fonts = Dictionary::new();
-    for (face, glyphs) in &used_glyphs(laid) {
+    for (face, glyphs) in &used_glyphs(&drawn) {
         // The subset tag: six capital letters, from the content so output is deterministic.
         let tag: String = print
             .iter()
@@ -140,7 +134,6 @@ pub fn write_drawn(
         let id = font::embed(&mut lo, *face, glyphs, &tag, &mut z);
         fonts.set(font::resource_name(*face), Object::Reference(id));
     }
-    let embedded = embed_images(&mut lo, laid, images)?;
     let mut resources = Dictionary::new();
     resources.set("Font", Object::Dictionary(fonts));
     if !embedded.is_empty() {
@@ -154,30 +147,33 @@ pub fn write_drawn(
         );
     }
     let resources = lo.add_object(resources);
-    let pages = add_pages(&mut lo, laid, resources, &embedded, reuse, &mut z);
-    finish(&mut lo, laid, print);
+    let page_ids = add_pages(&mut lo, laid, resources, &drawn);
+    links(&mut lo, laid, &drawn, &page_ids);
+    finish(&mut lo, laid, &page_ids, print);
     lo.version = "1.7".to_string();
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .expect("writing a PDF to memory cannot fail");
-    Ok(Written { bytes, pages })
+    Ok(Written {
+        bytes,
+        pages: drawn,
+    })
 }
 
-/// Embeds each image the pages name once, in name order.
+/// The images a page names, in page order.
+fn page_images(page: &crate::layout::Page) -> impl Iterator<Item = &str> {
+    page.items.iter().filter_map(|it| match it {
+        Item::Image { src, .. } => Some(src.as_str()),
+        _ => None,
+    })
+}
+
+/// Embeds each image `wanted` names once, in name order.
 fn embed_images(
     lo: &mut lopdf::Document,
-    laid: &Laid,
+    mut wanted: Vec<&str>,
     images: Option<&Images>,
 ) -> Result<BTreeMap<String, image::Embedded>, ImageError> {
-    let mut wanted: Vec<&str> = laid
-        .pages
-        .iter()
-        .flat_map(|p| p.items.iter())
-        .filter_map(|it| match it {
-            Item::Image { src, .. } => Some(src.as_str()),
-            _ => None,
-        })
-        .collect();
     wanted.sort_unstable();
     wanted.dedup();
     let mut out = BTreeMap::new();
@@ -199,55 +195,126 @@ fn embed_images(
     Ok(out)
 }
 
-/// Adds the document's pages to printpdf's page tree, drawing those not in `reuse`;
-/// returns every page's drawing.
-fn add_pages(
-    lo: &mut lopdf::Document,
+/// Draws the pages `reuse` does not give. Pages are independent: long documents (bundles,
+/// the dossier) draw and compress them on every core.
+fn draw_pages(
     laid: &Laid,
-    resources: lopdf::ObjectId,
     images: &BTreeMap<String, image::Embedded>,
-    mut reuse: Vec<Option<DrawnPage>>,
-    z: &mut flate2::Compress,
+    reuse: Vec<Option<DrawnPage>>,
 ) -> Vec<DrawnPage> {
-    let pages_id = lo
-        .catalog()
-        .and_then(|c| c.get(b"Pages"))
-        .and_then(Object::as_reference)
-        .expect("printpdf writes a page tree");
-    reuse.resize(laid.pages.len(), None);
     let fonts = Fonts::embedded();
-    let draw = |z: &mut flate2::Compress, page: &crate::layout::Page| {
-        DrawnPage(Arc::new(deflate(z, &content(page, fonts, images))))
-    };
     let missing = reuse.iter().filter(|r| r.is_none()).count();
-    // Pages are independent: long documents (bundles, the dossier) draw and compress their
-    // content streams on every core, then add them in page order.
-    let drawn: Vec<DrawnPage> = if missing >= PARALLEL_PAGES {
+    if missing >= PARALLEL_PAGES {
         laid.pages
             .par_iter()
             .zip(reuse)
             .map_init(
                 || flate2::Compress::new(flate2::Compression::fast(), true),
-                |z, (page, done)| done.unwrap_or_else(|| draw(z, page)),
+                |z, (page, done)| done.unwrap_or_else(|| draw(z, page, fonts, images)),
             )
             .collect()
     } else {
+        // One compressor for all pages: a fresh one per page allocates its window and
+        // hash tables every time.
+        let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
         laid.pages
             .iter()
             .zip(reuse)
-            .map(|(page, done)| done.unwrap_or_else(|| draw(z, page)))
+            .map(|(page, done)| done.unwrap_or_else(|| draw(&mut z, page, fonts, images)))
             .collect()
-    };
-    let mut kids = Vec::with_capacity(laid.pages.len());
-    for (page, packed) in laid.pages.iter().zip(&drawn) {
+    }
+}
+
+fn draw(
+    z: &mut flate2::Compress,
+    page: &crate::layout::Page,
+    fonts: &Fonts,
+    images: &BTreeMap<String, image::Embedded>,
+) -> DrawnPage {
+    let stream = deflate(z, &content(page, fonts, images));
+    let mut glyphs: Vec<(FaceId, u16, Box<str>)> = Vec::new();
+    let mut at: HashMap<(FaceId, u16), usize> = HashMap::new();
+    let mut links = Vec::new();
+    for it in &page.items {
+        match it {
+            Item::Text { run, .. } => {
+                for g in &run.glyphs {
+                    let text = &run.text[g.text.0 as usize..g.text.1 as usize];
+                    match at.get(&(run.face, g.gid)) {
+                        Some(&i) => {
+                            if glyphs[i].2.is_empty() && !text.is_empty() {
+                                glyphs[i].2 = text.into();
+                            }
+                        }
+                        None => {
+                            at.insert((run.face, g.gid), glyphs.len());
+                            glyphs.push((run.face, g.gid, text.into()));
+                        }
+                    }
+                }
+            }
+            Item::Link { x, y, w, h, to } => links.push(LinkArea {
+                x: *x,
+                y: *y,
+                w: *w,
+                h: *h,
+                to: to.clone(),
+            }),
+            _ => {}
+        }
+    }
+    let mut images: Vec<String> = page_images(page).map(str::to_string).collect();
+    images.sort_unstable();
+    images.dedup();
+    DrawnPage(Arc::new(Drawing {
+        stream,
+        glyphs,
+        images,
+        links,
+        print: page_print(page),
+    }))
+}
+
+/// The glyphs of all pages per face, with the text of the first use that has any.
+fn used_glyphs(drawn: &[DrawnPage]) -> Used {
+    let mut used: Used = BTreeMap::new();
+    for d in drawn {
+        for (face, gid, text) in &d.0.glyphs {
+            let map = used.entry(*face).or_default();
+            match map.get_mut(gid) {
+                Some(t) if t.is_empty() && !text.is_empty() => *t = text.to_string(),
+                Some(_) => {}
+                None => {
+                    map.insert(*gid, text.to_string());
+                }
+            }
+        }
+    }
+    used
+}
+
+/// Adds the document's pages to printpdf's page tree; returns their object ids.
+fn add_pages(
+    lo: &mut lopdf::Document,
+    laid: &Laid,
+    resources: lopdf::ObjectId,
+    drawn: &[DrawnPage],
+) -> Vec<lopdf::ObjectId> {
+    let pages_id = lo
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .expect("printpdf writes a page tree");
+    let mut ids = Vec::with_capacity(laid.pages.len());
+    for (page, d) in laid.pages.iter().zip(drawn) {
         let mut sd = Dictionary::new();
         sd.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-        let stream = Stream::new(sd, packed.0.to_vec()).with_compression(false);
+        let stream = Stream::new(sd, d.0.stream.clone()).with_compression(false);
         let contents_id = lo.add_object(Object::Stream(stream));
-        let mut d = Dictionary::new();
-        d.set("Type", Object::Name(b"Page".to_vec()));
-        d.set("Parent", Object::Reference(pages_id));
-        d.set(
+        let mut p = Dictionary::new();
+        p.set("Type", Object::Name(b"Page".to_vec()));
+        p.set("Parent", Object::Reference(pages_id));
+        p.set(
             "MediaBox",
             Object::Array(vec![
                 0.into(),
@@ -256,15 +323,18 @@ fn add_pages(
                 Object::Real(page.height.0),
             ]),
         );
-        d.set("Resources", Object::Reference(resources));
-        d.set("Contents", Object::Reference(contents_id));
-        kids.push(Object::Reference(lo.add_object(Object::Dictionary(d))));
+        p.set("Resources", Object::Reference(resources));
+        p.set("Contents", Object::Reference(contents_id));
+        ids.push(lo.add_object(Object::Dictionary(p)));
     }
     if let Ok(p) = lo.get_object_mut(pages_id).and_then(Object::as_dict_mut) {
-        p.set("Count", Object::Integer(kids.len() as i64));
-        p.set("Kids", Object::Array(kids));
+        p.set("Count", Object::Integer(ids.len() as i64));
+        p.set(
+            "Kids",
+            Object::Array(ids.iter().map(|id| Object::Reference(*id)).collect()),
+        );
     }
-    drawn
+    ids
 }
 
 /// From how many pages a document's content streams are made on every core.
@@ -610,17 +680,15 @@ fn text_string(s: &str) -> Object {
     }
 }
 
-/// Adds what printpdf does not write: /Lang, nested outlines, links, a fixed /ID.
-fn finish(doc: &mut lopdf::Document, laid: &Laid, id: Vec<u8>) {
+/// Adds what printpdf does not write: /Lang, nested outlines, a fixed /ID.
+fn finish(doc: &mut lopdf::Document, laid: &Laid, page_ids: &[lopdf::ObjectId], id: Vec<u8>) {
     let Ok(root) = doc.trailer.get(b"Root").and_then(Object::as_reference) else {
         return;
     };
-    let page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
     let mut outline_root = None;
     if !laid.bookmarks.is_empty() {
-        outline_root = Some(outlines(doc, laid, &page_ids));
+        outline_root = Some(outlines(doc, laid, page_ids));
     }
-    links(doc, laid, &page_ids);
     if let Ok(cat) = doc.get_object_mut(root).and_then(Object::as_dict_mut) {
         if !laid.meta.lang.is_empty() {
             cat.set("Lang", text_string(&laid.meta.lang));
@@ -719,19 +787,21 @@ fn outlines(
 
 /// Writes each page's link areas as link annotations that go to their anchors. A link to
 /// an anchor that was not laid out is left out.
-fn links(doc: &mut lopdf::Document, laid: &Laid, page_ids: &[lopdf::ObjectId]) {
+fn links(
+    doc: &mut lopdf::Document,
+    laid: &Laid,
+    drawn: &[DrawnPage],
+    page_ids: &[lopdf::ObjectId],
+) {
     let mut anchors: HashMap<&str, &crate::layout::Anchor> = HashMap::new();
     for a in &laid.anchors {
         anchors.entry(a.id.as_str()).or_insert(a);
     }
-    for (page, &page_id) in laid.pages.iter().zip(page_ids) {
+    for ((page, d), &page_id) in laid.pages.iter().zip(drawn).zip(page_ids) {
         let h = page.height.0;
         let mut annots = Vec::new();
-        for it in &page.items {
-            let Item::Link { x, y, w, h: lh, to } = it else {
-                continue;
-            };
-            let Some(a) = anchors.get(to.as_str()) else {
+        for l in &d.0.links {
+            let Some(a) = anchors.get(l.to.as_str()) else {
                 continue;
             };
             let Some(&target) = page_ids.get(a.page) else {
@@ -743,7 +813,7 @@ fn links(doc: &mut lopdf::Document, laid: &Laid, page_ids: &[lopdf::ObjectId]) {
             d.set(
                 "Rect",
                 Object::Array(
-                    [*x, h - y - lh, x + w, h - y]
+                    [l.x, h - l.y - l.h, l.x + l.w, h - l.y]
                         .into_iter()
                         .map(Object::Real)
                         .collect(),
@@ -825,37 +895,56 @@ impl Tree {
     }
 }
 
-/// A 16-byte hash (FNV-1a style, eight bytes at a time) of the metadata and of the text
-/// and its positions on the pages.
-fn fingerprint(laid: &Laid) -> Vec<u8> {
-    let mut h1: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut h2: u64 = 0x8422_2325_cbf2_9ce4;
-    let mut eat = |bytes: &[u8]| {
+/// A 128-bit FNV-1a style hash, eight bytes at a time.
+struct Hasher(u64, u64);
+
+impl Hasher {
+    fn new() -> Hasher {
+        Hasher(0xcbf2_9ce4_8422_2325, 0x8422_2325_cbf2_9ce4)
+    }
+
+    fn eat(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            h1 = (h1 ^ v).wrapping_mul(0x100_0000_01b3);
-            h2 = (h2 ^ v).wrapping_mul(0x100_0000_01b3).rotate_left(23);
+            self.0 = (self.0 ^ v).wrapping_mul(0x100_0000_01b3);
+            self.1 = (self.1 ^ v).wrapping_mul(0x100_0000_01b3).rotate_left(23);
         }
         for &b in chunks.remainder() {
-            h1 = (h1 ^ b as u64).wrapping_mul(0x100_0000_01b3);
-            h2 = (h2 ^ b as u64).wrapping_mul(0x100_0000_01b3).rotate_left(5);
-        }
-    };
-    eat(laid.meta.title.as_bytes());
-    eat(laid.meta.author.as_bytes());
-    eat(laid.meta.subject.as_bytes());
-    for p in &laid.pages {
-        eat(&(p.items.len() as u64).to_le_bytes());
-        for it in &p.items {
-            if let Item::Text { x, y, run, .. } = it {
-                eat(run.text.as_bytes());
-                eat(&((x.to_bits() as u64) << 32 | y.to_bits() as u64).to_le_bytes());
-            }
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
+            self.1 = (self.1 ^ b as u64)
+                .wrapping_mul(0x100_0000_01b3)
+                .rotate_left(5);
         }
     }
-    let mut v = h1.to_be_bytes().to_vec();
-    v.extend_from_slice(&h2.to_be_bytes());
+}
+
+/// A hash of the text on a page and its positions.
+fn page_print(page: &crate::layout::Page) -> [u64; 2] {
+    let mut h = Hasher::new();
+    h.eat(&(page.items.len() as u64).to_le_bytes());
+    for it in &page.items {
+        if let Item::Text { x, y, run, .. } = it {
+            h.eat(run.text.as_bytes());
+            h.eat(&((x.to_bits() as u64) << 32 | y.to_bits() as u64).to_le_bytes());
+        }
+    }
+    [h.0, h.1]
+}
+
+/// A 16-byte hash of the metadata and of what the pages show: the file identifier, and
+/// the source of the font subsets' tags.
+fn fingerprint(laid: &Laid, drawn: &[DrawnPage]) -> Vec<u8> {
+    let mut h = Hasher::new();
+    h.eat(laid.meta.title.as_bytes());
+    h.eat(laid.meta.author.as_bytes());
+    h.eat(laid.meta.subject.as_bytes());
+    for d in drawn {
+        h.eat(&d.0.print[0].to_le_bytes());
+        h.eat(&d.0.print[1].to_le_bytes());
+    }
+    let mut v = h.0.to_be_bytes().to_vec();
+    v.extend_from_slice(&h.1.to_be_bytes());
     v
 }
 
