@@ -1004,7 +1004,10 @@ pub(crate) fn parse_color(v: &str) -> Option<Rgb> {
     if named.is_some() {
         return named;
     }
-    let hex = v.strip_prefix('#')?;
+    // Only hex digits: a byte count alone could slice a letter such as `é` in two.
+    let hex = v
+        .strip_prefix('#')
+        .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))?;
     let d = |s: &str| u8::from_str_radix(s, 16).ok();
     match hex.len() {
         6 => Some(Rgb(d(&hex[0..2])?, d(&hex[2..4])?, d(&hex[4..6])?)),
@@ -1280,6 +1283,11 @@ mod tests {
         assert_eq!(parse_color("#fff"), Some(Rgb(255, 255, 255)));
         assert_eq!(parse_color("#102030"), Some(Rgb(16, 32, 48)));
         assert_eq!(parse_color("mauve"), None);
+        // Six bytes, but not six hex digits: a letter of two bytes in the middle (found by
+        // the `markup` fuzzer, which panicked slicing it).
+        assert_eq!(parse_color("#e6e\u{31a}6"), None);
+        assert_eq!(parse_color("#\u{e9}f"), None);
+        assert_eq!(parse_color("#+1+2+3"), None);
         assert_eq!(parse_pt("72pt"), Some(Pt(72.0)));
         assert!((parse_pt("2.54cm").unwrap().0 - 72.0).abs() < 0.01);
         assert_eq!(parse_pt("-3mm"), None);
