@@ -255,112 +255,130 @@ pub fn build(
     let has_logo = plan.images.contains_key("logo");
     let cells = crate::analysis::CellIndex::new(wb);
     let rows = crate::model::Index::new(wb);
-    for kind in &plan.kinds {
-        let template = kind.template();
-        if *kind == Kind::Dossier {
-            emit(dossier(
-                &rows, templates, plan, &cells, &employees, notices,
-            )?)?;
-            made.dossier = true;
-            continue;
-        }
-        if kind.per_team() {
-            // Teams are independent: made on every core, handed on in team order.
-            let made_teams: Vec<(File, Vec<Notice>)> = teams
-                .par_iter()
-                .map(|team| {
-                    let mut found = Vec::new();
-                    let mut ctx = context::team::team(
-                        wb, &cells, team, labels, plan.lang, plan.date, plan.paper,
-                    );
-                    ctx.org.logo = has_logo;
-                    let path = format!("{}-{}.pdf", kind.name(), safe_name(team.team));
-                    if *kind == Kind::Teammatrix
-                        && ctx.blocks.len() > 1
-                        && plan.paper == Paper::A4
-                    {
-                        found.push(Notice {
-                            file: path.clone(),
-                            message: format!(
-                                "the matrix of team `{}` is split over {} column blocks on A4; `--paper a3` fits more tasks side by side",
-                                team.team,
-                                ctx.blocks.len()
-                            ),
-                        });
-                    }
-                    let doc = parse(templates, &template, &ctx, team.team)?;
-                    let bytes = write_noting(&doc, &path, &plan.images, &mut found)?;
-                    Ok((File { path, bytes }, found))
-                })
-                .collect::<Result<_, BuildError>>()?;
-            for (file, found) in made_teams {
-                notices.extend(found);
-                emit(file)?;
-                made.team_documents += 1;
+    std::thread::scope(|scope| -> Result<(), BuildError> {
+        let mut bundles = Vec::new();
+        for kind in &plan.kinds {
+            let template = kind.template();
+            if *kind == Kind::Dossier {
+                emit(dossier(
+                    &rows, templates, plan, &cells, &employees, notices,
+                )?)?;
+                made.dossier = true;
+                continue;
             }
-            continue;
-        }
-        let mut bundle = Bundle::default();
-        // Documents are independent: make a batch on every core, then hand the files to
-        // the sink in employee order, so the output does not depend on the thread count and
-        // memory holds one batch of finished files at a time.
-        for batch in employees.chunks(BATCH) {
-            let made_batch: Vec<(File, Member, Vec<Notice>)> = batch
-                .par_iter()
-                .map(|e| {
-                    let mut ctx = context::employee(&rows, &cells, e, labels, plan.lang, plan.date);
-                    ctx.org.logo = has_logo;
-                    let doc = parse(templates, &template, &ctx, &e.id)?;
-                    let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
-                    let laid = SHAPER.with_borrow_mut(|shaper| {
-                        layout::layout_with(&doc, &layout::Options::default(), shaper)
-                    });
-                    let (written, found) = write_laid(&laid, &path, &plan.images, Vec::new())?;
-                    // A document whose pages do not depend on what comes before it goes
-                    // into the bundle as it was laid out and drawn; any other is laid out
-                    // again there.
-                    let member = if layout::stands_alone(&doc) {
-                        // From here on the bundle reads the pages' sizes and their
-                        // drawings, not what is on them: free that.
-                        let mut laid = laid;
-                        for page in &mut laid.pages {
-                            page.items = Vec::new();
+            if kind.per_team() {
+                // Teams are independent: made on every core, handed on in team order.
+                let made_teams: Vec<(File, Vec<Notice>)> = teams
+                    .par_iter()
+                    .map(|team| {
+                        let mut found = Vec::new();
+                        let mut ctx = context::team::team(
+                            wb, &cells, team, labels, plan.lang, plan.date, plan.paper,
+                        );
+                        ctx.org.logo = has_logo;
+                        let path = format!("{}-{}.pdf", kind.name(), safe_name(team.team));
+                        if *kind == Kind::Teammatrix
+                            && ctx.blocks.len() > 1
+                            && plan.paper == Paper::A4
+                        {
+                            found.push(Notice {
+                                file: path.clone(),
+                                message: format!(
+                                    "the matrix of team `{}` is split over {} column blocks on A4; `--paper a3` fits more tasks side by side",
+                                    team.team,
+                                    ctx.blocks.len()
+                                ),
+                            });
                         }
-                        Member::Laid(laid, written.pages)
-                    } else {
-                        Member::Doc(doc)
-                    };
-                    let bytes = written.bytes;
-                    Ok((File { path, bytes }, member, found))
-                })
-                .collect::<Result<_, BuildError>>()?;
-            for (file, member, found) in made_batch {
-                notices.extend(found);
-                emit(file)?;
-                made.documents += 1;
-                bundle.push(member);
+                        let doc = parse(templates, &template, &ctx, team.team)?;
+                        let bytes = write_noting(&doc, &path, &plan.images, &mut found)?;
+                        Ok((File { path, bytes }, found))
+                    })
+                    .collect::<Result<_, BuildError>>()?;
+                for (file, found) in made_teams {
+                    notices.extend(found);
+                    emit(file)?;
+                    made.team_documents += 1;
+                }
+                continue;
+            }
+            let mut bundle = Bundle::default();
+            // Documents are independent: make a batch on every core, then hand the files to
+            // the sink in employee order, so the output does not depend on the thread count and
+            // memory holds one batch of finished files at a time.
+            for batch in employees.chunks(BATCH) {
+                let made_batch: Vec<(File, Member, Vec<Notice>)> = batch
+                    .par_iter()
+                    .map(|e| {
+                        let mut ctx =
+                            context::employee(&rows, &cells, e, labels, plan.lang, plan.date);
+                        ctx.org.logo = has_logo;
+                        let doc = parse(templates, &template, &ctx, &e.id)?;
+                        let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
+                        let laid = SHAPER.with_borrow_mut(|shaper| {
+                            layout::layout_with(&doc, &layout::Options::default(), shaper)
+                        });
+                        let (written, found) = write_laid(&laid, &path, &plan.images, Vec::new())?;
+                        // A document whose pages do not depend on what comes before it goes
+                        // into the bundle as it was laid out and drawn; any other is laid out
+                        // again there.
+                        let member = if layout::stands_alone(&doc) {
+                            // From here on the bundle reads the pages' sizes and their
+                            // drawings, not what is on them: free that.
+                            let mut laid = laid;
+                            for page in &mut laid.pages {
+                                page.items = Vec::new();
+                            }
+                            Member::Laid(laid, written.pages)
+                        } else {
+                            Member::Doc(doc)
+                        };
+                        let bytes = written.bytes;
+                        Ok((File { path, bytes }, member, found))
+                    })
+                    .collect::<Result<_, BuildError>>()?;
+                for (file, member, found) in made_batch {
+                    notices.extend(found);
+                    emit(file)?;
+                    made.documents += 1;
+                    bundle.push(member);
+                }
+            }
+            // The bundle is joined and written on a thread of its own while the next kind's
+            // documents are made; bundles are handed on at the end, in kind order.
+            let path = format!("bundel-{}.pdf", kind.name());
+            bundles.push(scope.spawn(move || {
+                bundle
+                    .finish()
+                    .map(|(laid, drawn)| {
+                        let (written, found) = write_laid(&laid, &path, &plan.images, drawn)?;
+                        let bytes = written.bytes;
+                        Ok((File { path, bytes }, found))
+                    })
+                    .transpose()
+            }));
+            if *kind == Kind::Voorbereiding {
+                let mut ctx = context::blank(wb, labels, plan.lang, plan.date);
+                ctx.org.logo = has_logo;
+                let doc = parse(templates, &template, &ctx, "")?;
+                let path = format!("{}-blanco.pdf", kind.name());
+                let bytes = write_noting(&doc, &path, &plan.images, notices)?;
+                emit(File { path, bytes })?;
+                made.bundles += 1;
             }
         }
-        if let Some((laid, drawn)) = bundle.finish() {
-            let path = format!("bundel-{}.pdf", kind.name());
-            let (written, found) = write_laid(&laid, &path, &plan.images, drawn)?;
-            notices.extend(found);
-            emit(File {
-                path,
-                bytes: written.bytes,
-            })?;
-            made.bundles += 1;
+        for handle in bundles {
+            let made_bundle = handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            if let Some((file, found)) = made_bundle {
+                notices.extend(found);
+                emit(file)?;
+                made.bundles += 1;
+            }
         }
-        if *kind == Kind::Voorbereiding {
-            let mut ctx = context::blank(wb, labels, plan.lang, plan.date);
-            ctx.org.logo = has_logo;
-            let doc = parse(templates, &template, &ctx, "")?;
-            let path = format!("{}-blanco.pdf", kind.name());
-            let bytes = write_noting(&doc, &path, &plan.images, notices)?;
-            emit(File { path, bytes })?;
-            made.bundles += 1;
-        }
-    }
+        Ok(())
+    })?;
     crate::printable::drop_named_by_data(notices, from_data);
     Ok(made)
 }

@@ -121,7 +121,6 @@ pub fn write_drawn(
     let drawn = draw_pages(laid, &embedded, reuse);
 
     let print = fingerprint(laid, &drawn);
-    let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
     let mut fonts = Dictionary::new();
     for (face, glyphs) in &used_glyphs(&drawn) {
         // The subset tag: six capital letters, from the content so output is deterministic.
@@ -131,7 +130,7 @@ pub fn write_drawn(
             .take(6)
             .map(|b| (b'A' + b % 26) as char)
             .collect();
-        let id = font::embed(&mut lo, *face, glyphs, &tag, &mut z);
+        let id = with_compressor(|z| font::embed(&mut lo, *face, glyphs, &tag, z));
         fonts.set(font::resource_name(*face), Object::Reference(id));
     }
     let mut resources = Dictionary::new();
@@ -204,25 +203,30 @@ fn draw_pages(
 ) -> Vec<DrawnPage> {
     let fonts = Fonts::embedded();
     let missing = reuse.iter().filter(|r| r.is_none()).count();
+    let draw_one = |(page, done): (&crate::layout::Page, Option<DrawnPage>)| {
+        done.unwrap_or_else(|| with_compressor(|z| draw(z, page, fonts, images)))
+    };
     if missing >= PARALLEL_PAGES {
-        laid.pages
-            .par_iter()
-            .zip(reuse)
-            .map_init(
-                || flate2::Compress::new(flate2::Compression::fast(), true),
-                |z, (page, done)| done.unwrap_or_else(|| draw(z, page, fonts, images)),
-            )
-            .collect()
+        laid.pages.par_iter().zip(reuse).map(draw_one).collect()
     } else {
-        // One compressor for all pages: a fresh one per page allocates its window and
-        // hash tables every time.
-        let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
-        laid.pages
-            .iter()
-            .zip(reuse)
-            .map(|(page, done)| done.unwrap_or_else(|| draw(&mut z, page, fonts, images)))
-            .collect()
+        laid.pages.iter().zip(reuse).map(draw_one).collect()
     }
+}
+
+/// Runs `f` with this thread's compressor (a fresh one allocates its window and hash
+/// tables every time), or with a new one if the thread's is in use.
+fn with_compressor<T>(f: impl FnOnce(&mut flate2::Compress) -> T) -> T {
+    thread_local! {
+        static Z: std::cell::RefCell<flate2::Compress> =
+            std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::fast(), true));
+    }
+    Z.with(|z| match z.try_borrow_mut() {
+        Ok(mut z) => f(&mut z),
+        Err(_) => f(&mut flate2::Compress::new(
+            flate2::Compression::fast(),
+            true,
+        )),
+    })
 }
 
 fn draw(
@@ -231,24 +235,38 @@ fn draw(
     fonts: &Fonts,
     images: &BTreeMap<String, image::Embedded>,
 ) -> DrawnPage {
+    thread_local! {
+        /// Per face and glyph id: 1 + where the glyph is in the page's list, 0 if not yet
+        /// seen. Reset after each page.
+        static SEEN: std::cell::RefCell<Vec<Vec<u32>>> = Default::default();
+    }
     let stream = deflate(z, &content(page, fonts, images));
     let mut glyphs: Vec<(FaceId, u16, Box<str>)> = Vec::new();
-    let mut at: HashMap<(FaceId, u16), usize> = HashMap::new();
     let mut links = Vec::new();
+    let mut seen = SEEN.take();
     for it in &page.items {
         match it {
             Item::Text { run, .. } => {
+                let f = run.face.0 as usize;
+                if seen.len() <= f {
+                    seen.resize_with(f + 1, Vec::new);
+                }
+                let slots = &mut seen[f];
+                if slots.is_empty() {
+                    slots.resize(fonts.face(run.face).glyph_count(), 0);
+                }
                 for g in &run.glyphs {
                     let text = &run.text[g.text.0 as usize..g.text.1 as usize];
-                    match at.get(&(run.face, g.gid)) {
-                        Some(&i) => {
-                            if glyphs[i].2.is_empty() && !text.is_empty() {
-                                glyphs[i].2 = text.into();
-                            }
-                        }
-                        None => {
-                            at.insert((run.face, g.gid), glyphs.len());
-                            glyphs.push((run.face, g.gid, text.into()));
+                    let Some(slot) = slots.get_mut(g.gid as usize) else {
+                        continue;
+                    };
+                    if *slot == 0 {
+                        glyphs.push((run.face, g.gid, text.into()));
+                        *slot = glyphs.len() as u32;
+                    } else {
+                        let known = &mut glyphs[*slot as usize - 1].2;
+                        if known.is_empty() && !text.is_empty() {
+                            *known = text.into();
                         }
                     }
                 }
@@ -263,6 +281,10 @@ fn draw(
             _ => {}
         }
     }
+    for (face, gid, _) in &glyphs {
+        seen[face.0 as usize][*gid as usize] = 0;
+    }
+    SEEN.set(seen);
     let mut images: Vec<String> = page_images(page).map(str::to_string).collect();
     images.sort_unstable();
     images.dedup();
