@@ -65,6 +65,16 @@ fn track(tmp: &Path, writing: bool) {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let (dir, name) = place(path);
+    write_renamed(path, bytes)?;
+    for (_, stale) in stale_in(dir).into_iter().filter(|(n, _)| *n == name) {
+        let _ = std::fs::remove_file(stale);
+    }
+    Ok(())
+}
+
+/// The folder and the file name of `path`.
+fn place(path: &Path) -> (&Path, String) {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -73,6 +83,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    (dir, name)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it and renames it to `path`.
+fn write_renamed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let (dir, name) = place(path);
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     // Known before it exists, so an interrupt at any moment finds it.
     track(&tmp, true);
@@ -86,27 +102,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     track(&tmp, false);
-    if result.is_ok() {
-        remove_stale(dir, &name);
-    }
     result
 }
 
-/// Removes the temporary files of `name` that an earlier run left behind when it was killed
-/// outright (no handler runs then): those of another process that is gone, or an hour old.
-fn remove_stale(dir: &Path, name: &str) {
-    let prefix = format!(".{name}.");
+/// The temporary files in `dir` that an earlier run left behind when it was killed outright
+/// (no handler runs then): those of another process that is gone, or an hour old; each
+/// with the name of the file it was to become.
+fn stale_in(dir: &Path) -> Vec<(String, PathBuf)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+        return Vec::new();
     };
     let ours = std::process::id();
+    let mut found = Vec::new();
     for entry in entries.flatten() {
         let file = entry.file_name();
         let file = file.to_string_lossy();
-        let Some(pid) = file
-            .strip_prefix(&prefix)
+        let Some((name, pid)) = file
+            .strip_prefix('.')
             .and_then(|rest| rest.strip_suffix(".tmp"))
-            .and_then(|pid| pid.parse::<u32>().ok())
+            .and_then(|rest| rest.rsplit_once('.'))
+            .and_then(|(name, pid)| Some((name, pid.parse::<u32>().ok()?)))
         else {
             continue;
         };
@@ -122,9 +137,10 @@ fn remove_stale(dir: &Path, name: &str) {
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age.as_secs() > 3600);
         if gone || old {
-            let _ = std::fs::remove_file(entry.path());
+            found.push((name.to_string(), entry.path()));
         }
     }
+    found
 }
 
 /// Writes files with [`write_atomic`] on a thread of its own, so that waiting for the disk
@@ -145,14 +161,28 @@ impl Background {
         let failed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let flag = failed.clone();
         let handle = std::thread::spawn(move || {
+            // Per folder written to: the stale temporary files found there, read once (a
+            // folder is created and read once per run, not once per file: on a slow disk
+            // both cost about as much as writing the file).
+            let mut folders: std::collections::HashMap<PathBuf, Vec<(String, PathBuf)>> =
+                std::collections::HashMap::new();
             for (path, bytes) in rx {
-                let done = match path.parent() {
-                    Some(parent) if !parent.as_os_str().is_empty() => {
-                        std::fs::create_dir_all(parent)
-                    }
-                    _ => Ok(()),
+                let (dir, name) = place(&path);
+                let done = match folders.get_mut(dir) {
+                    Some(stale) => Ok(stale),
+                    None => std::fs::create_dir_all(dir)
+                        .map(|()| folders.entry(dir.to_path_buf()).or_insert(stale_in(dir))),
                 }
-                .and_then(|()| write_atomic(&path, &bytes));
+                .and_then(|stale| {
+                    write_renamed(&path, &bytes)?;
+                    stale.retain(|(n, p)| {
+                        *n != name || {
+                            let _ = std::fs::remove_file(p);
+                            false
+                        }
+                    });
+                    Ok(())
+                });
                 if let Err(e) = done {
                     flag.store(true, std::sync::atomic::Ordering::SeqCst);
                     return Err((path, e));
