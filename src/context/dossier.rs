@@ -9,6 +9,7 @@
 //! which a dossier must never print.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{
@@ -305,61 +306,70 @@ pub fn dossier(
             by_employee.entry(id.as_str()).or_default().push(f);
         }
     }
-    for (i, e) in subjects.iter().enumerate() {
-        let anchor = format!("mw{}", i + 1);
-        let own: &[&Finding] = by_employee.get(e.id.as_str()).map_or(&[], |v| v);
-        let worst = own.iter().map(|f| f.severity).max().unwrap_or(Severity::Ok);
-        let o = compliance::overview(index, rules, as_of, e);
-        let signed = match o.signed {
-            None => String::new(),
-            Some((true, true)) => label(t, "signed_both"),
-            Some((true, false)) => label(t, "signed_employee_only"),
-            Some((false, true)) => label(t, "signed_supervisor_only"),
-            Some((false, false)) => label(t, "signed_none"),
-        };
-        let name = e.full_name();
-        let row = SummaryRow {
-            anchor: anchor.clone(),
-            id: e.id.clone(),
-            name: name.clone(),
-            hired: d(e.hired),
-            first_pop: d(o.first_pop),
-            last_pop: d(o.last_pop),
-            actions: o.actions,
-            signed,
-            signed_ok: o.signed == Some((true, true)),
-            next_due: d(o.next_due),
-            status: status(worst, t),
-        };
-        let attention: Vec<FindingText> = own
-            .iter()
-            .filter(|f| f.severity != Severity::Ok)
-            .map(|f| finding_text(f, t, lang))
-            .collect();
-        if !attention.is_empty() {
-            per_employee.push(EmployeeFindings {
+    // Each employee's part is independent of the others: made on every core, kept in order.
+    let parts: Vec<_> = subjects
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let anchor = format!("mw{}", i + 1);
+            let own: &[&Finding] = by_employee.get(e.id.as_str()).map_or(&[], |v| v);
+            let worst = own.iter().map(|f| f.severity).max().unwrap_or(Severity::Ok);
+            let o = compliance::overview(index, rules, as_of, e);
+            let signed = match o.signed {
+                None => String::new(),
+                Some((true, true)) => label(t, "signed_both"),
+                Some((true, false)) => label(t, "signed_employee_only"),
+                Some((false, true)) => label(t, "signed_supervisor_only"),
+                Some((false, false)) => label(t, "signed_none"),
+            };
+            let name = e.full_name();
+            let row = SummaryRow {
+                anchor: anchor.clone(),
+                id: e.id.clone(),
+                name: name.clone(),
+                hired: d(e.hired),
+                first_pop: d(o.first_pop),
+                last_pop: d(o.last_pop),
+                actions: o.actions,
+                signed,
+                signed_ok: o.signed == Some((true, true)),
+                next_due: d(o.next_due),
+                status: status(worst, t),
+            };
+            let attention: Vec<FindingText> = own
+                .iter()
+                .filter(|f| f.severity != Severity::Ok)
+                .map(|f| finding_text(f, t, lang))
+                .collect();
+            let findings = (!attention.is_empty()).then(|| EmployeeFindings {
                 anchor: anchor.clone(),
                 id: e.id.clone(),
                 name: name.clone(),
                 findings: attention,
             });
-        }
-        toc.push(TocEntry {
-            anchor: anchor.clone(),
-            title: format!("{name} ({})", e.id),
-        });
-        sections.push(employee_section(
-            index,
-            cells,
-            e,
-            own,
-            i == 0,
-            row.clone(),
-            t,
-            lang,
-            as_of,
-            period,
-        ));
+            let toc = TocEntry {
+                anchor: anchor.clone(),
+                title: format!("{name} ({})", e.id),
+            };
+            let section = employee_section(
+                index,
+                cells,
+                e,
+                own,
+                i == 0,
+                row.clone(),
+                t,
+                lang,
+                as_of,
+                period,
+            );
+            (row, findings, toc, section)
+        })
+        .collect();
+    for (row, findings, entry, section) in parts {
+        per_employee.extend(findings);
+        toc.push(entry);
+        sections.push(section);
         rows.push(row);
     }
     let norm_checked = !wb.coaches.is_empty();
@@ -410,13 +420,15 @@ pub fn dossier(
             }
         })
         .collect();
+    let subject_ids: std::collections::HashSet<&str> =
+        subjects.iter().map(|e| e.id.as_str()).collect();
     let totals = compliance::report::Totals::of(
         &findings
             .iter()
             .filter(|f| {
                 f.employee
                     .as_deref()
-                    .is_none_or(|id| subjects.iter().any(|e| e.id == id))
+                    .is_none_or(|id| subject_ids.contains(id))
             })
             .cloned()
             .collect::<Vec<_>>(),
