@@ -256,14 +256,29 @@ pub fn build(
     let cells = crate::analysis::CellIndex::new(wb);
     let rows = crate::model::Index::new(wb);
     std::thread::scope(|scope| -> Result<(), BuildError> {
+        // The dossier is one long document with parts that run on one core (its front
+        // matter, the assembly of its file): it is made on a thread of its own from the
+        // start, beside the other documents, and handed on in its place.
+        let (rows, cells, employees) = (&rows, &cells, &employees);
+        let mut dossier_made = plan.kinds.contains(&Kind::Dossier).then(|| {
+            scope.spawn(move || {
+                let mut found = Vec::new();
+                dossier(rows, templates, plan, cells, employees, &mut found)
+                    .map(|file| (file, found))
+            })
+        });
         let mut bundles = Vec::new();
         for kind in &plan.kinds {
             let template = kind.template();
             if *kind == Kind::Dossier {
-                emit(dossier(
-                    &rows, templates, plan, &cells, &employees, notices,
-                )?)?;
-                made.dossier = true;
+                if let Some(handle) = dossier_made.take() {
+                    let (file, found) = handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+                    notices.extend(found);
+                    emit(file)?;
+                    made.dossier = true;
+                }
                 continue;
             }
             if kind.per_team() {
@@ -273,7 +288,7 @@ pub fn build(
                     .map(|team| {
                         let mut found = Vec::new();
                         let mut ctx = context::team::team(
-                            wb, &cells, team, labels, plan.lang, plan.date, plan.paper,
+                            wb, cells, team, labels, plan.lang, plan.date, plan.paper,
                         );
                         ctx.org.logo = has_logo;
                         let path = format!("{}-{}.pdf", kind.name(), safe_name(team.team));
@@ -311,7 +326,7 @@ pub fn build(
                     .par_iter()
                     .map(|e| {
                         let mut ctx =
-                            context::employee(&rows, &cells, e, labels, plan.lang, plan.date);
+                            context::employee(rows, cells, e, labels, plan.lang, plan.date);
                         ctx.org.logo = has_logo;
                         let doc = parse(templates, &template, &ctx, &e.id)?;
                         let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
