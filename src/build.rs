@@ -245,7 +245,8 @@ pub fn build(
     let labels = templates.labels(plan.lang);
     let (employees, _) = select(wb, plan);
     // Characters no font has, named by their cell; the layout's own warnings about them go.
-    notices.extend(crate::printable::notices(wb, &employees, plan.lang));
+    let rows = crate::model::Index::new(wb);
+    notices.extend(crate::printable::notices(&rows, &employees, plan.lang));
     let from_data = notices.len();
     let mut made = Made {
         employees: employees.len(),
@@ -254,7 +255,6 @@ pub fn build(
     let teams = crate::analysis::analyse(wb, plan.date);
     let has_logo = plan.images.contains_key("logo");
     let cells = crate::analysis::CellIndex::new(wb);
-    let rows = crate::model::Index::new(wb);
     std::thread::scope(|scope| -> Result<(), BuildError> {
         // The dossier is one long document with parts that run on one core (its front
         // matter, the assembly of its file): it is made on a thread of its own from the

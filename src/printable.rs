@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use crate::build::{Notice, folder_name};
 use crate::i18n::{Lang, Tr};
 use crate::model::schema::{Column, conv, emp, goal, need, org, task};
-use crate::model::{Employee, FollowUp, Workbook};
+use crate::model::{Employee, FollowUp, Index, Workbook};
 use crate::text::fonts::{FaceId, Fonts};
 
 /// A character no embedded face has, and where it stands.
@@ -68,7 +68,7 @@ fn scan(text: &str, owner: &Tr, field: Column, out: &mut Vec<Unprintable>) {
 
 /// The unprintable characters of one employee's own values, goals, actions and
 /// conversations.
-pub fn of_employee(wb: &Workbook, e: &Employee) -> Vec<Unprintable> {
+pub fn of_employee(rows: &Index<'_>, e: &Employee) -> Vec<Unprintable> {
     let name = format!("{} {}", e.id, e.full_name());
     let owner = Tr::new(name.clone(), name);
     let mut out = Vec::new();
@@ -88,7 +88,9 @@ pub fn of_employee(wb: &Workbook, e: &Employee) -> Vec<Unprintable> {
     field(e.strengths.as_deref(), emp::STERKTES);
     field(e.improvements.as_deref(), emp::WERKPUNTEN);
     field(e.interests.as_deref(), emp::INTERESSES);
-    for g in wb.goals.iter().filter(|g| g.employee == e.id) {
+    // The employee's rows from the run's index: scanning every goal and conversation for
+    // each employee grew with the square of the organisation.
+    for g in rows.goals(&e.id) {
         field(Some(&g.text), goal::DOEL);
         for a in &g.actions {
             field(a.text.as_deref(), goal::ACTIE);
@@ -100,7 +102,7 @@ pub fn of_employee(wb: &Workbook, e: &Employee) -> Vec<Unprintable> {
             field(a.evaluation.as_deref(), goal::EVALUATIE);
         }
     }
-    for c in wb.conversations.iter().filter(|c| c.employee == e.id) {
+    for c in rows.conversations(&e.id) {
         field(c.participants.as_deref(), conv::DEELNEMERS);
         field(c.notes.as_deref(), conv::VERSLAG);
     }
@@ -146,11 +148,11 @@ pub fn of_shared(wb: &Workbook) -> Vec<Unprintable> {
 
 /// Notices for the unprintable characters of the shared values and of `employees`, in the
 /// plan's language: one per character and field, not one per document.
-pub fn notices(wb: &Workbook, employees: &[&Employee], lang: Lang) -> Vec<Notice> {
+pub fn notices(rows: &Index<'_>, employees: &[&Employee], lang: Lang) -> Vec<Notice> {
     let all = Tr::new("alle documenten", "all documents")
         .get(lang)
         .to_string();
-    let mut out: Vec<Notice> = of_shared(wb)
+    let mut out: Vec<Notice> = of_shared(rows.workbook())
         .iter()
         .map(|u| Notice {
             file: all.clone(),
@@ -158,7 +160,7 @@ pub fn notices(wb: &Workbook, employees: &[&Employee], lang: Lang) -> Vec<Notice
         })
         .collect();
     for e in employees {
-        out.extend(of_employee(wb, e).iter().map(|u| Notice {
+        out.extend(of_employee(rows, e).iter().map(|u| Notice {
             file: folder_name(e),
             message: u.message(lang),
         }));
@@ -209,7 +211,7 @@ mod tests {
     #[test]
     fn names_the_employee_the_field_and_the_character() {
         let wb = Workbook::default();
-        let found = of_employee(&wb, &ayse());
+        let found = of_employee(&Index::new(&wb), &ayse());
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
             found[0].message(Lang::En),
