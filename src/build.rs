@@ -617,7 +617,7 @@ impl Bundle {
             return None;
         }
         let (laids, drawn): (Vec<_>, Vec<Vec<_>>) = self.laid.into_iter().unzip();
-        let (mut laid, origins) = layout::join_traced(laids);
+        let (mut laid, origins) = layout::join(laids);
         laid.meta.title = bundle_title(&laid.meta.title);
         let pages = origins
             .into_iter()

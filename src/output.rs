@@ -67,9 +67,7 @@ fn track(tmp: &Path, writing: bool) {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let (dir, name) = place(path);
     write_renamed(path, bytes)?;
-    for (_, stale) in stale_in(dir).into_iter().filter(|(n, _)| *n == name) {
-        let _ = std::fs::remove_file(stale);
-    }
+    remove_stale(&mut stale_in(dir), &name);
     Ok(())
 }
 
@@ -143,6 +141,17 @@ fn stale_in(dir: &Path) -> Vec<(String, PathBuf)> {
     found
 }
 
+/// Removes the temporary files left for `name` among `stale` (from [`stale_in`]), and
+/// forgets them.
+fn remove_stale(stale: &mut Vec<(String, PathBuf)>, name: &str) {
+    stale.retain(|(n, p)| {
+        *n != name || {
+            let _ = std::fs::remove_file(p);
+            false
+        }
+    });
+}
+
 /// Writes files with [`write_atomic`] on a thread of its own, so that waiting for the disk
 /// (each file is synced before it is renamed) overlaps making the next documents. Files are
 /// written in the order they are sent; the first failure stops the writing and is returned
@@ -175,12 +184,7 @@ impl Background {
                 }
                 .and_then(|stale| {
                     write_renamed(&path, &bytes)?;
-                    stale.retain(|(n, p)| {
-                        *n != name || {
-                            let _ = std::fs::remove_file(p);
-                            false
-                        }
-                    });
+                    remove_stale(stale, &name);
                     Ok(())
                 });
                 if let Err(e) = done {

@@ -298,7 +298,7 @@ pub fn dossier(
     let mut sections = Vec::with_capacity(subjects.len());
     let mut per_employee = Vec::new();
     let mut toc = Vec::with_capacity(subjects.len());
-    // Findings come grouped per employee in sheet order: walk them alongside.
+    // The findings by employee, in the order the rules reported them.
     let mut by_employee: std::collections::HashMap<&str, Vec<&Finding>> =
         std::collections::HashMap::new();
     for f in findings {

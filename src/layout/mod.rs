@@ -438,21 +438,16 @@ pub fn stands_alone(doc: &Document) -> bool {
     })
 }
 
+/// Where a page of a joined document comes from: `(document, page)` in [`join`]'s input,
+/// or `None` for a blank page the join put in.
+pub type Origin = Option<(usize, usize)>;
+
 /// Puts laid-out documents one after the other, each starting on an odd page (a blank
 /// page in front when needed), as [`layout_with`] would lay out their sections joined with
 /// the first section of each marked `start="odd"`: for bundles, without laying out every
 /// document a second time. Only for documents that [`stands_alone`]; the metadata is the
-/// first document's.
-pub fn join(laids: Vec<Laid>) -> Laid {
-    join_traced(laids).0
-}
-
-/// Where a page of a joined document comes from: `(document, page)` in [`join_traced`]'s
-/// input, or `None` for a blank page the join put in.
-pub type Origin = Option<(usize, usize)>;
-
-/// [`join`], also telling where each page of the result comes from.
-pub fn join_traced(laids: Vec<Laid>) -> (Laid, Vec<Origin>) {
+/// first document's. Also says where each page of the result comes from.
+pub fn join(laids: Vec<Laid>) -> (Laid, Vec<Origin>) {
     let total: usize = laids.iter().map(|l| l.pages.len() + 1).sum();
     let mut out = Laid {
         meta: laids.first().map(|l| l.meta.clone()).unwrap_or_default(),

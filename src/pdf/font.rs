@@ -17,9 +17,8 @@ use crate::text::{FaceId, Fonts};
 
 /// A face's TrueType tables and what the subsetter needs to know of them, read once.
 struct Source {
-    data: &'static [u8],
-    /// Tag → byte range, for the tables that go into a subset.
-    tables: BTreeMap<[u8; 4], (usize, usize)>,
+    face: &'static crate::text::fonts::Face,
+    glyf: &'static [u8],
     /// Where each glyph's outline lies in `glyf`, from `loca` (`num_glyphs + 1` offsets).
     loca: Vec<u32>,
     /// (advance, left side bearing) per glyph, from `hmtx`.
@@ -59,22 +58,11 @@ fn be32(d: &[u8], at: usize) -> u32 {
 }
 
 impl Source {
-    fn read(face: &crate::text::fonts::Face) -> Source {
-        let data = face.data;
-        let mut tables = BTreeMap::new();
-        for i in 0..be16(data, 4) as usize {
-            let at = 12 + 16 * i;
-            let tag: [u8; 4] = data[at..at + 4].try_into().unwrap_or_default();
-            let (off, len) = (be32(data, at + 8) as usize, be32(data, at + 12) as usize);
-            if KEPT.contains(&&tag) && off + len <= data.len() {
-                tables.insert(tag, (off, len));
-            }
-        }
-        let table =
-            |tag: &[u8; 4]| -> &[u8] { tables.get(tag).map_or(&[][..], |&(o, l)| &data[o..o + l]) };
-        let head = table(b"head");
-        let long_loca = be16(head, 50) == 1;
-        let glyphs = be16(table(b"maxp"), 4) as usize;
+    fn read(face: &'static crate::text::fonts::Face) -> Source {
+        let rb = &face.rb;
+        let table = |tag: &[u8; 4]| table_of(face, tag);
+        let long_loca = be16(table(b"head"), 50) == 1;
+        let glyphs = face.glyph_count();
         let loca_t = table(b"loca");
         let loca: Vec<u32> = (0..=glyphs)
             .map(|i| {
@@ -85,18 +73,10 @@ impl Source {
                 }
             })
             .collect();
-        let hmtx = table(b"hmtx");
-        let long_metrics = (be16(table(b"hhea"), 34) as usize).clamp(1, glyphs.max(1));
-        let mut last = 0;
-        let metrics = (0..glyphs)
+        let metrics = (0..glyphs as u16)
             .map(|g| {
-                if g < long_metrics {
-                    last = be16(hmtx, 4 * g);
-                    (last, be16(hmtx, 4 * g + 2) as i16)
-                } else {
-                    let at = 4 * long_metrics + 2 * (g - long_metrics);
-                    (last, be16(hmtx, at) as i16)
-                }
+                let id = rustybuzz::ttf_parser::GlyphId(g);
+                (face.advance(g), rb.glyph_hor_side_bearing(id).unwrap_or(0))
             })
             .collect();
 
@@ -133,8 +113,8 @@ impl Source {
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect();
         Source {
-            data,
-            tables,
+            face,
+            glyf: table(b"glyf"),
             loca,
             metrics,
             ps_name,
@@ -142,16 +122,14 @@ impl Source {
         }
     }
 
-    fn table(&self, tag: &[u8; 4]) -> &[u8] {
-        self.tables
-            .get(tag)
-            .map_or(&[][..], |&(o, l)| &self.data[o..o + l])
+    fn table(&self, tag: &[u8; 4]) -> &'static [u8] {
+        table_of(self.face, tag)
     }
 
     /// The outline of glyph `gid`, empty for a glyph without one.
     fn outline(&self, gid: u16) -> &[u8] {
         let g = gid as usize;
-        let glyf = self.table(b"glyf");
+        let glyf = self.glyf;
         match (self.loca.get(g), self.loca.get(g + 1)) {
             (Some(&a), Some(&b)) if a < b && (b as usize) <= glyf.len() => {
                 &glyf[a as usize..b as usize]
@@ -255,6 +233,14 @@ impl Source {
         let font = assemble(&tables);
         fix_checksum_adjustment(font, &tables)
     }
+}
+
+/// A table of the face's font file, empty when it has none.
+fn table_of(face: &'static crate::text::fonts::Face, tag: &[u8; 4]) -> &'static [u8] {
+    face.rb
+        .raw_face()
+        .table(rustybuzz::ttf_parser::Tag::from_bytes(tag))
+        .unwrap_or_default()
 }
 
 /// The sum of a table's big-endian 32-bit words (the last one padded with zeros).
@@ -497,7 +483,7 @@ mod tests {
         let (a, z) = (gid(FaceId::REGULAR, 'a'), gid(FaceId::REGULAR, 'z'));
         let src = &sources()[0];
         let sub = src.subset([a, z].into_iter());
-        let full = ttf_parser::Face::parse(src.data, 0).unwrap();
+        let full = ttf_parser::Face::parse(src.face.data, 0).unwrap();
         let face = ttf_parser::Face::parse(&sub, 0).expect("the subset parses");
         assert_eq!(face.number_of_glyphs(), a.max(z) + 1);
         for g in [a, z] {
@@ -510,7 +496,7 @@ mod tests {
         assert_eq!(face.glyph_bounding_box(b), None);
         // The whole file sums to the magic number, as the specification asks.
         assert_eq!(checksum(&sub), 0xB1B0_AFBA);
-        assert!(sub.len() < src.data.len() / 4, "{} bytes", sub.len());
+        assert!(sub.len() < src.face.data.len() / 4, "{} bytes", sub.len());
     }
 
     #[test]
