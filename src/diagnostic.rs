@@ -90,7 +90,11 @@ impl Diagnostic {
             let _ = writeln!(out, "  = {word}: {}", e.get(lang));
         }
         if let Some(h) = &self.hint {
-            let _ = writeln!(out, "hint: {}", h.get(lang));
+            let word = match lang {
+                Lang::Nl => "tip",
+                Lang::En => "hint",
+            };
+            let _ = writeln!(out, "{word}: {}", h.get(lang));
         }
         out
     }
@@ -219,7 +223,7 @@ mod tests {
         };
         assert_eq!(
             d.render(Lang::Nl),
-            "fout: onbekende taak `SCH-BIU`\n  --> team.xlsx, blad `Matrix`, rij 17, kolom `Taak` (B)\nhint: bedoelde u `SCH-BUI`?\n"
+            "fout: onbekende taak `SCH-BIU`\n  --> team.xlsx, blad `Matrix`, rij 17, kolom `Taak` (B)\ntip: bedoelde u `SCH-BUI`?\n"
         );
         assert!(
             d.render(Lang::En)

@@ -35,7 +35,7 @@ pub fn run(options: Options, today: NaiveDate) -> Exit {
     match options {
         Options::Check(o) => check(&o, today),
         Options::Build(o) => build(&o, today),
-        Options::ExportTemplates { dir, force } => export(&dir, force),
+        Options::ExportTemplates { dir, force, lang } => export(&dir, force, lang),
         Options::Init {
             dir,
             lang,
@@ -48,8 +48,8 @@ pub fn run(options: Options, today: NaiveDate) -> Exit {
             seed,
             out,
         } => generate(employees, teams, seed, &out),
-        Options::Completions(shell) => {
-            crate::cli::write_completions(shell, &mut std::io::stdout().lock());
+        Options::Completions { shell, lang } => {
+            crate::cli::write_completions(shell, lang, &mut std::io::stdout().lock());
             Exit::Ok
         }
     }
@@ -77,7 +77,7 @@ fn init(dir: &Path, lang: Lang, example: bool, force: bool) -> Exit {
                 format!("kan `{}` niet schrijven", path.display()),
                 format!("cannot write `{}`", path.display()),
             ),
-            Some(e.to_string()),
+            Some(io_cause(&e, lang)),
         );
     }
     let check = match lang {
@@ -125,9 +125,59 @@ fn generate(employees: usize, teams: usize, seed: u64, out: &Path) -> Exit {
                 format!("kan `{}` niet schrijven", out.display()),
                 format!("cannot write `{}`", out.display()),
             ),
-            Some(e.to_string()),
+            Some(io_cause(&e, Lang::Nl)),
         ),
     }
+}
+
+/// What the system said when a file could not be read or written, in plain words: the
+/// usual causes in the user's language, anything else as the system put it, without its
+/// error number.
+fn io_cause(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (nl, en) = match e.kind() {
+        K::NotFound => (
+            "het bestand of de map bestaat niet",
+            "the file or folder does not exist",
+        ),
+        K::PermissionDenied => (
+            "geen toestemming (alleen-lezen, of in gebruik door een ander programma)",
+            "permission denied (read-only, or in use by another program)",
+        ),
+        K::AlreadyExists => ("bestaat al", "already exists"),
+        K::StorageFull => ("de schijf is vol", "the disk is full"),
+        K::ReadOnlyFilesystem => ("de schijf is alleen-lezen", "the disk is read-only"),
+        K::ResourceBusy => (
+            "in gebruik door een ander programma",
+            "in use by another program",
+        ),
+        K::NotADirectory => (
+            "een deel van het pad is geen map",
+            "part of the path is not a folder",
+        ),
+        K::IsADirectory => (
+            "dit is een map, geen bestand",
+            "this is a folder, not a file",
+        ),
+        K::InvalidFilename => (
+            "de naam kan niet als bestandsnaam",
+            "the name cannot be a file name",
+        ),
+        // Windows: ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION.
+        _ if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) => (
+            "in gebruik door een ander programma",
+            "in use by another program",
+        ),
+        _ => {
+            let said = e.to_string();
+            let said = match said.rfind(" (os error ") {
+                Some(at) => said[..at].to_string(),
+                None => said,
+            };
+            return said;
+        }
+    };
+    Tr::new(nl, en).get(lang).to_string()
 }
 
 /// Prints a tool failure (exit 2) with its cause.
@@ -185,7 +235,7 @@ fn load(o: &CheckOptions) -> Result<(Validated, Thresholds), Exit> {
                         format!("kan `{}` niet lezen", toml_path.display()),
                         format!("cannot read `{}`", toml_path.display()),
                     ),
-                    Some(e.to_string()),
+                    Some(io_cause(&e, o.lang)),
                 ));
             }
         }
@@ -426,7 +476,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
                         format!("kan de sjablonenmap `{}` niet lezen", dir.display()),
                         format!("cannot read the template folder `{}`", dir.display()),
                     ),
-                    Some(e.to_string()),
+                    Some(io_cause(&e, lang)),
                 );
             }
         },
@@ -513,7 +563,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
                     out_dir.join(&path).display()
                 ),
             ),
-            Some(error.to_string()),
+            Some(io_cause(&error, lang)),
         ),
         Err(build::BuildError::Image(e)) => fail(
             lang,
@@ -651,8 +701,7 @@ fn open(path: &Path, lang: Lang) {
     }
 }
 
-fn export(dir: &Path, force: bool) -> Exit {
-    let lang = Lang::Nl;
+fn export(dir: &Path, force: bool, lang: Lang) -> Exit {
     if let Err(e) = std::fs::create_dir_all(dir) {
         return fail(
             lang,
@@ -660,7 +709,7 @@ fn export(dir: &Path, force: bool) -> Exit {
                 format!("kan de map `{}` niet maken", dir.display()),
                 format!("cannot create the folder `{}`", dir.display()),
             ),
-            Some(e.to_string()),
+            Some(io_cause(&e, lang)),
         );
     }
     for (name, content) in template::BUILTIN {
@@ -675,15 +724,17 @@ fn export(dir: &Path, force: bool) -> Exit {
                     format!("kan `{}` niet schrijven", path.display()),
                     format!("cannot write `{}`", path.display()),
                 ),
-                Some(e.to_string()),
+                Some(io_cause(&e, lang)),
             );
         }
     }
-    let _ = writeln!(
-        std::io::stderr(),
-        "{} sjablonen geschreven in `{}`",
-        template::BUILTIN.len(),
-        dir.display()
+    let (n, dir) = (template::BUILTIN.len(), dir.display());
+    Console::detect(Verbosity::Normal).done(
+        Tr::new(
+            format!("{n} sjablonen geschreven in `{dir}`"),
+            format!("{n} templates written to `{dir}`"),
+        )
+        .get(lang),
     );
     Exit::Ok
 }

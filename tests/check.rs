@@ -85,7 +85,7 @@ const INVALID: &[(&str, &str, &str)] = &[
     (
         "unknown-task.xlsx",
         "fout: onbekende taak `SCH-BIU`",
-        "blad `Matrix`, rij 38, kolom `Taak` (B)\n  = verwacht: een code of naam uit het blad `Taken`\nhint: bedoelde u `SCH-BUI` (Buitenschilderwerk)?",
+        "blad `Matrix`, rij 38, kolom `Taak` (B)\n  = verwacht: een code of naam uit het blad `Taken`\ntip: bedoelde u `SCH-BUI` (Buitenschilderwerk)?",
     ),
     (
         "level-out-of-range.xlsx",

@@ -49,6 +49,58 @@ fn a_missing_workbook_is_one_plain_sentence_and_exit_2() {
 }
 
 #[test]
+fn a_mistyped_command_line_is_refused_in_plain_words_with_exit_2() {
+    let out = popdruk(&["build", SAMPLE, "--outptu", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = text_of(&out.stderr);
+    assert_eq!(
+        err,
+        "fout: popdruk kent de optie `--outptu` niet: bedoelde u `--output`?\n  meer uitleg: popdruk build --help\n"
+    );
+    let en = text_of(&popdruk(&["check", SAMPLE, "--as-of", "31/02/2026", "--lang", "en"]).stderr);
+    assert_eq!(
+        en,
+        "error: --as-of: `31/02/2026` does not exist: February 2026 has 28 days; expected: a date such as `17/02/2026`\n  more help: popdruk check --help\n"
+    );
+    // A date typed the Belgian way is a date.
+    let ok = popdruk(&["check", SAMPLE, "--as-of", "31/12/2026", "-q"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", text_of(&ok.stderr));
+}
+
+#[test]
+fn templates_export_speaks_english_with_lang_en() {
+    let dir = temp_dir("export-en");
+    let target = dir.join("t");
+    let out = popdruk(&[
+        "templates",
+        "export",
+        target.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text_of(&out.stderr).contains("templates written to"),
+        "{}",
+        text_of(&out.stderr)
+    );
+    let again = popdruk(&[
+        "templates",
+        "export",
+        target.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(again.status.code(), Some(2));
+    let err = text_of(&again.stderr);
+    assert!(
+        err.starts_with("error: ") && err.contains("already exists: use --force"),
+        "{err}"
+    );
+}
+
+#[test]
 fn data_errors_stop_a_build_with_exit_1() {
     let dir = temp_dir("errors");
     let out = popdruk(&[

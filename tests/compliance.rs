@@ -240,7 +240,7 @@ fn instellingen_rows_change_the_thresholds_and_bad_rows_warn_at_their_row() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("hint: bedoelde u `Begeleidingsnorm hoog`?"),
+        stderr.contains("tip: bedoelde u `Begeleidingsnorm hoog`?"),
         "{stderr}"
     );
     assert!(

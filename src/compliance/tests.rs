@@ -793,7 +793,7 @@ fn an_unknown_setting_name_warns_with_the_nearest_name() {
     assert!(
         diags[0]
             .render(Lang::Nl)
-            .contains("hint: bedoelde u `POP-geldigheid (maanden)`?")
+            .contains("tip: bedoelde u `POP-geldigheid (maanden)`?")
     );
     assert!(
         diags[1]

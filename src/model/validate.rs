@@ -2011,7 +2011,7 @@ mod tests {
         assert_eq!(rendered.len(), 2, "{rendered:?}");
         assert!(rendered[0].contains("de verplichte kolom `Achternaam` ontbreekt"));
         assert!(
-            rendered[0].contains("hint: bedoelde u met kolom `Achternam` de kolom `Achternaam`?")
+            rendered[0].contains("tip: bedoelde u met kolom `Achternam` de kolom `Achternaam`?")
         );
         assert!(rendered[1].starts_with("fout: het blad `Taken` ontbreekt"));
     }
