@@ -195,8 +195,10 @@ pub struct Made {
     pub employees: usize,
     /// Per-employee documents.
     pub documents: usize,
-    /// Bundles and blank forms.
+    /// Bundles.
     pub bundles: usize,
+    /// Whether the blank voorbereidingsformulier was made.
+    pub blank: bool,
     /// Team documents.
     pub team_documents: usize,
     /// Whether the inspection dossier was made.
@@ -379,7 +381,7 @@ pub fn build(
                 let path = format!("{}-blanco.pdf", kind.name());
                 let bytes = write_noting(&doc, &path, &plan.images, notices)?;
                 emit(File { path, bytes })?;
-                made.bundles += 1;
+                made.blank = true;
             }
         }
         for handle in bundles {

@@ -508,7 +508,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
             lang,
             &Tr::new(
                 format!("medewerker `{id}` staat niet in het blad `Medewerkers`"),
-                format!("employee `{id}` is not in the sheet `Medewerkers`"),
+                format!("employee `{id}` is not in the sheet `Employees` (`Medewerkers`)"),
             ),
             None,
         );
@@ -593,6 +593,7 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
         bundle: (&'static str, &'static str),
         for_: &'static str,
         dossier: &'static str,
+        blank: &'static str,
         and: &'static str,
         head: &'static str,
         nothing: &'static str,
@@ -605,6 +606,7 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
             bundle: ("bundel", "bundels"),
             for_: "voor",
             dossier: "het inspectiedossier",
+            blank: "een leeg voorbereidingsformulier",
             and: " en ",
             head: "klaar",
             nothing: "geen documenten",
@@ -616,6 +618,7 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
             bundle: ("bundle", "bundles"),
             for_: "for",
             dossier: "the inspection dossier",
+            blank: "a blank preparation form",
             and: " and ",
             head: "done",
             nothing: "no documents",
@@ -637,6 +640,9 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
     }
     if made.bundles > 0 {
         parts.push(n(made.bundles, w.bundle));
+    }
+    if made.blank {
+        parts.push(w.blank.to_string());
     }
     if made.dossier {
         parts.push(w.dossier.to_string());

@@ -56,6 +56,40 @@ fn a_blank_starter_checks_without_errors_or_warnings() {
 }
 
 #[test]
+fn building_a_blank_starter_makes_what_it_can_and_says_so() {
+    // The first thing a new user may try: `popdruk team.xlsx` before filling anything in.
+    for (lang, done) in [
+        (
+            "nl",
+            "klaar: een leeg voorbereidingsformulier en het inspectiedossier in",
+        ),
+        (
+            "en",
+            "done: a blank preparation form and the inspection dossier in",
+        ),
+    ] {
+        let dir = temp_dir(&format!("blank-build-{lang}"));
+        let path = init(&dir, &["--lang", lang]);
+        let out = popdruk(&[
+            path.to_str().unwrap(),
+            "--date",
+            "2026-11-29",
+            "--lang",
+            lang,
+        ]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{lang}: {stderr}");
+        assert!(stderr.contains(done), "{lang}: {stderr}");
+        let made = dir.join("team");
+        for file in ["voorbereiding-blanco.pdf", "dossier.pdf"] {
+            let bytes = std::fs::read(made.join(file)).expect(file);
+            lopdf::Document::load_mem(&bytes).expect("a readable PDF");
+        }
+        std::fs::remove_dir_all(dir).ok();
+    }
+}
+
+#[test]
 fn an_example_starter_reads_like_the_bundled_sample_in_both_languages() {
     let (code, _, sample) = check(Path::new("samples/team.xlsx"));
     assert_eq!(code, Some(0));

@@ -497,7 +497,7 @@ pub(crate) fn pop_geldigheid(ctx: &Ctx<'_>, period: Period) -> Option<Finding> {
                 Severity::Tekort,
                 Tr::new(
                     "geen POP-gesprek gevonden in het blad `Gesprekken`",
-                    "no POP conversation found in the sheet `Gesprekken`",
+                    "no POP conversation found in the sheet `Conversations` (`Gesprekken`)",
                 ),
                 hired
                     .map(|h| (label("in dienst", "hired"), h))
@@ -934,7 +934,7 @@ pub(crate) fn begeleidingsnorm(
             Severity::Opmerking,
             Tr::new(
                 "begeleidingsnorm niet gecontroleerd: het blad `Begeleiders` ontbreekt of is leeg",
-                "coaching norm not checked: the sheet `Begeleiders` is missing or empty",
+                "coaching norm not checked: the sheet `Coaches` (`Begeleiders`) is missing or empty",
             ),
             Vec::new(),
         )];

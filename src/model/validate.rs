@@ -1017,7 +1017,7 @@ impl<'a> Validator<'a> {
                     ),
                     Tr::new(
                         "een code of naam uit het blad `Taken`",
-                        "a code or name from the sheet `Taken`",
+                        "a code or name from the sheet `Tasks` (`Taken`)",
                     ),
                     refs.tasks
                         .nearest(header)
@@ -1121,7 +1121,10 @@ impl<'a> Validator<'a> {
                 Tr::new(nl, en),
                 Some(Tr::new(
                     format!("team `{}`, zoals in het blad `Medewerkers`", emp.team),
-                    format!("team `{}`, as in the sheet `Medewerkers`", emp.team),
+                    format!(
+                        "team `{}`, as in the sheet `Employees` (`Medewerkers`)",
+                        emp.team
+                    ),
                 )),
                 None,
             ));
@@ -1480,7 +1483,7 @@ impl Refs<'_> {
             ),
             Tr::new(
                 "een ID of volledige naam uit het blad `Medewerkers`",
-                "an ID or full name from the sheet `Medewerkers`",
+                "an ID or full name from the sheet `Employees` (`Medewerkers`)",
             ),
             self.people.nearest(v).map(|i| {
                 let e = &wb.employees[i];
@@ -1509,7 +1512,7 @@ impl Refs<'_> {
             ),
             Tr::new(
                 "een code of naam uit het blad `Taken`",
-                "a code or name from the sheet `Taken`",
+                "a code or name from the sheet `Tasks` (`Taken`)",
             ),
             self.tasks.nearest(v).map(|i| task_label(&wb.tasks[i])),
         ));
@@ -1553,7 +1556,7 @@ fn resolve_team(
         ),
         Tr::new(
             "een team dat in het blad `Medewerkers` voorkomt",
-            "a team that appears in the sheet `Medewerkers`",
+            "a team that appears in the sheet `Employees` (`Medewerkers`)",
         ),
         teams.nearest(v).map(|i| names[i].clone()),
     ));
