@@ -68,7 +68,14 @@ fn init(dir: &Path, lang: Lang, example: bool, force: bool) -> Exit {
     }
     let written = std::fs::create_dir_all(dir).and_then(|()| {
         let bytes = crate::synth::starter_bytes(lang, example)?;
-        output::write_atomic(&path, &bytes)
+        output::write_atomic(&path, &bytes)?;
+        // The example names the sample team's logo: it comes along, unless the folder
+        // already has a logo of its own.
+        let logo = dir.join(crate::synth::EXAMPLE_LOGO_FILE);
+        if example && !logo.exists() {
+            output::write_atomic(&logo, crate::synth::EXAMPLE_LOGO)?;
+        }
+        Ok(())
     });
     if let Err(e) = written {
         return fail(
@@ -412,17 +419,18 @@ fn load_logo(workbook: &Path, wb: &crate::model::Workbook, lang: Lang) -> crate:
             images.insert("logo".into(), bytes);
         }
         Err(e) => {
+            let cause = io_cause(&e, lang);
             let msg = Tr::new(
                 format!(
-                    "waarschuwing: het logo `{}` kan niet gelezen worden ({e}); de documenten komen er zonder",
+                    "waarschuwing: het logo `{}` kan niet gelezen worden ({cause}); de documenten komen er zonder",
                     path.display()
                 ),
                 format!(
-                    "warning: the logo `{}` cannot be read ({e}); the documents are made without it",
+                    "warning: the logo `{}` cannot be read ({cause}); the documents are made without it",
                     path.display()
                 ),
             );
-            let _ = writeln!(std::io::stderr(), "{}", msg.get(lang));
+            Console::detect(Verbosity::Normal).line(msg.get(lang));
         }
     }
     images

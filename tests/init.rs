@@ -100,6 +100,11 @@ fn an_example_starter_reads_like_the_bundled_sample_in_both_languages() {
         assert_eq!(code, Some(0), "{lang}: {stderr}");
         assert_eq!(stderr.trim(), "geen fouten of waarschuwingen", "{lang}");
         assert_eq!(stdout, sample, "{lang}");
+        // The logo its Organisatie sheet names comes along, so the first build has it.
+        assert_eq!(
+            std::fs::read(dir.join("logo.png")).expect("logo.png beside the workbook"),
+            std::fs::read("samples/logo.png").unwrap()
+        );
         std::fs::remove_dir_all(dir).ok();
     }
 }
@@ -265,11 +270,24 @@ fn the_english_first_use_walk_through_ends_in_a_printed_pop() {
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("no errors or warnings"), "{stderr}");
+    assert!(
+        !stderr.contains("warning:"),
+        "a first run warns of nothing: {stderr}"
+    );
     let pdfs: Vec<_> = walk(&dir.join("team"))
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
         .collect();
-    assert!(!pdfs.is_empty(), "{stderr}");
+    assert_eq!(pdfs.len(), 2, "the form and its bundle: {pdfs:?}");
+    let form = pdfs
+        .iter()
+        .find(|p| p.to_string_lossy().contains("M003"))
+        .expect("M003's form");
+    let doc = lopdf::Document::load(form).expect("a readable PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let words = common::squash(&doc.extract_text(&pages).unwrap_or_default());
+    assert!(words.contains("Personaldevelopmentplan"), "{words}");
+    assert!(words.contains("Yılmaz"), "{words}");
     std::fs::remove_dir_all(dir).ok();
 }
 

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use crate::model::value::format_date;
 use crate::model::{
     ConversationKind, Employee, Index, Regime, Status, SupportLevel, TaskKind, Workbook,
@@ -914,9 +914,12 @@ pub fn norm_on(wb: &Workbook, rules: &Thresholds, day: NaiveDate) -> NormCount {
     }
 }
 
-/// A number with two decimals and a decimal comma (`1,21`).
-fn fte(n: f64) -> String {
-    format!("{n:.2}").replace('.', ",")
+/// A number with two decimals: a decimal comma in Dutch (`1,21`), a point in English.
+fn fte(n: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{n:.2}").replace('.', ","),
+        Lang::En => format!("{n:.2}"),
+    }
 }
 
 /// `begeleidingsnorm`: per quarter overlapping the period, coach FTE against the norm on the
@@ -960,8 +963,8 @@ pub(crate) fn begeleidingsnorm(
             "kwartaal {}/{} {when_nl}: {} VTE begeleiders, {} VTE nodig voor {} — {cmp_nl}",
             q.1,
             q.0,
-            fte(n.coaches),
-            fte(n.required),
+            fte(n.coaches, Lang::Nl),
+            fte(n.required, Lang::Nl),
             plural(
                 n.counted as u32,
                 "doelgroepwerknemer",
@@ -972,8 +975,8 @@ pub(crate) fn begeleidingsnorm(
             "quarter {}/{} {when_en}: {} coach FTE, {} FTE needed for {} — {cmp_en}",
             q.1,
             q.0,
-            fte(n.coaches),
-            fte(n.required),
+            fte(n.coaches, Lang::En),
+            fte(n.required, Lang::En),
             plural(
                 n.counted as u32,
                 "target-group employee",

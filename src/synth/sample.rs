@@ -27,7 +27,7 @@ pub fn sample_team() -> Vec<Sheet> {
             &["Adres", "Groendreef 12"],
             &["Plaats", "Gent"],
             &["Regime", "collectief maatwerk"],
-            &["Logo", "logo.png"],
+            &["Logo", super::starter::EXAMPLE_LOGO_FILE],
         ]),
         MEDEWERKERS.parse(EMPLOYEES),
         TAKEN.parse(TASKS),

@@ -30,6 +30,13 @@ const LAST_ROW: u32 = 1999;
 /// or tasks than one team has, without a long tail of empty choices in every drop-down.
 const LAST_REFERENCE_ROW: u32 = 500;
 
+/// The logo the example team's `Organisatie` sheet names, written beside it by
+/// `popdruk init --example` (the bundled sample's logo).
+pub const EXAMPLE_LOGO: &[u8] = include_bytes!("../../samples/logo.png");
+
+/// The file name of [`EXAMPLE_LOGO`], as the example workbook names it.
+pub const EXAMPLE_LOGO_FILE: &str = "logo.png";
+
 /// The bytes of the starter workbook in `lang`: the sample team's data with `with_example`,
 /// else empty sheets with one greyed example row each.
 pub fn starter_bytes(lang: Lang, with_example: bool) -> io::Result<Vec<u8>> {
