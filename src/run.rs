@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::build::{self, Kind, Plan};
 use crate::cli::{BuildOptions, CheckOptions, Options};
 use crate::compliance::{self, Period, Severity, Thresholds, report};
-use crate::diagnostic::{ColumnRef, Location, Tally};
+use crate::diagnostic::{ColumnRef, Diagnostic, Location, Tally};
 use crate::i18n::{Lang, Tr};
 use crate::model::Validated;
 use crate::model::schema::{kv, sheets};
@@ -247,6 +247,27 @@ fn load(o: &CheckOptions) -> Result<(Validated, Thresholds), Exit> {
             }
         }
     }
+    if open_elsewhere(&o.workbook) {
+        validated.diagnostics.insert(
+            0,
+            Diagnostic {
+                severity: crate::diagnostic::Severity::Note,
+                location: Location {
+                    file: source.path.clone(),
+                    ..Location::default()
+                },
+                message: Tr::new(
+                    "de werkmap is open in Excel of LibreOffice: popdruk leest wat laatst bewaard is",
+                    "the workbook is open in Excel or LibreOffice: popdruk reads what was last saved",
+                ),
+                expected: None,
+                hint: Some(Tr::new(
+                    "bewaar de werkmap eerst als u iets veranderd hebt",
+                    "save the workbook first if you changed something",
+                )),
+            },
+        );
+    }
     let settings = std::mem::take(&mut validated.workbook.settings);
     let at = settings_location(&source);
     validated
@@ -259,6 +280,19 @@ fn load(o: &CheckOptions) -> Result<(Validated, Thresholds), Exit> {
     }
     console.say(&Tally::of(&validated.diagnostics).render(o.lang));
     Ok((validated, rules))
+}
+
+/// Whether a spreadsheet program has the workbook open: the lock file Excel keeps beside
+/// it (`~$team.xlsx`) or LibreOffice's (`.~lock.team.xlsx#`). What popdruk reads is then
+/// the last saved version, which may not be what the user sees on screen.
+fn open_elsewhere(workbook: &Path) -> bool {
+    let (Some(dir), Some(name)) = (workbook.parent(), workbook.file_name()) else {
+        return false;
+    };
+    let name = name.to_string_lossy();
+    [format!("~${name}"), format!(".~lock.{name}#")]
+        .iter()
+        .any(|lock| dir.join(lock).is_file())
 }
 
 /// Where a row of the `Instellingen` sheet (or CSV file) stands, for its diagnostics.

@@ -274,3 +274,33 @@ fn warns_but_passes_when_an_employee_has_no_matrix_rows() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_workbook_open_in_excel_or_libreoffice_gets_a_note_to_save_it_first() {
+    for (lock, name) in [
+        ("~$team.xlsx", "excel-lock"),
+        (".~lock.team.xlsx#", "lo-lock"),
+    ] {
+        let dir = temp_dir(name);
+        let book = dir.join("team.xlsx");
+        std::fs::copy("samples/team.xlsx", &book).unwrap();
+        let quiet = |lang: &str| {
+            let out = popdruk(&["check", book.to_str().unwrap(), "-q", "--lang", lang]);
+            assert_eq!(out.status.code(), Some(0));
+            text(&out.stderr)
+        };
+        assert!(
+            !quiet("nl").contains("open in Excel"),
+            "no lock file, no note"
+        );
+        std::fs::write(dir.join(lock), b"").unwrap();
+        let said = quiet("nl");
+        assert!(
+            said.contains("opmerking: de werkmap is open in Excel of LibreOffice: popdruk leest wat laatst bewaard is")
+                && said.contains("tip: bewaar de werkmap eerst"),
+            "{said}"
+        );
+        assert!(quiet("en").contains("note: the workbook is open in Excel or LibreOffice"));
+        std::fs::remove_dir_all(dir).ok();
+    }
+}
