@@ -567,3 +567,93 @@ fn team_documents_are_the_same_bytes_on_every_run() {
         );
     }
 }
+
+/// The labels of a language file whose text differs from the other language's, as plain
+/// words (placeholders and markup dropped).
+fn own_labels(file: &str, other: &str) -> Vec<(String, String)> {
+    let read = |f: &str| -> toml::Table {
+        toml::from_str(&std::fs::read_to_string(format!("templates/{f}")).unwrap()).unwrap()
+    };
+    let (mine, theirs) = (read(file), read(other));
+    let mut out = Vec::new();
+    for (key, value) in &mine {
+        let (Some(text), Some(other)) = (value.as_str(), theirs.get(key).and_then(|v| v.as_str()))
+        else {
+            continue;
+        };
+        if text != other && !text.contains('{') && !text.contains('<') {
+            out.push((key.clone(), text.to_string()));
+        }
+    }
+    out
+}
+
+/// Whether `words` occur in `text` as whole words.
+fn has_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[test]
+fn no_label_of_the_other_language_in_any_document() {
+    // Every kind of document, for one employee, in each language. The workbook's own data
+    // is printed as it is (Dutch), so labels that also occur in the sample's data, or name
+    // a sheet, are left out.
+    let mut data = String::new();
+    for entry in std::fs::read_dir("samples/team-csv").unwrap().flatten() {
+        let bytes = std::fs::read(entry.path()).unwrap();
+        data.push_str(&String::from_utf8_lossy(&bytes));
+        data.push(' ');
+    }
+    let data = data.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (lang, other, file, other_file) in [
+        ("en", "nl", "en.toml", "nl.toml"),
+        ("nl", "en", "nl.toml", "en.toml"),
+    ] {
+        let out = build(
+            &format!("labels-{lang}"),
+            &["--employee", "M003", "--lang", lang],
+        );
+        let mut texts = Vec::new();
+        let mut stack = vec![out.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "pdf") {
+                    let text = pdf_text(&path).replace("-\n", "");
+                    texts.push((
+                        path.clone(),
+                        text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    ));
+                }
+            }
+        }
+        assert!(texts.len() >= 8, "{lang}: {texts:?}");
+        // Labels of the other language that are not also labels of this one.
+        let mine: Vec<String> = own_labels(file, other_file)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        for (key, label) in own_labels(other_file, file) {
+            let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+            if label.chars().count() < 5
+                || has_words(&data, &label)
+                || mine.iter().any(|m| has_words(m, &label))
+            {
+                continue;
+            }
+            for (path, text) in &texts {
+                assert!(
+                    !has_words(text, &label),
+                    "the {other} label `{key}` = {label:?} in the {lang} document {}",
+                    path.display()
+                );
+            }
+        }
+    }
+}

@@ -599,6 +599,7 @@ fn signatures(ctx: &mut Ctx, sigs: &[crate::markup::Signature], width: f32) -> C
     for (i, s) in sigs.iter().enumerate() {
         let x = i as f32 * (w + gap);
         let mut y = 0.0;
+        // Lays out one text, returning the width of its last line.
         let text = |ctx: &mut Ctx, t: &str, bold: bool, y: &mut f32, items: &mut Vec<Item>| {
             let st = text_style(&Style { bold, ..s.style });
             let (lines, missing) = break_lines(
@@ -617,6 +618,7 @@ fn signatures(ctx: &mut Ctx, sigs: &[crate::markup::Signature], width: f32) -> C
                 items.extend(line_items(l, x, *y, &[]));
                 *y += l.height;
             }
+            lines.last().map_or(0.0, |l| l.width)
         };
         text(ctx, &s.title, true, &mut y, &mut items);
         if !s.name.is_empty() {
@@ -624,20 +626,24 @@ fn signatures(ctx: &mut Ctx, sigs: &[crate::markup::Signature], width: f32) -> C
         }
         // The same height with or without a date, so side-by-side blocks line up.
         y += 14.0;
+        let date_label = format!("{}:", s.date_label);
         if s.date.is_empty() {
-            text(ctx, "Datum:", false, &mut y, &mut items);
-            items.push(rule_line(x + 40.0, y - 3.0, w - 40.0));
+            // The writing line starts after the label, whatever its length.
+            let label_w = text(ctx, &date_label, false, &mut y, &mut items);
+            let start = (label_w + 6.0).max(40.0).min(w / 2.0);
+            items.push(rule_line(x + start, y - 3.0, w - start));
         } else {
-            text(
-                ctx,
-                &format!("Datum: {}", s.date),
-                false,
-                &mut y,
-                &mut items,
-            );
+            let dated = format!("{date_label} {}", s.date);
+            text(ctx, &dated, false, &mut y, &mut items);
         }
         y += 8.0;
-        text(ctx, "Handtekening:", false, &mut y, &mut items);
+        text(
+            ctx,
+            &format!("{}:", s.sign_label),
+            false,
+            &mut y,
+            &mut items,
+        );
         let box_h = Pt::from(Mm(22.0)).0;
         items.push(Item::Rect {
             x,

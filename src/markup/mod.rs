@@ -282,6 +282,10 @@ pub struct Signature {
     pub title: String,
     pub name: String,
     pub date: String,
+    /// The word before the date (`Datum`, `Date`).
+    pub date_label: String,
+    /// The word above the box to sign in (`Handtekening`, `Signature`).
+    pub sign_label: String,
     pub style: Style,
     pub pos: Pos,
 }

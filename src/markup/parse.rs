@@ -628,11 +628,16 @@ impl<'i> Parser<'i> {
                     if s.tag_name().name() != "signature" {
                         return self.err(s, "`<signatures>` may only contain `<signature>`");
                     }
-                    self.check_attrs(s, &["title", "name", "date"])?;
+                    self.check_attrs(s, &["title", "name", "date", "date-label", "sign-label"])?;
                     sigs.push(Signature {
                         title: s.attribute("title").unwrap_or("Voor akkoord").to_string(),
                         name: s.attribute("name").unwrap_or("").to_string(),
                         date: s.attribute("date").unwrap_or("").to_string(),
+                        date_label: s.attribute("date-label").unwrap_or("Datum").to_string(),
+                        sign_label: s
+                            .attribute("sign-label")
+                            .unwrap_or("Handtekening")
+                            .to_string(),
                         style,
                         pos: self.pos(s),
                     });
