@@ -403,9 +403,12 @@ where
     Args::from_arg_matches(&matches).map(from_args)
 }
 
-/// Writes the completions of `popdruk` for `shell`, with the help texts in `lang`.
-pub fn write_completions(shell: clap_complete::Shell, lang: Lang, out: &mut dyn std::io::Write) {
-    clap_complete::generate(shell, &mut command(lang), "popdruk", out);
+/// The completions of `popdruk` for `shell`, with the help texts in `lang` (made in memory:
+/// clap_complete panics when its output closes early, as in `popdruk completions bash | head`).
+pub fn completions(shell: clap_complete::Shell, lang: Lang) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command(lang), "popdruk", &mut out);
+    out
 }
 
 fn build_options(b: BuildArgs) -> Option<BuildOptions> {
