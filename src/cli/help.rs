@@ -165,6 +165,12 @@ const TEXTS: &[Text] = &[
     ),
     t(
         "check",
+        "quiet",
+        "Zeg alleen de problemen en de bevindingen, zonder het overzicht",
+        "Say only the problems and the findings, without the overview",
+    ),
+    t(
+        "check",
         "strict",
         "Eindig met code 1 als een regel een tekort vindt",
         "Exit with code 1 when a rule finds a shortfall",
@@ -285,6 +291,10 @@ const TEXTS: &[Text] = &[
     ),
 ];
 
+/// Options a command accepts, shared with others, that do nothing there: left out of its
+/// help (`popdruk check` writes no files to name).
+const UNSHOWN: &[(&str, &str)] = &[("check", "verbose")];
+
 /// The help text for `id` of the command at `path`, or `None` when there is none.
 pub(super) fn text(path: &str, id: &str, lang: Lang) -> Option<&'static str> {
     let pick = |t: &&Text| t.id == id;
@@ -391,6 +401,9 @@ fn localize_one(mut cmd: Command, path: &str, lang: Lang) -> Command {
             if let Some(name) = value_name(&id, lang) {
                 arg = arg.value_name(name);
             }
+        }
+        if UNSHOWN.contains(&(path, id.as_str())) {
+            arg = arg.hide(true);
         }
         let heading = if arg.is_positional() {
             w.arguments
