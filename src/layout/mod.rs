@@ -538,26 +538,19 @@ impl Book {
         } = self;
         let placeholder = placeholder(sections.len());
         let numbers = Numbers::Placeholder(&placeholder);
-        // The first pass of the sections that waited, on every core.
-        let waiting: Vec<usize> = (0..sections.len())
-            .filter(|&si| parts[si].is_none())
-            .collect();
-        let mut laid_now: Vec<Option<Part>> = waiting
-            .par_iter()
-            .map_init(Shaper::default, |sh, &si| {
-                Some(lay_out_section(
-                    sh,
-                    &opts,
-                    &sections[si],
-                    si,
-                    false,
-                    numbers,
-                ))
-            })
-            .collect();
+        // The first pass of the sections that waited: they hold page references, so the
+        // next pass lays them out again, and only where their pages break and their
+        // anchors land is kept. One at a time, on this thread, whose memory is free again
+        // once each is counted.
         let mut parts = parts;
-        for (si, part) in waiting.into_iter().zip(&mut laid_now) {
-            parts[si] = part.take();
+        for (si, section) in sections.iter().enumerate() {
+            if parts[si].is_none() {
+                let mut part = lay_out_section(shaper, &opts, section, si, false, numbers);
+                for page in &mut part.paged.pages {
+                    page.items = Vec::new();
+                }
+                parts[si] = Some(part);
+            }
         }
         let parts: Vec<Part> = parts.into_iter().flatten().collect();
         let laid = settle(&sections, &meta, parts, numbers, shaper, &opts);
