@@ -228,19 +228,18 @@ pub fn select<'a>(wb: &'a Workbook, plan: &Plan) -> (Vec<&'a Employee>, Vec<Stri
 }
 
 /// Makes every document of the plan and hands each finished file to `sink`, which writes it
-/// (a failure there, such as a file locked by a PDF viewer, stops the build).
+/// (a failure there, such as a file locked by a PDF viewer, stops the build). The file is
+/// the sink's: a dossier is tens of megabytes, better not copied.
 pub fn build(
     wb: &Workbook,
     templates: &Templates,
     plan: &Plan,
     notices: &mut Vec<Notice>,
-    mut sink: impl FnMut(&File) -> std::io::Result<()>,
+    mut sink: impl FnMut(File) -> std::io::Result<()>,
 ) -> Result<Made, BuildError> {
     let mut emit = |file: File| {
-        sink(&file).map_err(|error| BuildError::Write {
-            path: file.path.clone(),
-            error,
-        })
+        let path = file.path.clone();
+        sink(file).map_err(|error| BuildError::Write { path, error })
     };
     let labels = templates.labels(plan.lang);
     let (employees, _) = select(wb, plan);
