@@ -406,11 +406,11 @@ fn an_odd_page_break_follows_where_its_section_starts() {
     }
 }
 
-#[test]
-fn a_page_number_that_keeps_moving_is_a_warning_at_its_reference() {
-    // Entries just too long for three-digit numbers without the digit 1: the contents
-    // grow a page when the numbers are 102 to 112, and shrink again at 104 to 114 (`111`
-    // and `113` are narrow enough), back and forth.
+/// Contents whose entries are just too long for three-digit numbers without the digit 1:
+/// they grow a page when the numbers are 102 to 112, and shrink again at 104 to 114 (`111`
+/// and `113` are narrow enough), back and forth. Then the sections they list: a first of
+/// a hundred pages, and eleven more that `section` makes from their number.
+fn moving_contents(section: impl Fn(usize) -> String) -> String {
     let dots = ".".repeat(176);
     let mut s = String::from(r#"<document><h1>Inhoud</h1><spacer height="380pt"/>"#);
     for k in 0..12 {
@@ -420,9 +420,15 @@ fn a_page_number_that_keeps_moving_is_a_warning_at_its_reference() {
     s += &"<pagebreak/>".repeat(98);
     s += "</section>";
     for k in 1..12 {
-        s += &format!(r#"<section><h1 id="h{k}">Deel {k}</h1></section>"#);
+        s += &section(k);
     }
-    s += "</document>";
+    s + "</document>"
+}
+
+#[test]
+fn a_page_number_that_keeps_moving_is_a_warning_at_its_reference() {
+    let dots = ".".repeat(176);
+    let s = moving_contents(|k| format!(r#"<section><h1 id="h{k}">Deel {k}</h1></section>"#));
     let l = layout(&parse(&s).unwrap(), &Default::default());
     assert_eq!(l.passes, popdruk::layout::MAX_PASSES);
     let w: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
@@ -486,20 +492,12 @@ fn in_pieces(
 
 #[test]
 fn a_document_laid_out_in_pieces_is_the_document_laid_out_whole() {
-    let dots = ".".repeat(176);
-    let mut moving = String::from(r#"<document><h1>Inhoud</h1><spacer height="380pt"/>"#);
-    for k in 0..12 {
-        moving += &format!("<p>Hoofdstuk 10 {dots} <pageref to=\"h{k}\"/></p>\n");
-    }
-    moving += r#"<section><h1 id="h0">Deel 0</h1><pagebreak odd="true"/><p>Na</p>"#;
-    moving += &"<pagebreak/>".repeat(98);
-    moving += "</section>";
-    for k in 1..12 {
-        moving += &format!(
+    // Odd starts and odd page breaks that move with the numbers, and references after them.
+    let moving = moving_contents(|k| {
+        format!(
             r#"<section start="odd"><h1 id="h{k}">Deel {k}</h1><p>Zie <pageref to="h0"/></p><pagebreak odd="true"/><p>Einde</p></section>"#
-        );
-    }
-    moving += "</document>";
+        )
+    });
     let odd = format!(
         r#"<document><footer>Pagina <page/> van <pages/>, deel <page of="section"/> van <pages of="section"/></footer><p>Een</p>{}</document>"#,
         r#"<section><p>A</p><pagebreak odd="true"/><p>B</p></section><section start="odd"><p>C</p><pagebreak/><p>D</p></section>"#
