@@ -3,8 +3,8 @@
 //! Owns measuring blocks, table sizing, page breaking (keep-together, keep-with-next,
 //! widows and orphans, repeated table headers, splitting rows taller than a page), running
 //! headers and footers, bookmarks, anchors and links, and the passes that settle page
-//! references. The result is a plain value with no PDF types: `pdf` turns it into bytes,
-//! [`dump`] into text for snapshot tests.
+//! references, for a document whole or a piece at a time ([`Book`]). The result is a plain
+//! value with no PDF types: `pdf` turns it into bytes, [`dump`] into text for snapshot tests.
 
 mod blocks;
 mod dump;
