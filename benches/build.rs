@@ -126,7 +126,7 @@ fn measure_dossier(n: usize) {
     let mut notices = Vec::new();
     let mut out = Vec::new();
     build::build(&validated.workbook, &templates, &plan, &mut notices, |f| {
-        out = f.bytes.clone();
+        out = f.bytes;
         Ok(())
     })
     .expect("build");

@@ -567,7 +567,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     let shown = progress.clone();
     let writer = output::Background::spawn(move |path| shown.wrote(path));
     let mut result = build::build(wb, &templates, &plan, &mut notices, |file| {
-        writer.send(out_dir.join(&file.path), file.bytes.clone())
+        writer.send(out_dir.join(&file.path), file.bytes)
     });
     if let Err((path, error)) = writer.finish() {
         // The file that failed, rather than the one the build was handing over then.

@@ -423,7 +423,7 @@ fn build_in_memory(
     let mut files = Vec::new();
     let mut notices = Vec::new();
     popdruk::build::build(wb, &templates, &plan, &mut notices, |f| {
-        files.push(f.clone());
+        files.push(f);
         Ok(())
     })
     .unwrap();

@@ -406,11 +406,11 @@ fn an_odd_page_break_follows_where_its_section_starts() {
     }
 }
 
-#[test]
-fn a_page_number_that_keeps_moving_is_a_warning_at_its_reference() {
-    // Entries just too long for three-digit numbers without the digit 1: the contents
-    // grow a page when the numbers are 102 to 112, and shrink again at 104 to 114 (`111`
-    // and `113` are narrow enough), back and forth.
+/// Contents whose entries are just too long for three-digit numbers without the digit 1:
+/// they grow a page when the numbers are 102 to 112, and shrink again at 104 to 114 (`111`
+/// and `113` are narrow enough), back and forth. Then the sections they list: a first of
+/// a hundred pages, and eleven more that `section` makes from their number.
+fn moving_contents(section: impl Fn(usize) -> String) -> String {
     let dots = ".".repeat(176);
     let mut s = String::from(r#"<document><h1>Inhoud</h1><spacer height="380pt"/>"#);
     for k in 0..12 {
@@ -420,9 +420,15 @@ fn a_page_number_that_keeps_moving_is_a_warning_at_its_reference() {
     s += &"<pagebreak/>".repeat(98);
     s += "</section>";
     for k in 1..12 {
-        s += &format!(r#"<section><h1 id="h{k}">Deel {k}</h1></section>"#);
+        s += &section(k);
     }
-    s += "</document>";
+    s + "</document>"
+}
+
+#[test]
+fn a_page_number_that_keeps_moving_is_a_warning_at_its_reference() {
+    let dots = ".".repeat(176);
+    let s = moving_contents(|k| format!(r#"<section><h1 id="h{k}">Deel {k}</h1></section>"#));
     let l = layout(&parse(&s).unwrap(), &Default::default());
     assert_eq!(l.passes, popdruk::layout::MAX_PASSES);
     let w: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
@@ -456,4 +462,70 @@ fn a_reference_to_an_anchor_a_built_document_lacks_prints_a_question_mark() {
             "line 1, column 23: no element has `id=\"weg\"`: the page reference prints `?`"
         ]
     );
+}
+
+/// Lays `doc` out a piece at a time, `per` sections a piece, as the dossier is.
+fn in_pieces(
+    doc: &popdruk::markup::Document,
+    per: usize,
+) -> (
+    Laid,
+    Vec<popdruk::layout::Origin>,
+    Vec<Vec<popdruk::layout::Page>>,
+) {
+    use popdruk::layout::{Book, Piece};
+    let mut shaper = popdruk::text::Shaper::default();
+    let mut book = Book::new(doc.meta.clone(), &Default::default());
+    let mut ahead = Vec::new();
+    for sections in doc.sections.chunks(per) {
+        let part = popdruk::markup::Document {
+            meta: doc.meta.clone(),
+            sections: sections.to_vec(),
+        };
+        let mut piece = Piece::new(part, &book.options(), &mut shaper);
+        ahead.push(piece.pages_mut().map(|p| p.clone()).collect());
+        book.push(piece);
+    }
+    let (laid, origins) = book.finish(&mut shaper);
+    (laid, origins, ahead)
+}
+
+#[test]
+fn a_document_laid_out_in_pieces_is_the_document_laid_out_whole() {
+    // Odd starts and odd page breaks that move with the numbers, and references after them.
+    let moving = moving_contents(|k| {
+        format!(
+            r#"<section start="odd"><h1 id="h{k}">Deel {k}</h1><p>Zie <pageref to="h0"/></p><pagebreak odd="true"/><p>Einde</p></section>"#
+        )
+    });
+    let odd = format!(
+        r#"<document><footer>Pagina <page/> van <pages/>, deel <page of="section"/> van <pages of="section"/></footer><p>Een</p>{}</document>"#,
+        r#"<section><p>A</p><pagebreak odd="true"/><p>B</p></section><section start="odd"><p>C</p><pagebreak/><p>D</p></section>"#
+            .repeat(9)
+    );
+    let mut docs: Vec<String> = ["toc", "basic", "landscape", "long_table", "forms"]
+        .iter()
+        .map(|n| fixture(n))
+        .collect();
+    docs.push(moving);
+    docs.push(odd);
+    for (n, text) in docs.iter().enumerate() {
+        let doc = parse(text).unwrap();
+        let whole = layout(&doc, &Default::default());
+        for per in [1, 2, 5] {
+            let (laid, origins, ahead) = in_pieces(&doc, per);
+            assert_eq!(laid, whole, "document {n}, {per} sections a piece");
+            assert_eq!(origins.len(), laid.pages.len());
+            let mut given = 0;
+            for (page, origin) in laid.pages.iter().zip(&origins) {
+                let Some((piece, k)) = origin else { continue };
+                let before = &ahead[*piece][*k];
+                given += 1;
+                assert_eq!((page.width, page.height), (before.width, before.height));
+                // Headers and footers come after what the piece laid out.
+                assert_eq!(page.items[..before.items.len()], before.items[..]);
+            }
+            assert_eq!(given, ahead.iter().map(Vec::len).sum::<usize>(), "{n}");
+        }
+    }
 }

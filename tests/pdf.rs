@@ -377,3 +377,91 @@ fn reused_page_drawings_give_the_same_file_as_drawing_again() {
         assert_eq!(again.bytes, popdruk::pdf::write(&laid), "{name}");
     }
 }
+
+/// Lays `doc` out a section a piece, drawing each piece's pages as it comes (as the dossier
+/// is made), and writes it.
+fn drawn_ahead(
+    doc: &popdruk::markup::Document,
+    images: &popdruk::pdf::Images,
+) -> Result<Vec<u8>, popdruk::pdf::ImageError> {
+    use popdruk::layout::{Book, Piece};
+    let painter = popdruk::pdf::Painter::new(images);
+    let mut shaper = popdruk::text::Shaper::default();
+    let mut book = Book::new(doc.meta.clone(), &Default::default());
+    let mut drawn = Vec::new();
+    for section in &doc.sections {
+        let part = popdruk::markup::Document {
+            meta: doc.meta.clone(),
+            sections: vec![section.clone()],
+        };
+        let mut piece = Piece::new(part, &book.options(), &mut shaper);
+        drawn.push(
+            piece
+                .pages_mut()
+                .map(|p| painter.draw(p))
+                .collect::<Vec<_>>(),
+        );
+        book.push(piece);
+    }
+    let (laid, origins) = book.finish(&mut shaper);
+    let reuse = origins
+        .into_iter()
+        .map(|o| o.and_then(|(piece, page)| drawn[piece][page].take()))
+        .collect();
+    popdruk::pdf::write_once(laid, images, reuse)
+}
+
+/// The dossier draws each page's body as soon as it is laid out, and its header and footer
+/// (which print the page count) when the file is written, as a second content stream: the
+/// file must read as the one drawn in one go, page by page, with the same links and outline.
+#[test]
+fn pages_drawn_ahead_read_as_pages_drawn_in_one_go() {
+    let mut images = popdruk::pdf::Images::new();
+    images.insert("logo".into(), logo_png());
+    images.insert("photo".into(), logo_png());
+    let mut layered = 0;
+    for name in ["toc.xml", "images.xml", "basic.xml", "long_table.xml"] {
+        let doc = popdruk::markup::parse(&fixture(name)).unwrap();
+        let laid = popdruk::layout::layout(&doc, &Default::default());
+        let whole = common::read(&popdruk::pdf::write_with_images(&laid, &images).unwrap());
+        let ahead = common::read(&drawn_ahead(&doc, &images).unwrap());
+        assert_eq!(
+            common::page_texts(&ahead),
+            common::page_texts(&whole),
+            "{name}"
+        );
+        assert_eq!(
+            common::link_targets(&ahead),
+            common::link_targets(&whole),
+            "{name}"
+        );
+        assert_eq!(
+            common::outline_pages(&ahead),
+            common::outline_pages(&whole),
+            "{name}"
+        );
+        layered += ahead
+            .get_pages()
+            .values()
+            .filter(|id| {
+                let page = ahead.get_dictionary(**id).unwrap();
+                matches!(page.get(b"Contents"), Ok(lopdf::Object::Array(_)))
+            })
+            .count();
+    }
+    assert!(layered > 0, "no page was drawn in two goes");
+}
+
+/// A page that shows an image the painter cannot read is left to the writer, which reports
+/// the image as it does without drawing ahead.
+#[test]
+fn an_unreadable_image_is_reported_when_pages_are_drawn_ahead() {
+    let mut images = popdruk::pdf::Images::new();
+    images.insert("logo".into(), logo_png());
+    images.insert("photo".into(), b"not an image".to_vec());
+    let doc = popdruk::markup::parse(&fixture("images.xml")).unwrap();
+    let laid = popdruk::layout::layout(&doc, &Default::default());
+    let whole = popdruk::pdf::write_with_images(&laid, &images).unwrap_err();
+    assert_eq!(drawn_ahead(&doc, &images).unwrap_err(), whole);
+    assert_eq!(whole.to_string(), "image `photo`: not a PNG or JPEG file");
+}

@@ -253,7 +253,7 @@ proptest! {
         let mut files = Vec::new();
         let mut notices = Vec::new();
         build::build(wb, &templates, &plan, &mut notices, |f| {
-            files.push(f.clone());
+            files.push(f);
             Ok(())
         })
         .expect("build");

@@ -232,12 +232,45 @@ pub struct DossierEmployee {
     pub as_of: DateText,
 }
 
-/// The dossier's front matter and its employee sections.
-pub struct Dossier {
+/// The dossier's front matter, and what its employee sections are made from: a section is
+/// made when it is printed ([`Dossier::section`]), so that thousands of them (each with its
+/// own copy of the labels) are not held at once.
+pub struct Dossier<'a> {
     /// Cover, contents, summary, coaching norm, findings.
     pub front: DossierContext,
-    /// One section per target-group employee.
-    pub employees: Vec<DossierEmployee>,
+    index: &'a crate::model::Index<'a>,
+    cells: &'a CellIndex<'a>,
+    subjects: &'a [&'a Employee],
+    /// The findings by employee, in the order the rules reported them.
+    by_employee: std::collections::HashMap<&'a str, Vec<&'a Finding>>,
+    t: &'a Labels,
+    lang: Lang,
+    as_of: NaiveDate,
+    period: Period,
+}
+
+impl Dossier<'_> {
+    /// How many employee sections there are: one per target-group employee.
+    pub fn sections(&self) -> usize {
+        self.subjects.len()
+    }
+
+    /// The section of the `i`th target-group employee.
+    pub fn section(&self, i: usize) -> DossierEmployee {
+        let e = self.subjects[i];
+        employee_section(
+            self.index,
+            self.cells,
+            e,
+            self.by_employee.get(e.id.as_str()).map_or(&[], |v| v),
+            i == 0,
+            self.front.rows[i].clone(),
+            self.t,
+            self.lang,
+            self.as_of,
+            self.period,
+        )
+    }
 }
 
 fn ratio(n: f64, lang: Lang) -> String {
@@ -275,18 +308,18 @@ fn typeset_quotes(s: &str) -> String {
 /// `as_of` to include (in sheet order); `findings` come from [`compliance::check`] with the
 /// same thresholds, date and period.
 #[allow(clippy::too_many_arguments)]
-pub fn dossier(
-    index: &crate::model::Index<'_>,
-    cells: &CellIndex<'_>,
-    subjects: &[&Employee],
-    findings: &[Finding],
+pub fn dossier<'a>(
+    index: &'a crate::model::Index<'a>,
+    cells: &'a CellIndex<'a>,
+    subjects: &'a [&'a Employee],
+    findings: &'a [Finding],
     rules: &Thresholds,
-    t: &Labels,
+    t: &'a Labels,
     lang: Lang,
     today: NaiveDate,
     as_of: NaiveDate,
     period: Period,
-) -> Dossier {
+) -> Dossier<'a> {
     let wb = index.workbook();
     let mut org = org_text(wb, t);
     if org.regime.is_empty() {
@@ -295,11 +328,10 @@ pub fn dossier(
     }
     let d = |day: Option<NaiveDate>| date_text(day, lang);
     let mut rows = Vec::with_capacity(subjects.len());
-    let mut sections = Vec::with_capacity(subjects.len());
     let mut per_employee = Vec::new();
     let mut toc = Vec::with_capacity(subjects.len());
     // The findings by employee, in the order the rules reported them.
-    let mut by_employee: std::collections::HashMap<&str, Vec<&Finding>> =
+    let mut by_employee: std::collections::HashMap<&'a str, Vec<&'a Finding>> =
         std::collections::HashMap::new();
     for f in findings {
         if let Some(id) = &f.employee {
@@ -351,25 +383,12 @@ pub fn dossier(
                 anchor: anchor.clone(),
                 title: format!("{name} ({})", e.id),
             };
-            let section = employee_section(
-                index,
-                cells,
-                e,
-                own,
-                i == 0,
-                row.clone(),
-                t,
-                lang,
-                as_of,
-                period,
-            );
-            (row, findings, toc, section)
+            (row, findings, toc)
         })
         .collect();
-    for (row, findings, entry, section) in parts {
+    for (row, findings, entry) in parts {
         per_employee.extend(findings);
         toc.push(entry);
-        sections.push(section);
         rows.push(row);
     }
     let norm_checked = !wb.coaches.is_empty();
@@ -480,7 +499,14 @@ pub fn dossier(
             findings: per_employee,
             toc,
         },
-        employees: sections,
+        index,
+        cells,
+        subjects,
+        by_employee,
+        t,
+        lang,
+        as_of,
+        period,
     }
 }
 

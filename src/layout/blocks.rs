@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::{Ctx, Item, Numbers, Page, Seg, Stroke, Synthetic, table};
-use crate::markup::{Block, Document, Field, Inline, Object, Para, Pos, Style};
+use crate::markup::{Block, Field, Inline, Object, Para, Pos, Section, Style};
 use crate::text::FaceId;
 use crate::text::lines::{Align, Atom, Line, LineOptions, PieceKind, Rgb, TextStyle, break_lines};
 use crate::units::{Mm, Pt};
@@ -663,21 +663,21 @@ fn signatures(ctx: &mut Ctx, sigs: &[crate::markup::Signature], width: f32) -> C
 }
 
 /// Lays out running headers and footers on every non-blank page, with page fields filled.
-pub(crate) fn running(ctx: &mut Ctx, doc: &Document, pages: &mut [Page]) {
+pub(crate) fn running(ctx: &mut Ctx, sections: &[Section], pages: &mut [Page]) {
     let total = pages.len();
     // A blank page (the back of a section's last page) is not one of its pages: a POP of
     // three pages says "van 3" in a bundle too.
-    let mut section_counts = vec![0usize; doc.sections.len()];
+    let mut section_counts = vec![0usize; sections.len()];
     for p in pages.iter().filter(|p| !p.blank) {
         section_counts[p.section] += 1;
     }
-    let mut seen = vec![0usize; doc.sections.len()];
+    let mut seen = vec![0usize; sections.len()];
     for (i, page) in pages.iter_mut().enumerate() {
         seen[page.section] += 1;
         if page.blank {
             continue;
         }
-        let section = &doc.sections[page.section];
+        let section = &sections[page.section];
         let m = section.setup.margins.map(|m| Pt::from(m).0);
         let width = page.width.0 - m[1] - m[3];
         let fields = Some((

@@ -3,8 +3,8 @@
 //! Owns measuring blocks, table sizing, page breaking (keep-together, keep-with-next,
 //! widows and orphans, repeated table headers, splitting rows taller than a page), running
 //! headers and footers, bookmarks, anchors and links, and the passes that settle page
-//! references. The result is a plain value with no PDF types: `pdf` turns it into bytes,
-//! [`dump`] into text for snapshot tests.
+//! references, for a document whole or a piece at a time ([`Book`]). The result is a plain
+//! value with no PDF types: `pdf` turns it into bytes, [`dump`] into text for snapshot tests.
 
 mod blocks;
 mod dump;
@@ -313,62 +313,80 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
         hyphenate: opts.hyphenate && doc.meta.hyphenate,
         ..*opts
     };
-    let refs: Vec<Vec<(&str, Pos)>> = doc.sections.iter().map(|s| body_refs(s)).collect();
-    // A section starts a page, so a document has at least as many pages as sections: the
-    // placeholder has as many digits (at least two).
-    let placeholder = "0".repeat(doc.sections.len().max(10).to_string().len());
+    let placeholder = placeholder(doc.sections.len());
+    let numbers = Numbers::Placeholder(&placeholder);
     let mut parts: Vec<Part> = Vec::with_capacity(doc.sections.len());
     if doc.sections.len() >= PARALLEL_SECTIONS {
-        // Sections are independent: a long document (a bundle, the dossier) lays them out
-        // on every core, each thread with a shaper of its own, as if each started on an
-        // even page; the few whose layout depends on that are redone where they start.
+        // Sections are independent: a long document (a bundle) lays them out on every core,
+        // each thread with a shaper of its own, as if each started on an even page; the few
+        // whose layout depends on that are redone where they start (by `settle`).
         parts = doc
             .sections
             .par_iter()
             .enumerate()
             .map_init(Shaper::default, |sh, (si, section)| {
-                let numbers = Numbers::Placeholder(&placeholder);
                 lay_out_section(sh, &opts, section, si, false, numbers)
             })
             .collect();
-        let mut start = 0;
-        for (si, section) in doc.sections.iter().enumerate() {
-            start += blank_before(section, start) as usize;
-            let odd_start = start % 2 == 1;
-            if parts[si].parity && odd_start {
-                let numbers = Numbers::Placeholder(&placeholder);
-                parts[si] = lay_out_section(shaper, &opts, section, si, odd_start, numbers);
-            }
-            start += parts[si].pages.len();
-        }
     } else {
         let mut start = 0;
         for (si, section) in doc.sections.iter().enumerate() {
             start += blank_before(section, start) as usize;
-            let numbers = Numbers::Placeholder(&placeholder);
             let part = lay_out_section(shaper, &opts, section, si, start % 2 == 1, numbers);
             start += part.pages.len();
             parts.push(part);
         }
     }
+    settle(&doc.sections, &doc.meta, parts, numbers, shaper, &opts)
+}
+
+/// What page references print in the first pass: zeros, as many digits as the number of
+/// sections (at least two). A section starts a page, so a document has at least as many
+/// pages as sections; `0` is the widest digit.
+fn placeholder(sections: usize) -> String {
+    "0".repeat(sections.max(10).to_string().len())
+}
+
+/// Finishes a document whose every section has been laid out once (the first pass, with
+/// `placeholder` numbers): redoes the sections whose odd page breaks depend on a start
+/// they did not get, settles the page references in passes (see [`layout_with`]), and puts
+/// the pages together with headers and footers.
+fn settle(
+    sections: &[Section],
+    meta: &Meta,
+    mut parts: Vec<Part>,
+    placeholder: Numbers,
+    shaper: &mut Shaper,
+    opts: &Options,
+) -> Laid {
+    let refs: Vec<Vec<(&str, Pos)>> = sections.iter().map(|s| body_refs(s)).collect();
+    let mut start = 0;
+    for (si, section) in sections.iter().enumerate() {
+        start += blank_before(section, start) as usize;
+        let odd_start = start % 2 == 1;
+        if parts[si].parity && parts[si].odd_start != odd_start {
+            parts[si] = lay_out_section(shaper, opts, section, si, odd_start, placeholder);
+        }
+        start += parts[si].pages.len();
+    }
     let mut passes = 1;
     let mut unsettled = Vec::new();
     if refs.iter().any(|r| !r.is_empty()) {
-        let mut known = anchor_pages(doc, &parts);
+        let mut known = anchor_pages(sections, &parts);
         loop {
             passes += 1;
             let mut start = 0;
-            for (si, section) in doc.sections.iter().enumerate() {
+            for (si, section) in sections.iter().enumerate() {
                 start += blank_before(section, start) as usize;
                 let odd_start = start % 2 == 1;
                 let stale = parts[si].parity && parts[si].odd_start != odd_start;
                 if !refs[si].is_empty() || stale {
                     let numbers = Numbers::Known(&known);
-                    parts[si] = lay_out_section(shaper, &opts, section, si, odd_start, numbers);
+                    parts[si] = lay_out_section(shaper, opts, section, si, odd_start, numbers);
                 }
                 start += parts[si].pages.len();
             }
-            let now = anchor_pages(doc, &parts);
+            let now = anchor_pages(sections, &parts);
             let moved: Vec<(&str, Pos)> = refs
                 .iter()
                 .flatten()
@@ -382,7 +400,7 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
             known = now;
         }
     }
-    let mut laid = assemble(doc, parts, &refs, shaper, &opts);
+    let mut laid = assemble(sections, meta, parts, &refs, shaper, opts);
     laid.passes = passes;
     for (to, pos) in unsettled {
         let w = Warning {
@@ -396,6 +414,161 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
         }
     }
     laid
+}
+
+/// Sections of a long document laid out on their own, ahead of the whole (see [`Book`]).
+pub struct Piece {
+    sections: Vec<Section>,
+    /// Per section, its pages as if it started on an even page; `None` for a section whose
+    /// body holds page references, which wait for the whole document.
+    parts: Vec<Option<Part>>,
+}
+
+impl Piece {
+    /// Lays out `doc`'s sections as sections of a longer document laid out with `opts`
+    /// ([`Book::options`]). A section laid out for good keeps only what headers and footers
+    /// need of it: its page setup and running lines.
+    pub fn new(doc: Document, opts: &Options, shaper: &mut Shaper) -> Piece {
+        let mut sections = doc.sections;
+        let parts = sections
+            .iter_mut()
+            .enumerate()
+            .map(|(si, section)| {
+                if !body_refs(section).is_empty() {
+                    return None;
+                }
+                // No page reference in the body: the numbers are never printed.
+                let numbers = Numbers::Placeholder("");
+                let part = lay_out_section(shaper, opts, section, si, false, numbers);
+                if !part.parity {
+                    section.blocks = Vec::new();
+                }
+                Some(part)
+            })
+            .collect();
+        Piece { sections, parts }
+    }
+
+    /// The pages laid out for good, in order: nothing before or after them in the document
+    /// changes them, so they may be drawn now and their items freed. [`Book::finish`] says
+    /// where each lands.
+    pub fn pages_mut(&mut self) -> impl Iterator<Item = &mut Page> {
+        self.parts
+            .iter_mut()
+            .flatten()
+            .filter(|p| !p.parity)
+            .flat_map(|p| p.paged.pages.iter_mut())
+    }
+}
+
+/// A document laid out a piece at a time, for one too long to hold laid out whole (the
+/// dossier: thousands of sections, every glyph of every page positioned). Pieces are laid
+/// out on their own, on any thread ([`Piece::new`]), and their pages drawn and emptied as
+/// they come; [`Book::push`] takes them in document order. [`Book::finish`] then lays out
+/// what waits for the whole (sections with page references; those whose odd page breaks
+/// need another start) and does what [`layout_with`] does after its first pass, giving the
+/// same pages as laying out all pieces' sections as one document, items of pages laid out
+/// ahead left as the caller left them, with headers and footers added.
+pub struct Book {
+    meta: Meta,
+    opts: Options,
+    sections: Vec<Section>,
+    parts: Vec<Option<Part>>,
+    /// Per section laid out ahead: its piece, and the index of its first page among that
+    /// piece's [`Piece::pages_mut`].
+    ahead: Vec<Origin>,
+    pieces: usize,
+}
+
+impl Book {
+    /// A book with no sections yet, of the document `meta` describes.
+    pub fn new(meta: Meta, opts: &Options) -> Book {
+        let opts = Options {
+            hyphenate: opts.hyphenate && meta.hyphenate,
+            ..*opts
+        };
+        Book {
+            meta,
+            opts,
+            sections: Vec::new(),
+            parts: Vec::new(),
+            ahead: Vec::new(),
+            pieces: 0,
+        }
+    }
+
+    /// The options to lay out its pieces with.
+    pub fn options(&self) -> Options {
+        self.opts
+    }
+
+    /// Adds a piece's sections after those in already.
+    pub fn push(&mut self, piece: Piece) {
+        let offset = self.sections.len();
+        let mut first = 0;
+        for (section, mut part) in piece.sections.into_iter().zip(piece.parts) {
+            let mut ahead = None;
+            if let Some(part) = &mut part {
+                for page in &mut part.paged.pages {
+                    page.section += offset;
+                }
+                if !part.parity {
+                    ahead = Some((self.pieces, first));
+                    first += part.pages.len();
+                }
+            }
+            self.sections.push(section);
+            self.parts.push(part);
+            self.ahead.push(ahead);
+        }
+        self.pieces += 1;
+    }
+
+    /// The document laid out, and where each page comes from: `(piece, page)`, the page of
+    /// that number among the piece's [`Piece::pages_mut`], or `None` for a page laid out
+    /// here (with its items).
+    pub fn finish(self, shaper: &mut Shaper) -> (Laid, Vec<Origin>) {
+        let Book {
+            meta,
+            opts,
+            sections,
+            parts,
+            ahead,
+            ..
+        } = self;
+        let placeholder = placeholder(sections.len());
+        let numbers = Numbers::Placeholder(&placeholder);
+        // The first pass of the sections that waited: they hold page references, so the
+        // next pass lays them out again, and only where their pages break and their
+        // anchors land is kept. One at a time, on this thread, whose memory is free again
+        // once each is counted.
+        let mut parts = parts;
+        for (si, section) in sections.iter().enumerate() {
+            if parts[si].is_none() {
+                let mut part = lay_out_section(shaper, &opts, section, si, false, numbers);
+                for page in &mut part.paged.pages {
+                    page.items = Vec::new();
+                }
+                parts[si] = Some(part);
+            }
+        }
+        let parts: Vec<Part> = parts.into_iter().flatten().collect();
+        let laid = settle(&sections, &meta, parts, numbers, shaper, &opts);
+        let mut seen = vec![0; sections.len()];
+        let origins = laid
+            .pages
+            .iter()
+            .map(|p| {
+                if p.blank {
+                    return None;
+                }
+                let k = seen[p.section];
+                seen[p.section] += 1;
+                ahead[p.section].map(|(piece, first)| (piece, first + k))
+            })
+            .collect();
+        (laid, origins)
+    }
 }
 
 /// Whether a document laid out alone has the same pages as its sections inside a bundle
@@ -531,10 +704,10 @@ fn body_refs(section: &Section) -> Vec<(&str, Pos)> {
 }
 
 /// The document page index of every anchor, as the sections now lie.
-fn anchor_pages(doc: &Document, parts: &[Part]) -> HashMap<String, usize> {
+fn anchor_pages(sections: &[Section], parts: &[Part]) -> HashMap<String, usize> {
     let mut pages = HashMap::new();
     let mut start = 0;
-    for (section, part) in doc.sections.iter().zip(parts) {
+    for (section, part) in sections.iter().zip(parts) {
         start += blank_before(section, start) as usize;
         for a in &part.anchors {
             pages.entry(a.id.clone()).or_insert(start + a.page);
@@ -596,7 +769,8 @@ fn lay_out_section(
 /// Puts the sections' pages one after the other (with the blank pages that make sections
 /// start on odd pages), renumbers what points into them, and adds headers and footers.
 fn assemble(
-    doc: &Document,
+    sections: &[Section],
+    meta: &Meta,
     parts: Vec<Part>,
     refs: &[Vec<(&str, Pos)>],
     shaper: &mut Shaper,
@@ -607,7 +781,7 @@ fn assemble(
     let mut bookmarks = Vec::new();
     let mut anchors = Vec::new();
     let mut warnings: Vec<Warning> = Vec::new();
-    for (si, (section, part)) in doc.sections.iter().zip(parts).enumerate() {
+    for (si, (section, part)) in sections.iter().zip(parts).enumerate() {
         if blank_before(section, pages.len()) {
             // The blank page is the back of the previous section's last page.
             let (pw, ph) = section.setup.size();
@@ -650,9 +824,9 @@ fn assemble(
         next_row: 0,
         numbers: Numbers::Known(&known),
     };
-    blocks::running(&mut ctx, doc, &mut pages);
+    blocks::running(&mut ctx, sections, &mut pages);
     let mut warnings = ctx.warnings;
-    for (section, refs) in doc.sections.iter().zip(refs) {
+    for (section, refs) in sections.iter().zip(refs) {
         let running = [&section.header, &section.footer];
         let heads = running.into_iter().flatten().flat_map(|r| &r.inlines);
         let all = refs.iter().copied().chain(heads.filter_map(|i| match i {
@@ -670,7 +844,7 @@ fn assemble(
         }
     }
     Laid {
-        meta: doc.meta.clone(),
+        meta: meta.clone(),
         pages,
         bookmarks,
         anchors,

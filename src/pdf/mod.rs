@@ -36,19 +36,101 @@ type Used = BTreeMap<FaceId, font::Glyphs>;
 /// know of the page (its glyphs, images and links, and a hash of what it shows). It depends
 /// only on the page and the run's images, so a bundle reuses the drawings of the documents
 /// it joins, and the document laid out no longer needs its items once drawn.
+///
+/// A page drawn in two goes has two drawings, the second over the first, each a content
+/// stream of its own: the dossier draws its pages' bodies as they are laid out, and their
+/// headers and footers (which print the page count) when the document is written.
 #[derive(Clone, Debug)]
-pub struct DrawnPage(Arc<Drawing>);
+pub struct DrawnPage(Vec<Arc<Drawing>>);
+
+impl DrawnPage {
+    fn layers(&self) -> impl Iterator<Item = &Drawing> {
+        self.0.iter().map(|d| &**d)
+    }
+}
+
+/// Draws pages ahead of the document they belong to (see [`write_drawn`]), so that a long
+/// document's pages need not all be held laid out.
+pub struct Painter {
+    images: BTreeMap<String, image::Embedded>,
+}
+
+impl Painter {
+    /// A painter for pages that may show `images`. An image it cannot read is left out: a
+    /// page that shows it is left to the writer, which reports the problem.
+    pub fn new(images: &Images) -> Painter {
+        // Embedded in a document of its own only to learn each image's name and size, which
+        // are the same in the document the pages go into.
+        let mut scratch = lopdf::Document::new();
+        let images = images
+            .iter()
+            .filter_map(|(name, bytes)| {
+                let e = image::embed(&mut scratch, name, bytes).ok()?;
+                Some((name.clone(), e))
+            })
+            .collect();
+        Painter { images }
+    }
+
+    /// Draws `page` and empties its items; `None`, leaving the page as it is, when it shows
+    /// an image the painter does not have.
+    pub fn draw(&self, page: &mut crate::layout::Page) -> Option<DrawnPage> {
+        if page_images(page).any(|name| !self.images.contains_key(name)) {
+            return None;
+        }
+        let drawn = with_compressor(|z| draw(z, page, Fonts::embedded(), &self.images));
+        page.items = Vec::new();
+        Some(drawn)
+    }
+}
 
 #[derive(Debug)]
 struct Drawing {
     stream: Vec<u8>,
-    /// Each glyph the page shows once, in order of first use, with the text of its first
-    /// use that has any.
-    glyphs: Vec<(FaceId, u16, Box<str>)>,
+    glyphs: PageGlyphs,
     /// The images the page names.
     images: Vec<String>,
     links: Vec<LinkArea>,
     print: [u64; 2],
+}
+
+/// Each glyph a page shows once, in order of first use, with the text of its first use that
+/// has any. Packed, with the texts in one string: a dossier holds the glyphs of thousands of
+/// drawn pages, a hundred or so each.
+#[derive(Debug, Default)]
+struct PageGlyphs {
+    ids: Vec<(FaceId, u16)>,
+    /// Where each glyph's text ends in `text`; it starts where the previous one's ends.
+    ends: Vec<u32>,
+    text: String,
+}
+
+impl PageGlyphs {
+    fn new(found: &[(FaceId, u16, &str)]) -> PageGlyphs {
+        let mut text = String::with_capacity(found.iter().map(|g| g.2.len()).sum());
+        let mut ends = Vec::with_capacity(found.len());
+        for (_, _, t) in found {
+            text.push_str(t);
+            ends.push(text.len() as u32);
+        }
+        PageGlyphs {
+            ids: found.iter().map(|(face, gid, _)| (*face, *gid)).collect(),
+            ends,
+            text,
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (FaceId, u16, &str)> {
+        let mut start = 0;
+        self.ids
+            .iter()
+            .zip(&self.ends)
+            .map(move |(&(face, gid), &end)| {
+                let text = &self.text[start..end as usize];
+                start = end as usize;
+                (face, gid, text)
+            })
+    }
 }
 
 /// A link area of a page: a rectangle (points from the page's top left) and its anchor.
@@ -82,16 +164,49 @@ pub fn write_with_images(laid: &Laid, images: &Images) -> Result<Vec<u8>, ImageE
 }
 
 /// Writes a laid-out document, reusing `reuse[i]` as the drawing of page `i` where given
-/// (drawn before from the same page with the same images: that page's items are not read
-/// and may have been dropped); draws the other pages. The bytes are the same whichever
-/// pages were reused.
+/// (drawn before from the same page with the same images, after which the page's items
+/// were emptied); draws the other pages. The bytes are the same whichever pages were
+/// reused. Items on a page with a drawing are drawn over it, as a second content stream
+/// (the headers and footers of a page whose body was drawn ahead).
 pub fn write_drawn(
     laid: &Laid,
     images: Option<&Images>,
     mut reuse: Vec<Option<DrawnPage>>,
 ) -> Result<Written, ImageError> {
+    let (lo, embedded) = begin(laid, images, &mut reuse)?;
+    let mut drawn = draw_pages(laid, &embedded, reuse);
+    let bytes = end(lo, laid, &embedded, &mut drawn, true);
+    Ok(Written {
+        bytes,
+        pages: drawn,
+    })
+}
+
+/// Writes a laid-out document as [`write_drawn`] does, byte for byte, but keeps neither it
+/// nor its drawings: each page's items are freed once the page is drawn, and the content
+/// streams move into the file instead of being copied. For a long document (the dossier),
+/// which would otherwise be in memory two or three times over while the file is made.
+pub fn write_once(
+    mut laid: Laid,
+    images: &Images,
+    mut reuse: Vec<Option<DrawnPage>>,
+) -> Result<Vec<u8>, ImageError> {
+    let (lo, embedded) = begin(&laid, Some(images), &mut reuse)?;
+    let mut drawn = draw_pages(&laid, &embedded, reuse);
+    for page in &mut laid.pages {
+        page.items = Vec::new();
+    }
+    Ok(end(lo, &laid, &embedded, &mut drawn, false))
+}
+
+/// The frame of the file, written by printpdf (catalog, page tree and document
+/// information), with the images the pages show embedded: drawing a page needs their sizes.
+fn begin(
+    laid: &Laid,
+    images: Option<&Images>,
+    reuse: &mut Vec<Option<DrawnPage>>,
+) -> Result<(lopdf::Document, BTreeMap<String, image::Embedded>), ImageError> {
     reuse.resize(laid.pages.len(), None);
-    // printpdf writes the frame: catalog, page tree and document information.
     let mut doc = PdfDocument::new(&laid.meta.title);
     doc.metadata.info.author = laid.meta.author.clone();
     doc.metadata.info.subject = laid.meta.subject.clone();
@@ -108,21 +223,29 @@ pub fn write_drawn(
     // The resource dictionaries printpdf made for pages it did not get.
     lo.objects
         .retain(|_, o| !matches!(o, Object::Dictionary(d) if d.is_empty()));
-
-    // Images first: drawing a page needs their sizes.
     let mut wanted: Vec<&str> = Vec::new();
-    for (page, done) in laid.pages.iter().zip(&reuse) {
-        match done {
-            Some(d) => wanted.extend(d.0.images.iter().map(String::as_str)),
-            None => wanted.extend(page_images(page)),
-        }
+    for (page, done) in laid.pages.iter().zip(reuse.iter()) {
+        let drawn = done.iter().flat_map(|d| d.layers());
+        wanted.extend(drawn.flat_map(|l| &l.images).map(String::as_str));
+        wanted.extend(page_images(page));
     }
     let embedded = embed_images(&mut lo, wanted, images)?;
-    let drawn = draw_pages(laid, &embedded, reuse);
+    Ok((lo, embedded))
+}
 
-    let print = fingerprint(laid, &drawn);
+/// The rest of the file, from the drawn pages: fonts, pages, links, outline; its bytes.
+/// Unless it is to `keep` them, takes the content streams out of the drawings (those it
+/// alone holds) and frees their glyphs.
+fn end(
+    mut lo: lopdf::Document,
+    laid: &Laid,
+    embedded: &BTreeMap<String, image::Embedded>,
+    drawn: &mut [DrawnPage],
+    keep: bool,
+) -> Vec<u8> {
+    let print = fingerprint(laid, drawn);
     let mut fonts = Dictionary::new();
-    for (face, glyphs) in &used_glyphs(&drawn) {
+    for (face, glyphs) in &used_glyphs(drawn) {
         // The subset tag: six capital letters, from the content so output is deterministic.
         let tag: String = print
             .iter()
@@ -132,6 +255,13 @@ pub fn write_drawn(
             .collect();
         let id = with_compressor(|z| font::embed(&mut lo, *face, glyphs, &tag, z));
         fonts.set(font::resource_name(*face), Object::Reference(id));
+    }
+    if !keep {
+        for layer in drawn.iter_mut().flat_map(|d| &mut d.0) {
+            if let Some(layer) = Arc::get_mut(layer) {
+                layer.glyphs = PageGlyphs::default();
+            }
+        }
     }
     let mut resources = Dictionary::new();
     resources.set("Font", Object::Dictionary(fonts));
@@ -146,17 +276,14 @@ pub fn write_drawn(
         );
     }
     let resources = lo.add_object(resources);
-    let page_ids = add_pages(&mut lo, laid, resources, &drawn);
-    links(&mut lo, laid, &drawn, &page_ids);
+    let page_ids = add_pages(&mut lo, laid, resources, drawn, keep);
+    links(&mut lo, laid, drawn, &page_ids);
     finish(&mut lo, laid, &page_ids, print);
     lo.version = "1.7".to_string();
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .expect("writing a PDF to memory cannot fail");
-    Ok(Written {
-        bytes,
-        pages: drawn,
-    })
+    bytes
 }
 
 /// The images a page names, in page order.
@@ -202,9 +329,16 @@ fn draw_pages(
     reuse: Vec<Option<DrawnPage>>,
 ) -> Vec<DrawnPage> {
     let fonts = Fonts::embedded();
-    let missing = reuse.iter().filter(|r| r.is_none()).count();
-    let draw_one = |(page, done): (&crate::layout::Page, Option<DrawnPage>)| {
-        done.unwrap_or_else(|| with_compressor(|z| draw(z, page, fonts, images)))
+    let missing = (laid.pages.iter().zip(&reuse))
+        .filter(|(page, done)| done.is_none() || !page.items.is_empty())
+        .count();
+    let draw_one = |(page, done): (&crate::layout::Page, Option<DrawnPage>)| match done {
+        Some(d) if page.items.is_empty() => d,
+        Some(mut d) => {
+            d.0.extend(with_compressor(|z| draw(z, page, fonts, images)).0);
+            d
+        }
+        None => with_compressor(|z| draw(z, page, fonts, images)),
     };
     if missing >= PARALLEL_PAGES {
         laid.pages.par_iter().zip(reuse).map(draw_one).collect()
@@ -241,7 +375,7 @@ fn draw(
         static SEEN: std::cell::RefCell<Vec<Vec<u32>>> = Default::default();
     }
     let stream = deflate(z, &content(page, fonts, images));
-    let mut glyphs: Vec<(FaceId, u16, Box<str>)> = Vec::new();
+    let mut glyphs: Vec<(FaceId, u16, &str)> = Vec::new();
     let mut links = Vec::new();
     let mut seen = SEEN.take();
     for it in &page.items {
@@ -261,12 +395,12 @@ fn draw(
                         continue;
                     };
                     if *slot == 0 {
-                        glyphs.push((run.face, g.gid, text.into()));
+                        glyphs.push((run.face, g.gid, text));
                         *slot = glyphs.len() as u32;
                     } else {
                         let known = &mut glyphs[*slot as usize - 1].2;
                         if known.is_empty() && !text.is_empty() {
-                            *known = text.into();
+                            *known = text;
                         }
                     }
                 }
@@ -288,26 +422,26 @@ fn draw(
     let mut images: Vec<String> = page_images(page).map(str::to_string).collect();
     images.sort_unstable();
     images.dedup();
-    DrawnPage(Arc::new(Drawing {
+    DrawnPage(vec![Arc::new(Drawing {
         stream,
-        glyphs,
+        glyphs: PageGlyphs::new(&glyphs),
         images,
         links,
         print: page_print(page),
-    }))
+    })])
 }
 
 /// The glyphs of all pages per face, with the text of the first use that has any.
 fn used_glyphs(drawn: &[DrawnPage]) -> Used {
     let mut used: Used = BTreeMap::new();
     for d in drawn {
-        for (face, gid, text) in &d.0.glyphs {
-            let map = used.entry(*face).or_default();
-            match map.get_mut(gid) {
+        for (face, gid, text) in d.layers().flat_map(|l| l.glyphs.iter()) {
+            let map = used.entry(face).or_default();
+            match map.get_mut(&gid) {
                 Some(t) if t.is_empty() && !text.is_empty() => *t = text.to_string(),
                 Some(_) => {}
                 None => {
-                    map.insert(*gid, text.to_string());
+                    map.insert(gid, text.to_string());
                 }
             }
         }
@@ -315,12 +449,14 @@ fn used_glyphs(drawn: &[DrawnPage]) -> Used {
     used
 }
 
-/// Adds the document's pages to printpdf's page tree; returns their object ids.
+/// Adds the document's pages to printpdf's page tree; returns their object ids. Content
+/// streams are copied, or taken from drawings nothing else holds unless to `keep` them.
 fn add_pages(
     lo: &mut lopdf::Document,
     laid: &Laid,
     resources: lopdf::ObjectId,
-    drawn: &[DrawnPage],
+    drawn: &mut [DrawnPage],
+    keep: bool,
 ) -> Vec<lopdf::ObjectId> {
     let pages_id = lo
         .catalog()
@@ -329,10 +465,18 @@ fn add_pages(
         .expect("printpdf writes a page tree");
     let mut ids = Vec::with_capacity(laid.pages.len());
     for (page, d) in laid.pages.iter().zip(drawn) {
-        let mut sd = Dictionary::new();
-        sd.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-        let stream = Stream::new(sd, d.0.stream.clone()).with_compression(false);
-        let contents_id = lo.add_object(Object::Stream(stream));
+        let mut contents: Vec<Object> = (d.0.iter_mut())
+            .map(|l| {
+                let mut sd = Dictionary::new();
+                sd.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                let content = match Arc::get_mut(l) {
+                    Some(l) if !keep => std::mem::take(&mut l.stream),
+                    _ => l.stream.clone(),
+                };
+                let stream = Stream::new(sd, content).with_compression(false);
+                Object::Reference(lo.add_object(Object::Stream(stream)))
+            })
+            .collect();
         let mut p = Dictionary::new();
         p.set("Type", Object::Name(b"Page".to_vec()));
         p.set("Parent", Object::Reference(pages_id));
@@ -346,7 +490,13 @@ fn add_pages(
             ]),
         );
         p.set("Resources", Object::Reference(resources));
-        p.set("Contents", Object::Reference(contents_id));
+        p.set(
+            "Contents",
+            match contents.len() {
+                1 => contents.remove(0),
+                _ => Object::Array(contents),
+            },
+        );
         ids.push(lo.add_object(Object::Dictionary(p)));
     }
     if let Ok(p) = lo.get_object_mut(pages_id).and_then(Object::as_dict_mut) {
@@ -385,6 +535,9 @@ fn deflate(z: &mut flate2::Compress, content: &[u8]) -> Vec<u8> {
             break;
         }
     }
+    // Made room for half the content; most pages pack to a quarter. Drawings are kept (by
+    // bundles, by the dossier for all its pages): without the slack.
+    packed.shrink_to_fit();
     packed
 }
 
@@ -822,7 +975,7 @@ fn links(
     for ((page, d), &page_id) in laid.pages.iter().zip(drawn).zip(page_ids) {
         let h = page.height.0;
         let mut annots = Vec::new();
-        for l in &d.0.links {
+        for l in d.layers().flat_map(|l| &l.links) {
             let Some(a) = anchors.get(l.to.as_str()) else {
                 continue;
             };
@@ -962,8 +1115,10 @@ fn fingerprint(laid: &Laid, drawn: &[DrawnPage]) -> Vec<u8> {
     h.eat(laid.meta.author.as_bytes());
     h.eat(laid.meta.subject.as_bytes());
     for d in drawn {
-        h.eat(&d.0.print[0].to_le_bytes());
-        h.eat(&d.0.print[1].to_le_bytes());
+        for l in d.layers() {
+            h.eat(&l.print[0].to_le_bytes());
+            h.eat(&l.print[1].to_le_bytes());
+        }
     }
     let mut v = h.0.to_be_bytes().to_vec();
     v.extend_from_slice(&h.1.to_be_bytes());
