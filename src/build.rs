@@ -362,13 +362,18 @@ pub fn build(
             }
             // The bundle is joined and written on a thread of its own while the next kind's
             // documents are made; bundles are handed on at the end, in kind order.
+            // The bundle before, written meanwhile, is handed on now rather than at the end:
+            // at most one finished bundle waits in memory (64 MB for 5,000 POP forms).
+            hand_on(&mut bundles, notices, &mut emit, &mut made)?;
             let path = format!("bundel-{}.pdf", kind.name());
             bundles.push(scope.spawn(move || {
                 bundle
                     .finish()
                     .map(|(laid, drawn)| {
-                        let (written, found) = write_laid(&laid, &path, &plan.images, drawn)?;
-                        let bytes = written.bytes;
+                        // Nothing reuses a bundle's drawings: its streams move into the file.
+                        let found = found(&laid, &path);
+                        let bytes = pdf::write_once(laid, &plan.images, drawn)
+                            .map_err(BuildError::Image)?;
                         Ok((File { path, bytes }, found))
                     })
                     .transpose()
@@ -383,17 +388,7 @@ pub fn build(
                 made.blank = true;
             }
         }
-        for handle in bundles {
-            let made_bundle = handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            if let Some((file, found)) = made_bundle {
-                notices.extend(found);
-                emit(file)?;
-                made.bundles += 1;
-            }
-        }
-        Ok(())
+        hand_on(&mut bundles, notices, &mut emit, &mut made)
     })?;
     crate::printable::drop_named_by_data(notices, from_data);
     Ok(made)
@@ -419,6 +414,31 @@ pub fn planned_files(wb: &Workbook, plan: &Plan) -> usize {
             }
         })
         .sum()
+}
+
+/// A bundle being joined and written on a thread of its own: its file and the layout's
+/// warnings, or nothing when it has no members.
+type BundleMade<'scope> =
+    std::thread::ScopedJoinHandle<'scope, Result<Option<(File, Vec<Notice>)>, BuildError>>;
+
+/// Waits for the bundles in `pending` and hands each on, in order.
+fn hand_on(
+    pending: &mut Vec<BundleMade<'_>>,
+    notices: &mut Vec<Notice>,
+    emit: &mut impl FnMut(File) -> Result<(), BuildError>,
+    made: &mut Made,
+) -> Result<(), BuildError> {
+    for handle in pending.drain(..) {
+        let bundle = handle
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        if let Some((file, found)) = bundle {
+            notices.extend(found);
+            emit(file)?;
+            made.bundles += 1;
+        }
+    }
+    Ok(())
 }
 
 /// The dossier file name.
