@@ -124,15 +124,18 @@ pub fn render(
             f.rule.id()
         );
     };
-    for e in &wb.employees {
-        let mine: Vec<_> = findings
-            .iter()
-            .filter(shown)
-            .filter(|f| f.employee.as_deref() == Some(e.id.as_str()))
-            .collect();
-        if mine.is_empty() {
-            continue;
+    // Each employee's findings, in the order found (looked up per employee, not searched:
+    // 5,000 employees' findings were scanned 5,000 times).
+    let mut by_employee: std::collections::HashMap<&str, Vec<&Finding>> = Default::default();
+    for f in findings.iter().filter(shown) {
+        if let Some(id) = f.employee.as_deref() {
+            by_employee.entry(id).or_default().push(f);
         }
+    }
+    for e in &wb.employees {
+        let Some(mine) = by_employee.remove(e.id.as_str()) else {
+            continue;
+        };
         let _ = writeln!(out, "  {} ({})", e.full_name(), e.id);
         for f in mine {
             line(&mut out, f);
