@@ -301,12 +301,13 @@ pub fn overview<'a>(
 
 /// What every per-employee rule reads: the workbook, the employee, the thresholds, the date.
 pub(crate) struct Ctx<'a> {
-    wb: &'a Workbook,
     e: &'a Employee,
     rules: &'a Thresholds,
     as_of: NaiveDate,
     /// The employee's POP-gesprekken on or before `as_of`, oldest first.
     pops: Vec<&'a crate::model::Conversation>,
+    /// All the employee's conversations, oldest first.
+    conversations: &'a [&'a crate::model::Conversation],
     /// The employee's goals, in sheet order.
     goals: Vec<&'a crate::model::Goal>,
     /// The employee's teammatrix cells.
@@ -323,11 +324,11 @@ impl<'a> Ctx<'a> {
             .map(|all| all.iter().copied().filter(|c| c.date <= as_of).collect())
             .unwrap_or_default();
         Ctx {
-            wb: idx.wb,
             e,
             rules,
             as_of,
             pops,
+            conversations: idx.conversations(&e.id),
             goals: idx.goals.get(e.id.as_str()).cloned().unwrap_or_default(),
             assessed: idx.assessed.get(e.id.as_str()).cloned().unwrap_or_default(),
             kinds: &idx.kinds,
@@ -802,12 +803,9 @@ pub(crate) fn lde_traject(ctx: &Ctx<'_>) -> Option<Finding> {
 /// hire when there has been none yet.
 pub(crate) fn lde_evaluatie(ctx: &Ctx<'_>) -> Option<Finding> {
     let last = ctx
-        .wb
         .conversations
         .iter()
-        .filter(|c| {
-            c.employee == ctx.e.id && c.kind == ConversationKind::Evaluatie && c.date <= ctx.as_of
-        })
+        .filter(|c| c.kind == ConversationKind::Evaluatie && c.date <= ctx.as_of)
         .map(|c| c.date)
         .max();
     let from = last.or(ctx.e.hired)?;
