@@ -338,17 +338,20 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString>,
 {
-    let mut argv: Vec<String> = argv
-        .into_iter()
-        .map(|a| a.into().to_string_lossy().into_owned())
-        .collect();
-    if argv.get(1).map(String::as_str) == Some("help") {
-        argv.remove(1);
-        argv.push("--help".into());
+    let mut given: Vec<std::ffi::OsString> = argv.into_iter().map(Into::into).collect();
+    if given.get(1).is_some_and(|a| a == "help") {
+        given.remove(1);
+        given.push("--help".into());
     }
+    // Read as text to find `--lang` and to quote in messages; clap gets the arguments as
+    // given, so a path that is not valid Unicode still reaches the file system intact.
+    let argv: Vec<String> = given
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let lang = lang_asked(&argv);
     let mut cmd = command(lang);
-    let matches = cmd.clone().try_get_matches_from(&argv);
+    let matches = cmd.clone().try_get_matches_from(given);
     let refused = |sentence: String, cmd: &clap::Command| {
         let (fout, more) = match lang {
             Lang::Nl => ("fout", "meer uitleg"),
@@ -377,10 +380,10 @@ where
     let args = Args::from_arg_matches(&matches)
         .map_err(|e| refused(explain::sentence(&e, &argv, &cmd, lang), &cmd))?;
     // `popdruk chek`: a mistyped command reads as a workbook that is not there.
-    if let (None, Some(word)) = (&args.command, &args.build.workbook) {
-        let word = word.to_string_lossy();
+    if let (None, Some(path)) = (&args.command, &args.build.workbook) {
+        let word = path.to_string_lossy();
         if let Some(suggested) = explain::mistyped_command(&word, &cmd)
-            && !std::path::Path::new(word.as_ref()).exists()
+            && !path.exists()
         {
             let said = explain::unknown_command(&word, Some(&suggested));
             return Err(refused(said.get(lang).to_string(), &cmd));
