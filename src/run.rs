@@ -787,3 +787,39 @@ fn export(dir: &Path, force: bool, lang: Lang) -> Exit {
     );
     Exit::Ok
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_system_error_is_said_in_plain_words_without_its_number() {
+        let gone = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(
+            io_cause(&gone, Lang::Nl),
+            "het bestand of de map bestaat niet"
+        );
+        assert_eq!(
+            io_cause(&gone, Lang::En),
+            "the file or folder does not exist"
+        );
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert_eq!(io_cause(&full, Lang::Nl), "de schijf is vol");
+        // Anything else as the system said it, without `(os error N)`.
+        let odd = std::io::Error::from_raw_os_error(5);
+        let said = io_cause(&odd, Lang::Nl);
+        assert!(!said.contains("os error") && !said.is_empty(), "{said}");
+    }
+
+    #[test]
+    fn a_lock_file_beside_the_workbook_means_it_is_open() {
+        let dir = std::env::temp_dir().join(format!("popdruk-lock-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let book = dir.join("team.xlsx");
+        assert!(!open_elsewhere(&book));
+        std::fs::write(dir.join(".~lock.team.xlsx#"), b"").unwrap();
+        assert!(open_elsewhere(&book));
+        assert!(!open_elsewhere(&dir.join("other.xlsx")));
+        std::fs::remove_dir_all(dir).ok();
+    }
+}
