@@ -70,16 +70,24 @@ impl Kind {
 }
 
 impl std::str::FromStr for Kind {
-    type Err = String;
+    /// What is wrong with the value, in both languages.
+    type Err = crate::i18n::Tr;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let s = s.trim().to_lowercase();
+        let name = s.trim().to_lowercase();
         Kind::ALL
             .into_iter()
-            .find(|k| k.name() == s)
+            .find(|k| k.name() == name)
             .ok_or_else(|| {
-                let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-                format!("unknown document `{s}`: use {}", names.join(", "))
+                let names: Vec<String> = Kind::ALL
+                    .iter()
+                    .map(|k| format!("`{}`", k.name()))
+                    .collect();
+                let names = names.join(", ");
+                crate::i18n::Tr::new(
+                    format!("document `{s}` bestaat niet: kies uit {names}"),
+                    format!("there is no document `{s}`: choose from {names}"),
+                )
             })
     }
 }

@@ -17,13 +17,17 @@ pub enum Lang {
 }
 
 impl FromStr for Lang {
-    type Err = String;
+    /// What is wrong with the value, in both languages.
+    type Err = Tr;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "nl" | "nl-be" | "vlaams" | "nederlands" | "dutch" => Ok(Lang::Nl),
             "en" | "english" | "engels" => Ok(Lang::En),
-            other => Err(format!("unknown language `{other}`: use `nl` or `en`")),
+            _ => Err(Tr::new(
+                format!("taal `{s}` bestaat niet in popdruk: kies `nl` of `en`"),
+                format!("popdruk has no language `{s}`: choose `nl` or `en`"),
+            )),
         }
     }
 }

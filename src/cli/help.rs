@@ -342,7 +342,7 @@ pub(super) struct Words {
     pub help: &'static str,
     pub version: &'static str,
     pub options_tag: &'static str,
-    pub command_tag: &'static str,
+    pub command_name: &'static str,
 }
 
 pub(super) fn words(lang: Lang) -> Words {
@@ -355,7 +355,7 @@ pub(super) fn words(lang: Lang) -> Words {
             help: "Toon deze hulp",
             version: "Toon de versie",
             options_tag: "[OPTIES]",
-            command_tag: "<COMMANDO>",
+            command_name: "COMMANDO",
         },
         Lang::En => Words {
             usage: "Usage:",
@@ -365,7 +365,7 @@ pub(super) fn words(lang: Lang) -> Words {
             help: "Show this help",
             version: "Show the version",
             options_tag: "[OPTIONS]",
-            command_tag: "<COMMAND>",
+            command_name: "COMMAND",
         },
     }
 }
@@ -419,7 +419,7 @@ fn localize_one(mut cmd: Command, path: &str, lang: Lang) -> Command {
         .disable_help_flag(true)
         .disable_help_subcommand(true)
         .subcommand_help_heading(w.commands)
-        .subcommand_value_name(w.command_tag.trim_matches(['<', '>']))
+        .subcommand_value_name(w.command_name)
         .help_template(format!(
             "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
             w.usage
@@ -460,8 +460,7 @@ fn set_usage(cmd: &mut Command, w: &Words) {
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(&indent)
-        .replace("[OPTIONS]", w.options_tag)
-        .replace("<COMMAND>", w.command_tag);
+        .replace("[OPTIONS]", w.options_tag);
     *cmd = std::mem::take(cmd).override_usage(usage);
     for sub in cmd.get_subcommands_mut() {
         set_usage(sub, w);

@@ -33,7 +33,7 @@ struct Args {
 enum Command {
     Check {
         workbook: PathBuf,
-        #[arg(long, default_value = "nl", value_parser = lang)]
+        #[arg(long, default_value = "nl", value_parser = said::<Lang>)]
         lang: Lang,
         #[arg(long, value_parser = date)]
         date: Option<NaiveDate>,
@@ -56,7 +56,7 @@ enum Command {
     Init {
         #[arg(default_value = ".")]
         dir: PathBuf,
-        #[arg(long, default_value = "nl", value_parser = lang)]
+        #[arg(long, default_value = "nl", value_parser = said::<Lang>)]
         lang: Lang,
         #[arg(long)]
         example: bool,
@@ -79,7 +79,7 @@ enum Command {
     },
     Completions {
         shell: clap_complete::Shell,
-        #[arg(long, default_value = "nl", value_parser = lang)]
+        #[arg(long, default_value = "nl", value_parser = said::<Lang>)]
         lang: Lang,
     },
 }
@@ -90,7 +90,7 @@ enum TemplatesAction {
         dir: PathBuf,
         #[arg(long)]
         force: bool,
-        #[arg(long, default_value = "nl", value_parser = lang)]
+        #[arg(long, default_value = "nl", value_parser = said::<Lang>)]
         lang: Lang,
     },
 }
@@ -121,11 +121,11 @@ struct BuildArgs {
     output: Option<PathBuf>,
     #[arg(long, value_parser = date)]
     date: Option<NaiveDate>,
-    #[arg(long, default_value = "nl", value_parser = lang)]
+    #[arg(long, default_value = "nl", value_parser = said::<Lang>)]
     lang: Lang,
     #[arg(long)]
     templates: Option<PathBuf>,
-    #[arg(long, default_value = "a4", value_parser = paper)]
+    #[arg(long, default_value = "a4", value_parser = said::<Paper>)]
     paper: Paper,
     #[arg(long = "as-of", value_parser = date)]
     as_of: Option<NaiveDate>,
@@ -133,7 +133,7 @@ struct BuildArgs {
     from: Option<NaiveDate>,
     #[arg(long, value_parser = date)]
     to: Option<NaiveDate>,
-    #[arg(long, value_delimiter = ',', value_parser = kind)]
+    #[arg(long, value_delimiter = ',', value_parser = said::<Kind>)]
     only: Vec<Kind>,
     #[arg(long = "employee")]
     employees: Vec<String>,
@@ -159,38 +159,10 @@ fn date(s: &str) -> Result<NaiveDate, Said> {
     }
 }
 
-fn lang(s: &str) -> Result<Lang, Said> {
-    s.parse().map_err(|_| {
-        Said(Tr::new(
-            format!("taal `{s}` bestaat niet in popdruk: kies `nl` of `en`"),
-            format!("popdruk has no language `{s}`: choose `nl` or `en`"),
-        ))
-    })
-}
-
-fn paper(s: &str) -> Result<Paper, Said> {
-    s.parse().map_err(|_| {
-        Said(Tr::new(
-            format!("papier `{s}` kan niet: kies `a4` of `a3`"),
-            format!("paper `{s}` is not possible: choose `a4` or `a3`"),
-        ))
-    })
-}
-
-fn kind(s: &str) -> Result<Kind, Said> {
-    s.parse().map_err(|_| {
-        let names: Vec<String> = Kind::ALL
-            .iter()
-            .map(|k| format!("`{}`", k.name()))
-            .collect();
-        Said(Tr::new(
-            format!("document `{s}` bestaat niet: kies uit {}", names.join(", ")),
-            format!(
-                "there is no document `{s}`: choose from {}",
-                names.join(", ")
-            ),
-        ))
-    })
+/// A value whose type says in both languages what is wrong with it (`--lang`, `--paper`,
+/// `--only`).
+fn said<T: std::str::FromStr<Err = Tr>>(s: &str) -> Result<T, Said> {
+    s.parse().map_err(Said)
 }
 
 /// What the user asked popdruk to do.

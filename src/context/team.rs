@@ -45,13 +45,17 @@ impl Paper {
 }
 
 impl std::str::FromStr for Paper {
-    type Err = String;
+    /// What is wrong with the value, in both languages.
+    type Err = crate::i18n::Tr;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "a4" => Ok(Paper::A4),
             "a3" => Ok(Paper::A3),
-            other => Err(format!("unknown paper `{other}`: use a4 or a3")),
+            _ => Err(crate::i18n::Tr::new(
+                format!("papier `{s}` kan niet: kies `a4` of `a3`"),
+                format!("paper `{s}` is not possible: choose `a4` or `a3`"),
+            )),
         }
     }
 }
