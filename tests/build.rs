@@ -517,19 +517,6 @@ fn the_opleidingsplan_shows_the_painting_shortfall_candidates_and_linked_goals()
 fn output_does_not_depend_on_the_number_of_threads() {
     // Every file of a whole build (forms, bundles that reuse drawn pages, team documents,
     // the dossier made on a thread of its own), byte for byte, on one thread and on several.
-    fn files(dir: &std::path::Path, out: &mut Vec<(String, Vec<u8>)>, root: &std::path::Path) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
-        entries.sort_by_key(|e| e.file_name());
-        for e in entries {
-            let p = e.path();
-            if p.is_dir() {
-                files(&p, out, root);
-            } else {
-                let name = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
-                out.push((name, std::fs::read(&p).unwrap()));
-            }
-        }
-    }
     let mut outputs = Vec::new();
     for threads in ["1", "2", "5"] {
         let out = temp_dir(&format!("threads-{threads}"));
@@ -541,8 +528,13 @@ fn output_does_not_depend_on_the_number_of_threads() {
             .output()
             .unwrap();
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        let mut all = Vec::new();
-        files(&out, &mut all, &out);
+        let all: Vec<(String, Vec<u8>)> = common::files_under(&out)
+            .into_iter()
+            .map(|p| {
+                let name = p.strip_prefix(&out).unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read(&p).unwrap())
+            })
+            .collect();
         outputs.push(all);
     }
     assert!(outputs[0].len() > 50, "{} files", outputs[0].len());
@@ -617,22 +609,15 @@ fn no_label_of_the_other_language_in_any_document() {
             &format!("labels-{lang}"),
             &["--employee", "M003", "--lang", lang],
         );
-        let mut texts = Vec::new();
-        let mut stack = vec![out.clone()];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(dir).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "pdf") {
-                    let text = pdf_text(&path).replace("-\n", "");
-                    texts.push((
-                        path.clone(),
-                        text.split_whitespace().collect::<Vec<_>>().join(" "),
-                    ));
-                }
-            }
-        }
+        let texts: Vec<(PathBuf, String)> = common::files_under(&out)
+            .into_iter()
+            .filter(|path| path.extension().is_some_and(|e| e == "pdf"))
+            .map(|path| {
+                let text = pdf_text(&path).replace("-\n", "");
+                let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                (path, words)
+            })
+            .collect();
         assert!(texts.len() >= 8, "{lang}: {texts:?}");
         // Labels of the other language that are not also labels of this one.
         let mine: Vec<String> = own_labels(file, other_file)

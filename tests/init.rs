@@ -274,7 +274,7 @@ fn the_english_first_use_walk_through_ends_in_a_printed_pop() {
         !stderr.contains("warning:"),
         "a first run warns of nothing: {stderr}"
     );
-    let pdfs: Vec<_> = walk(&dir.join("team"))
+    let pdfs: Vec<_> = common::files_under(&dir.join("team"))
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
         .collect();
@@ -289,18 +289,4 @@ fn the_english_first_use_walk_through_ends_in_a_printed_pop() {
     assert!(words.contains("Personaldevelopmentplan"), "{words}");
     assert!(words.contains("Yılmaz"), "{words}");
     std::fs::remove_dir_all(dir).ok();
-}
-
-/// Every file under a folder.
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }
