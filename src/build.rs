@@ -97,11 +97,11 @@ impl std::str::FromStr for Kind {
 pub struct Plan {
     /// Document kinds, in print order.
     pub kinds: Vec<Kind>,
-    /// Employee IDs; empty means everyone in service on the date.
+    /// Employee IDs; empty means everyone in service on the as-of day.
     pub employees: Vec<String>,
     /// Language of the documents.
     pub lang: Lang,
-    /// The print date.
+    /// The date printed on the documents (`--date`).
     pub date: NaiveDate,
     /// Paper of the teammatrix.
     pub paper: Paper,
@@ -109,7 +109,8 @@ pub struct Plan {
     pub images: pdf::Images,
     /// The rule thresholds in force, for the dossier.
     pub rules: Thresholds,
-    /// The day the dossier checks the rules on.
+    /// The day the content is about (`--as-of`): who is in service, the teammatrix's
+    /// coverage, the conversations held, and the rules the dossier checks.
     pub as_of: NaiveDate,
     /// The period the dossier covers.
     pub period: Period,
@@ -219,7 +220,7 @@ pub fn select<'a>(wb: &'a Workbook, plan: &Plan) -> (Vec<&'a Employee>, Vec<Stri
         let chosen = wb
             .employees
             .iter()
-            .filter(|e| e.in_service_on(plan.date))
+            .filter(|e| e.in_service_on(plan.as_of))
             .collect();
         return (chosen, Vec::new());
     }
@@ -261,7 +262,7 @@ pub fn build(
         employees: employees.len(),
         ..Made::default()
     };
-    let teams = crate::analysis::analyse(wb, plan.date);
+    let teams = crate::analysis::analyse(wb, plan.as_of);
     let has_logo = plan.images.contains_key("logo");
     let cells = crate::analysis::CellIndex::new(wb);
     std::thread::scope(|scope| -> Result<(), BuildError> {
@@ -297,7 +298,7 @@ pub fn build(
                     .map(|team| {
                         let mut found = Vec::new();
                         let mut ctx = context::team::team(
-                            wb, cells, team, labels, plan.lang, plan.date, plan.paper,
+                            wb, cells, team, labels, plan.lang, plan.as_of, plan.paper,
                         );
                         ctx.org.logo = has_logo;
                         let path = format!("{}-{}.pdf", kind.name(), safe_name(team.team));
@@ -334,8 +335,9 @@ pub fn build(
                 let made_batch: Vec<(File, Member, Vec<Notice>)> = batch
                     .par_iter()
                     .map(|e| {
-                        let mut ctx =
-                            context::employee(rows, cells, e, labels, plan.lang, plan.date);
+                        let mut ctx = context::employee(
+                            rows, cells, e, labels, plan.lang, plan.date, plan.as_of,
+                        );
                         ctx.org.logo = has_logo;
                         let doc = parse(templates, &template, &ctx, &e.id)?;
                         let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));

@@ -355,7 +355,12 @@ fn period(o: &CheckOptions, today: NaiveDate) -> Result<(NaiveDate, Period), Exi
 }
 
 fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
-    let today = o.date.unwrap_or(today);
+    // One date drives the whole check: who is in service, the teammatrix's coverage and the
+    // rules are all as of `--as-of` (by default `--date`, by default today).
+    let (as_of, period) = match period(o, o.date.unwrap_or(today)) {
+        Ok(p) => p,
+        Err(exit) => return exit,
+    };
     let (validated, rules) = match load(o) {
         Ok(v) => v,
         Err(exit) => return exit,
@@ -366,11 +371,11 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
     let mut out = if quiet {
         String::new()
     } else {
-        summary::render(&summary::summary(wb, today, o.lang))
+        summary::render(&summary::summary(wb, as_of, o.lang))
     };
     if !wb.matrix.is_empty() && !quiet {
-        let teams = analysis::analyse(wb, today);
-        out.push_str(&summary::matrix_summary(&teams, today, o.lang));
+        let teams = analysis::analyse(wb, as_of);
+        out.push_str(&summary::matrix_summary(&teams, as_of, o.lang));
     }
     if validated.has_errors() {
         // Rows with errors are missing from the model, so the rules would report a missing
@@ -386,10 +391,6 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
         let _ = std::io::stdout().lock().write_all(out.as_bytes());
         return Exit::DataErrors;
     }
-    let (as_of, period) = match period(o, today) {
-        Ok(p) => p,
-        Err(exit) => return exit,
-    };
     let findings = compliance::check(wb, &rules, as_of, period);
     let checked = compliance::subjects(wb, as_of).count();
     out.push_str(&report::render(

@@ -642,3 +642,33 @@ fn no_label_of_the_other_language_in_any_document() {
         }
     }
 }
+
+/// `--as-of` is the day a build's content is about and `--date` the day printed on it: on
+/// 15/02/2027 Marc Peeters (M002, left 31/01/2027) gets no forms and no longer covers
+/// outdoor painting, while the forms still say they were printed on 29/11/2026.
+#[test]
+fn as_of_drives_the_content_and_date_the_print_date() {
+    let out = build(
+        "as-of-later",
+        &["--as-of", "15/02/2027", "--only", "pop,teammatrix"],
+    );
+    let folders: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !folders.iter().any(|f| f.starts_with("M002")),
+        "Marc left before the as-of day: {folders:?}"
+    );
+    assert!(folders.iter().any(|f| f.starts_with("M001")), "{folders:?}");
+    let matrix = pdf_text(&out.join("teammatrix-Buitenploeg.pdf"));
+    assert!(matrix.contains("stand op 15/02/2027"), "{matrix}");
+    assert!(!matrix.contains("Marc Peeters"), "{matrix}");
+    let pop = folders
+        .iter()
+        .find(|f| f.starts_with("M001"))
+        .map(|f| out.join(f).join(format!("pop-{f}.pdf")))
+        .unwrap();
+    let pop = pdf_text(&pop);
+    assert!(pop.contains("29/11/2026"), "the print date: {pop}");
+}

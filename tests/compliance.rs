@@ -158,6 +158,50 @@ fn as_of_defaults_to_date_and_findings_are_the_same_in_every_sample_form() {
     }
 }
 
+/// `--as-of` is the day the whole check is about, whatever `--date` prints: Marc Peeters
+/// (M002, a painter) leaves on 31/01/2027, so on 15/02/2027 he is out of service, out of
+/// the teammatrix's coverage and out of the rules, in the summary, the matrix and the rules.
+#[test]
+fn as_of_drives_the_summary_the_matrix_and_the_rules() {
+    let later = text(
+        &popdruk(&[
+            "check",
+            "samples/team.xlsx",
+            "--as-of",
+            "15/02/2027",
+            "--date",
+            AS_OF,
+        ])
+        .stdout,
+    );
+    assert!(
+        later.contains("\nMedewerkers    16, 14 in dienst, 13 doelgroepwerknemers in dienst\n"),
+        "{later}"
+    );
+    assert!(later.contains("\nTeammatrix op 15/02/2027\n"), "{later}");
+    assert!(
+        later.contains("SCH-BUI (Buitenschilderwerk): 1 van 4"),
+        "{later}"
+    );
+    assert!(later.contains("\nRegels op 15/02/2027 "), "{later}");
+    assert!(
+        !later.contains("29/11/2026"),
+        "the print date is no subject of the check:\n{later}"
+    );
+    assert!(!rules_section(&later).contains("(M002)"), "{later}");
+    // The same check on the print date still has Marc in service and covering the task.
+    let now = text(&popdruk(&["check", "samples/team.xlsx", "--as-of", AS_OF]).stdout);
+    assert!(
+        now.contains("\nMedewerkers    16, 15 in dienst, 14 doelgroepwerknemers in dienst\n"),
+        "{now}"
+    );
+    assert!(
+        now.contains("SCH-BUI (Buitenschilderwerk): 2 van 4"),
+        "{now}"
+    );
+    assert!(rules_section(&now).contains("(M002)"), "{now}");
+}
+
 #[test]
 fn strict_turns_a_shortfall_into_exit_1() {
     let out = popdruk(&["check", "samples/team.xlsx", "--as-of", AS_OF, "--strict"]);

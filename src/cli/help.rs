@@ -52,7 +52,7 @@ const TEXTS: &[Text] = &[
     t(
         "*",
         "date",
-        "De datum op de documenten, bv. 29/11/2026; standaard vandaag",
+        "De datum die op de documenten gedrukt staat, bv. 29/11/2026; standaard vandaag",
         "The date printed on the documents, e.g. 29/11/2026; by default today",
     ),
     t(
@@ -76,8 +76,8 @@ const TEXTS: &[Text] = &[
     t(
         "*",
         "as_of",
-        "De controledatum van het inspectiedossier; standaard --date",
-        "The date the inspection dossier checks the rules on; by default --date",
+        "De dag waarover alles gaat: wie in dienst is, de teammatrix, de regels en het dossier; standaard --date",
+        "The day everything is about: who is in service, the teammatrix, the rules and the dossier; by default --date",
     ),
     t(
         "*",

@@ -482,8 +482,9 @@ pub(crate) fn matrix_row(
     }
 }
 
-/// The context of an employee's documents on `today`; `index` holds the workbook's rows
-/// by employee.
+/// The context of an employee's documents printed on `today` about the state on `as_of`
+/// (conversations held, the plan's period, the next talk); `index` holds the workbook's
+/// rows by employee.
 pub fn employee<'a>(
     index: &crate::model::Index<'a>,
     cells: &analysis::CellIndex<'a>,
@@ -491,6 +492,7 @@ pub fn employee<'a>(
     t: &Labels,
     lang: Lang,
     today: NaiveDate,
+    as_of: NaiveDate,
 ) -> EmployeeContext {
     let wb = index.workbook();
     let needs = analysis::matching_needs(wb, cells, e);
@@ -546,22 +548,22 @@ pub fn employee<'a>(
     let last = conversations
         .iter()
         .rev()
-        .find(|c| c.date <= today)
+        .find(|c| c.date <= as_of)
         .copied();
     let last_pop = conversations
         .iter()
         .rev()
-        .find(|c| c.date <= today && c.kind == ConversationKind::PopGesprek);
-    // The plan runs a year from its last POP conversation, or from today for a new one.
+        .find(|c| c.date <= as_of && c.kind == ConversationKind::PopGesprek);
+    // The plan runs a year from its last POP conversation, or from the as-of day for a new one.
     let from = last_pop
         .map(|c| c.date)
-        .filter(|d| *d + Months::new(12) > today)
-        .unwrap_or(today);
+        .filter(|d| *d + Months::new(12) > as_of)
+        .unwrap_or(as_of);
     let to = from + Months::new(12) - chrono::Days::new(1);
     let next = conversations
         .iter()
         .filter_map(|c| c.next)
-        .filter(|d| *d >= today)
+        .filter(|d| *d >= as_of)
         .min();
     let org = org_text(wb, t);
     let place = place(&org, t);
