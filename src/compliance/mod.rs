@@ -26,7 +26,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use crate::i18n::{Lang, Tr};
 use crate::model::value::format_date;
 use crate::model::{
-    ConversationKind, Employee, Index, Regime, Status, SupportLevel, TaskKind, Workbook,
+    ConversationKind, Employee, Index, Regime, Signed, Status, SupportLevel, TaskKind, Workbook,
 };
 
 pub use settings::{Origin, SETTINGS, SettingDef, SheetColumn, Thresholds, Unit};
@@ -271,8 +271,9 @@ pub struct Overview {
     pub last_pop: Option<NaiveDate>,
     /// Improvement actions in the current POP (not `gestopt`).
     pub actions: u32,
-    /// Whether the current POP is signed by the employee and by the supervisor.
-    pub signed: Option<(bool, bool)>,
+    /// The current POP's signatures by the employee and by the supervisor, as known on
+    /// `as_of`.
+    pub signed: Option<(Signed, Signed)>,
     /// When the next POP is due: the last one plus the validity, or for someone without a
     /// POP the hire date plus the deadline.
     pub next_due: Option<NaiveDate>,
@@ -291,7 +292,12 @@ pub fn overview<'a>(
         first_pop: ctx.pops.first().map(|c| c.date),
         last_pop: last.map(|c| c.date),
         actions: ctx.improvement_actions(),
-        signed: last.map(|c| (c.signed_employee, c.signed_supervisor)),
+        signed: last.map(|c| {
+            (
+                c.signed_employee.as_of(as_of),
+                c.signed_supervisor.as_of(as_of),
+            )
+        }),
         next_due: match last {
             Some(c) => Some(add_months(c.date, rules.pop_validity_months)),
             None => e.hired.map(|h| add_months(h, rules.pop_deadline_months)),
@@ -628,25 +634,69 @@ pub(crate) fn competentieniveaus(ctx: &Ctx<'_>) -> Option<Finding> {
     ))
 }
 
-/// `ondertekening`: the last POP-gesprek signed by the employee and the supervisor.
+/// `ondertekening`: the last POP-gesprek signed by the employee and the supervisor (as of
+/// the as-of date), within the signing term when the day of signing is written down.
 pub(crate) fn ondertekening(ctx: &Ctx<'_>) -> Option<Finding> {
     let last = ctx.last_pop()?;
     let date = format_date(last.date);
-    let dates = vec![(
+    let (employee, supervisor) = (
+        last.signed_employee.as_of(ctx.as_of),
+        last.signed_supervisor.as_of(ctx.as_of),
+    );
+    let mut dates = vec![(
         label("laatste POP-gesprek", "last POP conversation"),
         last.date,
     )];
-    let (nl, en) = match (last.signed_employee, last.signed_supervisor) {
+    let who = [
+        (
+            employee,
+            label("getekend door de medewerker", "signed by the employee"),
+        ),
+        (
+            supervisor,
+            label(
+                "getekend door de leidinggevende",
+                "signed by the supervisor",
+            ),
+        ),
+    ];
+    dates.extend(who.iter().filter_map(|(s, l)| Some((l.clone(), s.date()?))));
+    let (nl, en) = match (employee != Signed::No, supervisor != Signed::No) {
         (true, true) => {
-            return Some(ctx.finding(
-                RuleId::Ondertekening,
-                Severity::Ok,
-                Tr::new(
-                    format!("POP van {date} getekend door medewerker en leidinggevende"),
-                    format!("POP of {date} signed by employee and supervisor"),
+            let term = ctx.rules.signing_days;
+            let late = [employee, supervisor]
+                .into_iter()
+                .filter_map(Signed::date)
+                .filter(|d| (*d - last.date).num_days() > i64::from(term))
+                .max();
+            return Some(match late {
+                None => ctx.finding(
+                    RuleId::Ondertekening,
+                    Severity::Ok,
+                    Tr::new(
+                        format!("POP van {date} getekend door medewerker en leidinggevende"),
+                        format!("POP of {date} signed by employee and supervisor"),
+                    ),
+                    dates,
                 ),
-                dates,
-            ));
+                Some(d) => {
+                    let days = (d - last.date).num_days();
+                    let d = format_date(d);
+                    ctx.finding(
+                        RuleId::Ondertekening,
+                        Severity::Waarschuwing,
+                        Tr::new(
+                            format!(
+                                "het POP van {date} is pas op {d} getekend, {days} dagen na het gesprek (termijn: {term} dagen)"
+                            ),
+                            format!(
+                                "the POP of {date} was signed only on {d}, {days} days after the conversation (term: {term} days)"
+                            ),
+                        ),
+                        dates,
+                    )
+                }
+            });
         }
         (false, true) => ("de medewerker", "the employee"),
         (true, false) => ("de leidinggevende", "the supervisor"),

@@ -34,6 +34,8 @@ pub struct Thresholds {
     pub lde_warning_months: u32,
     /// Months between LDE evaluations.
     pub lde_evaluation_months: u32,
+    /// Days after a POP-gesprek within which both sign (when the day is written down).
+    pub signing_days: u32,
     /// Employee FTE per coach FTE at support level laag.
     pub norm_laag: f64,
     /// Employee FTE per coach FTE at support level midden.
@@ -56,6 +58,7 @@ impl Default for Thresholds {
             lde_years: 5,
             lde_warning_months: 6,
             lde_evaluation_months: 12,
+            signing_days: 30,
             norm_laag: 13.0,
             norm_midden: 10.0,
             norm_hoog: 7.0,
@@ -245,6 +248,15 @@ pub const SETTINGS: &[SettingDef] = &[
         "[reg]",
         [LdeEvaluatie],
         lde_evaluation_months
+    ),
+    def!(
+        "ondertekening_dagen",
+        "Ondertekening binnen (dagen)",
+        "Signing within (days)",
+        Days,
+        "[practice]",
+        [Ondertekening],
+        signing_days
     ),
     def!(
         "begeleidingsnorm_laag",

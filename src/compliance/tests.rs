@@ -39,8 +39,8 @@ fn conversation(
         kind,
         participants: None,
         notes: None,
-        signed_employee: signed.0,
-        signed_supervisor: signed.1,
+        signed_employee: if signed.0 { Signed::Yes } else { Signed::No },
+        signed_supervisor: if signed.1 { Signed::Yes } else { Signed::No },
         next: None,
     }
 }
@@ -848,6 +848,7 @@ fn every_setting_default_is_the_documented_one() {
             ("lde_duur_jaren", "5"),
             ("lde_waarschuwing_maanden", "6"),
             ("lde_evaluatie_maanden", "12"),
+            ("ondertekening_dagen", "30"),
             ("begeleidingsnorm_laag", "13"),
             ("begeleidingsnorm_midden", "10"),
             ("begeleidingsnorm_hoog", "7"),

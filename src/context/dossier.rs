@@ -15,12 +15,12 @@ use serde::Serialize;
 use super::{
     ConversationText, DateText, EmployeeText, GoalText, Labels, MatrixRow, OrgText,
     conversation_text, date_text, employee_text, fill, goal_text, label, lang_code, matrix_row,
-    org_text,
+    org_text, signed_text,
 };
 use crate::analysis::CellIndex;
 use crate::compliance::{self, Finding, Origin, Period, SETTINGS, Severity, Thresholds};
 use crate::i18n::Lang;
-use crate::model::{ConversationKind, Employee};
+use crate::model::{ConversationKind, Employee, Signed};
 
 /// The day popdruk's built-in thresholds were last checked against their sources
 /// (`domain.md`); the cover prints it with the values.
@@ -347,13 +347,10 @@ pub fn dossier<'a>(
             let own: &[&Finding] = by_employee.get(e.id.as_str()).map_or(&[], |v| v);
             let worst = own.iter().map(|f| f.severity).max().unwrap_or(Severity::Ok);
             let o = compliance::overview(index, rules, as_of, e);
-            let signed = match o.signed {
-                None => String::new(),
-                Some((true, true)) => label(t, "signed_both"),
-                Some((true, false)) => label(t, "signed_employee_only"),
-                Some((false, true)) => label(t, "signed_supervisor_only"),
-                Some((false, false)) => label(t, "signed_none"),
-            };
+            let signed = o
+                .signed
+                .map(|(employee, supervisor)| signed_text(employee, supervisor, t))
+                .unwrap_or_default();
             let name = e.full_name();
             let row = SummaryRow {
                 anchor: anchor.clone(),
@@ -364,7 +361,7 @@ pub fn dossier<'a>(
                 last_pop: d(o.last_pop),
                 actions: o.actions,
                 signed,
-                signed_ok: o.signed == Some((true, true)),
+                signed_ok: matches!(o.signed, Some((a, b)) if a != Signed::No && b != Signed::No),
                 next_due: d(o.next_due),
                 status: status(worst, t),
             };
@@ -565,8 +562,14 @@ fn employee_section(
         conversations: conversations
             .iter()
             .map(|c| {
+                let signed = signed_text(
+                    c.signed_employee.as_of(as_of),
+                    c.signed_supervisor.as_of(as_of),
+                    t,
+                );
                 let mut c = conversation_text(c, t, lang);
                 c.notes.clear();
+                c.signed = signed;
                 c
             })
             .collect(),

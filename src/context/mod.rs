@@ -18,7 +18,7 @@ use crate::analysis;
 use crate::i18n::Lang;
 use crate::model::value::{MONTHS_EN, MONTHS_NL, capitalise};
 use crate::model::{
-    Action, ConversationKind, Employee, FollowUp, Goal, GoalResult, Origin, Regime, Status,
+    Action, ConversationKind, Employee, FollowUp, Goal, GoalResult, Origin, Regime, Signed, Status,
     Workbook,
 };
 
@@ -237,6 +237,8 @@ pub struct ConversationText {
     pub signed_employee: bool,
     /// Signed by the supervisor.
     pub signed_supervisor: bool,
+    /// Who signed, in words, with the day when written down (`ja, beiden (30/10/2026)`).
+    pub signed: String,
     /// Next conversation.
     pub next: DateText,
 }
@@ -399,9 +401,30 @@ pub(crate) fn conversation_text(
         kind_key: c.kind.key().to_string(),
         participants: text(&c.participants),
         notes: text(&c.notes),
-        signed_employee: c.signed_employee,
-        signed_supervisor: c.signed_supervisor,
+        signed_employee: c.signed_employee != Signed::No,
+        signed_supervisor: c.signed_supervisor != Signed::No,
+        signed: signed_text(c.signed_employee, c.signed_supervisor, t),
         next: date_text(c.next, lang),
+    }
+}
+
+/// Who signed, in words (`ja, beiden`, `alleen werknemer`, `nee`), followed by the day the
+/// form was complete (or the one signature's day) when written down.
+pub(crate) fn signed_text(employee: Signed, supervisor: Signed, t: &Labels) -> String {
+    let key = match (employee != Signed::No, supervisor != Signed::No) {
+        (true, true) => "signed_both",
+        (true, false) => "signed_employee_only",
+        (false, true) => "signed_supervisor_only",
+        (false, false) => "signed_none",
+    };
+    let words = label(t, key);
+    let day = match (employee.date(), supervisor.date()) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    match day {
+        Some(d) => format!("{words} ({})", crate::model::value::format_date(d)),
+        None => words,
     }
 }
 

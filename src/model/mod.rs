@@ -327,12 +327,49 @@ pub struct Conversation {
     pub participants: Option<String>,
     /// Notes.
     pub notes: Option<String>,
-    /// Signed by the employee.
-    pub signed_employee: bool,
-    /// Signed by the supervisor.
-    pub signed_supervisor: bool,
+    /// Signed by the employee (`ja`, `nee`, or the day it was signed).
+    pub signed_employee: Signed,
+    /// Signed by the supervisor (`ja`, `nee`, or the day it was signed).
+    pub signed_supervisor: Signed,
     /// Date of the next conversation.
     pub next: Option<NaiveDate>,
+}
+
+/// Whether a conversation's form was signed: `Getekend …` holds `ja`/`nee`, or the day it
+/// was signed (what many supervisors write).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum Signed {
+    /// Not signed (or the cell is empty).
+    #[default]
+    No,
+    /// Signed, day not written down.
+    Yes,
+    /// Signed on this day.
+    On(NaiveDate),
+}
+
+impl Signed {
+    /// Whether it was signed on or before `day` (`Yes` counts as signed on any day).
+    pub fn by(self, day: NaiveDate) -> bool {
+        match self {
+            Signed::No => false,
+            Signed::Yes => true,
+            Signed::On(d) => d <= day,
+        }
+    }
+
+    /// What was known on `day`: a signature dated after it is not there yet.
+    pub fn as_of(self, day: NaiveDate) -> Signed {
+        if self.by(day) { self } else { Signed::No }
+    }
+
+    /// The day it was signed, when written down.
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            Signed::On(d) => Some(d),
+            _ => None,
+        }
+    }
 }
 
 /// A coach counted for the coaching norm.

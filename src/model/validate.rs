@@ -160,6 +160,22 @@ impl RowCtx<'_, '_> {
         self.read(d, col, value::yes_no).unwrap_or(false)
     }
 
+    /// A signature cell (`ja`, `nee` or the day it was signed), which cannot be signed
+    /// before the conversation it belongs to.
+    fn signed(
+        &self,
+        d: &mut Vec<Diagnostic>,
+        col: Column,
+        held: (Column, Option<NaiveDate>),
+    ) -> Signed {
+        let s = self.read(d, col, value::signed).unwrap_or_default();
+        if self.check_order(d, held, (col, s.date())) {
+            s
+        } else {
+            Signed::No
+        }
+    }
+
     fn choice<T: Copy>(
         &self,
         d: &mut Vec<Diagnostic>,
@@ -1337,8 +1353,8 @@ impl<'a> Validator<'a> {
             let c = (
                 r.text(d, DEELNEMERS),
                 r.text(d, VERSLAG),
-                r.yes_no(d, GETEKEND_MW),
-                r.yes_no(d, GETEKEND_LG),
+                r.signed(d, GETEKEND_MW, (DATUM, date)),
+                r.signed(d, GETEKEND_LG, (DATUM, date)),
             );
             let (Some(e), Some(date), Some(kind)) = (emp, date, kind) else {
                 continue;

@@ -393,6 +393,32 @@ pub fn yes_no(cell: &Cell) -> Read<bool> {
     }
 }
 
+/// A signature cell: yes or no as [`yes_no`] reads it, or the date it was signed.
+pub fn signed(cell: &Cell) -> Read<super::Signed> {
+    use super::Signed;
+    let cell = check_error(cell)?;
+    if let Ok(v) = yes_no(cell) {
+        return Ok(v.map(|b| if b { Signed::Yes } else { Signed::No }));
+    }
+    match date(cell) {
+        Ok(d) => Ok(d.map(Signed::On)),
+        Err(_) => {
+            let v = cell.display();
+            let v = v.trim();
+            Err(Bad::new(
+                Tr::new(
+                    format!("`{v}` is geen ja, nee of datum"),
+                    format!("`{v}` is not yes, no or a date"),
+                ),
+                Tr::new(
+                    "`ja`, `nee` of de datum van ondertekening (`30/10/2026`)",
+                    "`yes`, `no` or the date it was signed (`30/10/2026`)",
+                ),
+            ))
+        }
+    }
+}
+
 /// One of a closed list of values; `options` pairs accepted spellings with the value, and
 /// the first spelling of each is shown to the user.
 pub fn choice<T: Copy>(cell: &Cell, options: &[(&[&str], T)]) -> Read<T> {

@@ -263,8 +263,8 @@ const GESPREKKEN: &[Help] = &[
     h(conv::SOORT, true, Closed, "Het soort gesprek: POP-gesprek, opvolging, evaluatie of doorstroom.", "The kind of conversation: POP meeting, follow-up, evaluation or transition."),
     h(conv::DEELNEMERS, false, Long, "Wie erbij was.", "Who took part."),
     h(conv::VERSLAG, false, Long, "Een kort verslag.", "Short notes."),
-    h(conv::GETEKEND_MW, false, YesNo, "Ja als de medewerker het verslag getekend heeft.", "Yes if the employee signed."),
-    h(conv::GETEKEND_LG, false, YesNo, "Ja als de leidinggevende het verslag getekend heeft.", "Yes if the supervisor signed."),
+    h(conv::GETEKEND_MW, false, YesNo, "Ja of nee, of de datum waarop de medewerker tekende (30/10/2026).", "Yes or no, or the date the employee signed (30/10/2026)."),
+    h(conv::GETEKEND_LG, false, YesNo, "Ja of nee, of de datum waarop de leidinggevende tekende (30/10/2026).", "Yes or no, or the date the supervisor signed (30/10/2026)."),
     h(conv::VOLGEND, false, Date, "De datum van het volgende gesprek.", "The date of the next meeting."),
 ];
 

@@ -1,0 +1,190 @@
+//! Workbooks as supervisors keep them (issue "Real workbooks, right findings"): each case is
+//! the bundled sample with one change a real workbook has, written as a fixture named for the
+//! case, and checked for the exact message, finding or document it must give.
+
+mod common;
+
+use common::{popdruk, temp_dir, text_of as text};
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use popdruk::synth::{self, Sheet, Value};
+
+const DATE: &str = "2026-11-29";
+
+/// The sample changed by `edit`, written as `<case>.xlsx` in a folder of its own.
+fn fixture(case: &str, edit: impl FnOnce(&mut Vec<Sheet>)) -> PathBuf {
+    let mut team = synth::sample_team();
+    edit(&mut team);
+    let path = temp_dir(case).join(format!("{case}.xlsx"));
+    synth::write_xlsx(&path, &team).expect("xlsx");
+    path
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+/// Sets `column` on the `Gesprekken` row of `employee` on `date` of kind `kind`.
+fn set_conversation(team: &mut [Sheet], employee: &str, date: NaiveDate, column: &str, v: Value) {
+    let s = synth::sheet_mut(team, "Gesprekken").expect("Gesprekken");
+    let (who, when, kind) = (
+        s.column("Medewerker").expect("Medewerker"),
+        s.column("Datum").expect("Datum"),
+        s.column("Soort").expect("Soort"),
+    );
+    let col = s.column(column).expect("column");
+    let row = s
+        .rows
+        .iter_mut()
+        .find(|r| {
+            r[who] == Value::text(employee)
+                && r[when] == Value::Date(date)
+                && r[kind] == Value::text("POP-gesprek")
+        })
+        .expect("conversation row");
+    row[col] = v;
+}
+
+/// `check` on `path`, with extra arguments; (exit code, stdout, stderr).
+fn check(path: &Path, extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec!["check", path.to_str().expect("utf-8"), "--date", DATE];
+    args.extend_from_slice(extra);
+    let out = popdruk(&args);
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+/// The finding lines printed under the employee heading `who` (`Kevin De Smet (M007)`).
+fn findings_of(stdout: &str, who: &str) -> Vec<String> {
+    let mut lines = stdout.lines().skip_while(|l| *l != format!("  {who}"));
+    lines.next();
+    lines
+        .take_while(|l| l.starts_with("    "))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// Builds `kinds` of `path` into a fresh folder next to it and returns that folder.
+fn build(path: &Path, kinds: &str, extra: &[&str]) -> (i32, String, PathBuf) {
+    let out_dir = path.with_file_name("out");
+    let mut args = vec![
+        "build",
+        path.to_str().expect("utf-8"),
+        "--date",
+        DATE,
+        "--output",
+        out_dir.to_str().expect("utf-8"),
+        "--only",
+        kinds,
+    ];
+    args.extend_from_slice(extra);
+    let out = popdruk(&args);
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stderr) + &text(&out.stdout),
+        out_dir,
+    )
+}
+
+fn pdf_text(path: &Path) -> String {
+    common::text(&common::read(&std::fs::read(path).expect("pdf")))
+}
+
+const JEAN_PIERRE: &str = "Jean-Pierre Mbuyi (M005)";
+
+#[test]
+fn a_signing_date_means_signed_on_that_day() {
+    // The sample's M005 POP of 01/10/2026 is signed by the employee only; the supervisor
+    // writes the day they signed instead of `ja`.
+    let path = fixture("signed_with_a_date", |team| {
+        let d = Value::Date(ymd(2026, 10, 12));
+        set_conversation(team, "M005", ymd(2026, 10, 1), "Getekend leidinggevende", d);
+        let d = Value::text("05/10/2026");
+        set_conversation(team, "M005", ymd(2026, 10, 1), "Getekend medewerker", d);
+    });
+    let (code, stdout, stderr) = check(&path, &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(!stdout.contains("geen ja of nee"), "{stdout}");
+    assert!(findings_of(&stdout, JEAN_PIERRE).is_empty(), "{stdout}");
+
+    let (code, log, out) = build(&path, "dossier,afspraken", &[]);
+    assert_eq!(code, 0, "{log}");
+    let dossier = pdf_text(&out.join("dossier.pdf"));
+    assert!(dossier.contains("ja, beiden (12/10/2026)"), "{dossier}");
+    let form = pdf_text(&out.join("M005-Mbuyi-Jean-Pierre/afspraken-M005-Mbuyi-Jean-Pierre.pdf"));
+    assert!(form.contains("getekend: ja, beiden (12/10/2026)"), "{form}");
+}
+
+#[test]
+fn a_form_signed_after_the_term_is_signed_late() {
+    let path = fixture("signed_late", |team| {
+        let d = Value::Date(ymd(2026, 11, 20));
+        set_conversation(team, "M005", ymd(2026, 10, 1), "Getekend leidinggevende", d);
+    });
+    let (_, stdout, _) = check(&path, &[]);
+    assert_eq!(
+        findings_of(&stdout, JEAN_PIERRE),
+        [
+            "waarschuwing  het POP van 01/10/2026 is pas op 20/11/2026 getekend, 50 dagen na het gesprek (termijn: 30 dagen)  [ondertekening]"
+        ],
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(&path, &["--lang", "en"]);
+    assert!(
+        stdout.contains("the POP of 01/10/2026 was signed only on 20/11/2026, 50 days after the conversation (term: 30 days)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_signature_dated_after_the_as_of_day_does_not_count_yet() {
+    let path = fixture("signed_after_as_of", |team| {
+        let d = Value::Date(ymd(2026, 10, 20));
+        set_conversation(team, "M005", ymd(2026, 10, 1), "Getekend leidinggevende", d);
+    });
+    let (_, stdout, _) = check(&path, &["--as-of", "2026-10-15"]);
+    assert!(
+        findings_of(&stdout, JEAN_PIERRE).contains(
+            &"tekort        het POP van 01/10/2026 is niet getekend door de leidinggevende  [ondertekening]".to_string()
+        ),
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(&path, &["--as-of", "2026-10-25"]);
+    let after = findings_of(&stdout, JEAN_PIERRE);
+    assert!(
+        !after.iter().any(|f| f.contains("[ondertekening]")),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_signature_before_the_conversation_or_no_date_at_all_is_refused_where_it_stands() {
+    let path = fixture("signed_before_the_talk", |team| {
+        let d = Value::Date(ymd(2026, 9, 30));
+        set_conversation(team, "M005", ymd(2026, 10, 1), "Getekend leidinggevende", d);
+        set_conversation(
+            team,
+            "M005",
+            ymd(2026, 1, 27),
+            "Getekend medewerker",
+            Value::text("misschien"),
+        );
+    });
+    let (code, stdout, stderr) = check(&path, &[]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let all = stdout + &stderr;
+    assert!(
+        all.contains("`Getekend leidinggevende` (30/09/2026) ligt vóór `Datum` (01/10/2026)"),
+        "{all}"
+    );
+    assert!(
+        all.contains("`misschien` is geen ja, nee of datum"),
+        "{all}"
+    );
+    assert!(all.contains("Gesprekken"), "{all}");
+}
