@@ -188,3 +188,40 @@ fn a_signature_before_the_conversation_or_no_date_at_all_is_refused_where_it_sta
     );
     assert!(all.contains("Gesprekken"), "{all}");
 }
+
+/// Sets the `Medewerker` of the first row of `sheet` whose `Medewerker` is `from`.
+fn retype_employee(team: &mut [Sheet], sheet: &str, from: &str, to: &str) {
+    let s = synth::sheet_mut(team, sheet).expect("sheet");
+    let col = s.column("Medewerker").expect("Medewerker");
+    let row = s.find_row("Medewerker", &Value::text(from)).expect("row");
+    s.rows[row][col] = Value::text(to);
+}
+
+#[test]
+fn a_tip_for_a_mistyped_id_names_the_person_on_the_row_never_another() {
+    // `M019` is one digit from Dirk Janssens's `M009`. On a conversation row the
+    // participants name Jean-Pierre (and Dirk, his supervisor): the tip is Jean-Pierre.
+    // On a goal row nothing names anyone: no tip rather than a wrong person.
+    // A misspelt full name is still recognised.
+    let path = fixture("mistyped_employee_ids", |team| {
+        retype_employee(team, "Gesprekken", "M005", "M019");
+        retype_employee(team, "Doelen", "M007", "M019");
+        retype_employee(team, "Matrix", "M003", "Ayse Yilmas");
+    });
+    let (code, stdout, stderr) = check(&path, &[]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let all = stdout + &stderr;
+    let tips: Vec<&str> = all.lines().filter(|l| l.contains("bedoelde u")).collect();
+    assert!(
+        tips.iter()
+            .any(|l| l.contains("bedoelde u `M005` (Jean-Pierre Mbuyi)?")),
+        "{all}"
+    );
+    assert!(
+        tips.iter()
+            .any(|l| l.contains("bedoelde u `M003` (Ayşe Yılmaz)?")),
+        "{all}"
+    );
+    assert!(!all.contains("M009` (Dirk Janssens)"), "{all}");
+    assert_eq!(tips.len(), 2, "{all}");
+}

@@ -133,6 +133,19 @@ impl RowCtx<'_, '_> {
             .location(Some(self.row.number), self.bound.column(col))
     }
 
+    /// The cells of the row that may name the person it is about: columns popdruk does not
+    /// read (a `Naam` column people add next to the ID) and a conversation's participants.
+    fn naming_cells(&self) -> Vec<&Cell> {
+        let participants = self.bound.column(schema::conv::DEELNEMERS);
+        self.row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.bound.index.contains(&Some(*i)) || participants == Some(*i))
+            .map(|(_, c)| c)
+            .collect()
+    }
+
     fn read<T>(
         &self,
         diags: &mut Vec<Diagnostic>,
@@ -313,6 +326,20 @@ impl Index {
 
     fn get(&self, spelling: &str) -> Option<usize> {
         self.map.get(&normalize(spelling)).copied()
+    }
+
+    /// The spelling of item `i` closest to `spelling` (normalised).
+    fn matched(&self, spelling: &str, i: usize) -> String {
+        let n = normalize(spelling);
+        self.candidates
+            .iter()
+            .filter(|(_, j)| *j == i)
+            .max_by(|a, b| {
+                strsim::normalized_damerau_levenshtein(&n, &a.0)
+                    .total_cmp(&strsim::normalized_damerau_levenshtein(&n, &b.0))
+            })
+            .map(|(c, _)| c.clone())
+            .unwrap_or_default()
     }
 
     /// The item whose spelling is closest to `spelling`, when it is close enough to be a typo.
@@ -1046,7 +1073,7 @@ impl<'a> Validator<'a> {
             let who = row.cells.first().unwrap_or(&Cell::Empty);
             let loc0 = b.location(Some(row.number), Some(0));
             let emp = match value::text(who) {
-                Ok(Some(v)) => refs.employee_at(&mut self.diags, loc0, &v, &self.wb),
+                Ok(Some(v)) => refs.employee_at(&mut self.diags, loc0, &v, &[], &self.wb),
                 Ok(None) => {
                     self.diags.push(diag(
                         Severity::Error,
@@ -1478,14 +1505,18 @@ impl Refs<'_> {
         v: &str,
         wb: &Workbook,
     ) -> Option<usize> {
-        self.employee_at(d, r.loc(col), v, wb)
+        self.employee_at(d, r.loc(col), v, &r.naming_cells(), wb)
     }
 
+    /// The employee `v` names on `row`, or an error with a tip: the person the row's other
+    /// cells name (a `Naam` or `Deelnemers` column), or a near-miss that cannot be someone
+    /// else (see [`Refs::nearest_person`]).
     fn employee_at(
         &self,
         d: &mut Vec<Diagnostic>,
         loc: Location,
         v: &str,
+        naming: &[&Cell],
         wb: &Workbook,
     ) -> Option<usize> {
         if let Some(i) = self.people.get(v) {
@@ -1501,12 +1532,62 @@ impl Refs<'_> {
                 "een ID of volledige naam uit het blad `Medewerkers`",
                 "an ID or full name from the sheet `Employees` (`Medewerkers`)",
             ),
-            self.people.nearest(v).map(|i| {
+            self.nearest_person(v, naming, wb).map(|i| {
                 let e = &wb.employees[i];
                 format!("{}` ({}", e.id, e.full_name())
             }),
         ));
         None
+    }
+
+    /// The person an unknown spelling `v` most likely meant, `naming` being the row's cells
+    /// that may name the person. IDs that differ in one
+    /// digit are different people, so a near-miss of an ID counts only when that person's
+    /// name is on the row too; a name on the row counts on its own when it is the only one;
+    /// a near-miss of a full name counts as it is.
+    fn nearest_person(&self, v: &str, naming: &[&Cell], wb: &Workbook) -> Option<usize> {
+        let on_row: Vec<usize> = {
+            let cells: Vec<String> = naming
+                .iter()
+                .filter_map(|c| match c {
+                    Cell::Text(t) if normalize(t) != normalize(v) => Some(normalize(t)),
+                    _ => None,
+                })
+                .collect();
+            let named = |e: &Employee| {
+                let full = normalize(&e.full_name());
+                let reverse = normalize(&format!("{} {}", e.last_name, e.first_name));
+                !full.is_empty()
+                    && cells
+                        .iter()
+                        .any(|c| contains_words(c, &full) || contains_words(c, &reverse))
+            };
+            let named: Vec<usize> = (0..wb.employees.len())
+                .filter(|i| named(&wb.employees[*i]))
+                .collect();
+            // A conversation's participants name the supervisor and coach too: the person
+            // the row is about is the one the others lead.
+            let leads = |j: usize, k: usize| {
+                let name = normalize(&wb.employees[j].full_name());
+                let e = &wb.employees[k];
+                [&e.supervisor, &e.coach]
+                    .into_iter()
+                    .flatten()
+                    .any(|n| normalize(n) == name)
+            };
+            named
+                .iter()
+                .copied()
+                .filter(|&j| !named.iter().any(|&k| k != j && leads(j, k)))
+                .collect()
+        };
+        let near = self.people.nearest(v);
+        match near {
+            _ if on_row.len() == 1 => Some(on_row[0]),
+            Some(i) if on_row.contains(&i) => Some(i),
+            Some(i) if normalize(&wb.employees[i].id) != self.people.matched(v, i) => Some(i),
+            _ => None,
+        }
     }
 
     fn task(
@@ -1542,6 +1623,15 @@ fn task_label(t: &Task) -> String {
 }
 
 /// A diagnostic for a reference to something that does not exist, with "did you mean".
+/// Whether `words` occurs in `text` as whole words (both normalised).
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn unknown(loc: Location, message: Tr, expected: Tr, nearest: Option<String>) -> Diagnostic {
     let hint = nearest.map(|n| {
         let close = if n.contains("` (") { ")" } else { "`" };
