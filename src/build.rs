@@ -114,6 +114,9 @@ pub struct Plan {
     pub as_of: NaiveDate,
     /// The period the dossier covers.
     pub period: Period,
+    /// Employees (IDs) whose own rows have errors: none of their documents is made, nor
+    /// their team's documents, nor the dossier, which must be complete.
+    pub skip: Vec<String>,
 }
 
 impl Plan {
@@ -130,6 +133,7 @@ impl Plan {
             rules: Thresholds::default(),
             as_of: date,
             period: Period::ending(date),
+            skip: Vec::new(),
         }
     }
 }
@@ -212,6 +216,8 @@ pub struct Made {
     pub team_documents: usize,
     /// Whether the inspection dossier was made.
     pub dossier: bool,
+    /// Teams whose documents were not made, because a member's rows have errors.
+    pub teams_skipped: usize,
 }
 
 /// The employees a plan covers, in sheet order; unknown IDs are returned separately.
@@ -220,7 +226,7 @@ pub fn select<'a>(wb: &'a Workbook, plan: &Plan) -> (Vec<&'a Employee>, Vec<Stri
         let chosen = wb
             .employees
             .iter()
-            .filter(|e| e.in_service_on(plan.as_of))
+            .filter(|e| e.in_service_on(plan.as_of) && !plan.skip.contains(&e.id))
             .collect();
         return (chosen, Vec::new());
     }
@@ -233,7 +239,7 @@ pub fn select<'a>(wb: &'a Workbook, plan: &Plan) -> (Vec<&'a Employee>, Vec<Stri
     let chosen = wb
         .employees
         .iter()
-        .filter(|e| plan.employees.contains(&e.id))
+        .filter(|e| plan.employees.contains(&e.id) && !plan.skip.contains(&e.id))
         .collect();
     (chosen, unknown)
 }
@@ -262,7 +268,14 @@ pub fn build(
         employees: employees.len(),
         ..Made::default()
     };
-    let teams = crate::analysis::analyse(wb, plan.as_of);
+    let mut teams = crate::analysis::analyse(wb, plan.as_of);
+    // A team with someone whose rows have errors would print a wrong matrix.
+    teams.retain(|t| {
+        !wb.employees
+            .iter()
+            .any(|e| e.team == t.team && plan.skip.contains(&e.id))
+    });
+    made.teams_skipped = wb.teams().len() - teams.len();
     let has_logo = plan.images.contains_key("logo");
     let cells = crate::analysis::CellIndex::new(wb);
     std::thread::scope(|scope| -> Result<(), BuildError> {
@@ -270,7 +283,11 @@ pub fn build(
         // matter, the assembly of its file): it is made on a thread of its own from the
         // start, beside the other documents, and handed on in its place.
         let (rows, cells, employees) = (&rows, &cells, &employees);
-        let mut dossier_made = plan.kinds.contains(&Kind::Dossier).then(|| {
+        // An empty workbook (a fresh starter) has nobody to inspect, and no organisation
+        // name yet: no dossier.
+        let dossier_wanted =
+            plan.kinds.contains(&Kind::Dossier) && plan.skip.is_empty() && !wb.employees.is_empty();
+        let mut dossier_made = dossier_wanted.then(|| {
             scope.spawn(move || {
                 let mut found = Vec::new();
                 dossier(rows, templates, plan, cells, employees, &mut found)
@@ -408,14 +425,21 @@ pub fn build(
 pub fn planned_files(wb: &Workbook, plan: &Plan) -> usize {
     let (employees, _) = select(wb, plan);
     let teams = if plan.kinds.iter().any(|k| k.per_team()) {
-        wb.teams().len()
+        wb.teams()
+            .iter()
+            .filter(|t| {
+                !wb.employees
+                    .iter()
+                    .any(|e| &e.team == *t && plan.skip.contains(&e.id))
+            })
+            .count()
     } else {
         0
     };
     plan.kinds
         .iter()
         .map(|k| match k {
-            Kind::Dossier => 1,
+            Kind::Dossier => usize::from(plan.skip.is_empty() && !wb.employees.is_empty()),
             k if k.per_team() => teams,
             k => {
                 employees.len()

@@ -500,7 +500,10 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         Ok(p) => p,
         Err(exit) => return exit,
     };
-    if validated.has_errors() {
+    // Errors that belong to one employee skip that employee's documents (and their team's,
+    // and the dossier); any other error stops the build.
+    let blocked = validated.blocked();
+    if blocked.everyone > 0 {
         Console::detect(o.check.verbosity).line(
             Tr::new(
                 "geen documenten gemaakt: verbeter eerst de fouten hierboven",
@@ -544,6 +547,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         rules,
         as_of,
         period,
+        skip: blocked.employees.keys().cloned().collect(),
     };
     let wb = &validated.workbook;
     let (_, unknown) = build::select(wb, &plan);
@@ -587,8 +591,23 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         console.line(&format!("{word}: {}: {}", n.file, n.message));
     }
     match result {
+        Ok(made) if !blocked.employees.is_empty() => {
+            console.line(&format!(
+                "{}; {}",
+                made_text(&made, &out_dir, lang),
+                skipped_text(wb, &blocked, &plan, &made, lang)
+            ));
+            Exit::DataErrors
+        }
         Ok(made) => {
-            console.done(&made_text(&made, &out_dir, lang));
+            let mut done = made_text(&made, &out_dir, lang);
+            if plan.kinds.contains(&Kind::Dossier) && wb.employees.is_empty() {
+                done.push_str(Tr::new(
+                    "; het inspectiedossier volgt zodra het blad `Medewerkers` ingevuld is (met de naam van de organisatie)",
+                    "; the inspection dossier follows once the sheet `Employees` is filled in (with the organisation's name)",
+                ).get(lang));
+            }
+            console.done(&done);
             if o.open {
                 open(&opened(&out_dir, &plan, &made), lang);
             }
@@ -624,6 +643,71 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
             None,
         ),
         Err(e) => fail(lang, &Tr::new(e.to_string(), e.to_string()), None),
+    }
+}
+
+/// Who was skipped because of errors in their own rows, what else was left out for it, and
+/// what to do.
+fn skipped_text(
+    wb: &crate::model::Workbook,
+    blocked: &crate::model::Blocked,
+    plan: &Plan,
+    made: &build::Made,
+    lang: Lang,
+) -> String {
+    let who: Vec<String> = blocked
+        .employees
+        .iter()
+        .map(|(id, n)| {
+            let name = wb
+                .employees
+                .iter()
+                .find(|e| &e.id == id)
+                .map(|e| e.full_name())
+                .unwrap_or_default();
+            let errors = match (lang, *n) {
+                (Lang::Nl, 1) => "1 fout".to_string(),
+                (Lang::Nl, n) => format!("{n} fouten"),
+                (Lang::En, 1) => "1 error".to_string(),
+                (Lang::En, n) => format!("{n} errors"),
+            };
+            format!("{name} ({id}, {errors})")
+        })
+        .collect();
+    let mut also = Vec::new();
+    if made.teams_skipped > 0 && plan.kinds.iter().any(|k| k.per_team()) {
+        also.push(match lang {
+            Lang::Nl => format!("de teamdocumenten van {} team(s)", made.teams_skipped),
+            Lang::En => format!("the team documents of {} team(s)", made.teams_skipped),
+        });
+    }
+    if plan.kinds.contains(&Kind::Dossier) {
+        also.push(
+            Tr::new(
+                "het inspectiedossier (dat moet volledig zijn)",
+                "the inspection dossier (which must be complete)",
+            )
+            .get(lang)
+            .to_string(),
+        );
+    }
+    let also = if also.is_empty() {
+        String::new()
+    } else {
+        match lang {
+            Lang::Nl => format!(", en ook {}", also.join(" en ")),
+            Lang::En => format!(", nor {}", also.join(" nor ")),
+        }
+    };
+    match lang {
+        Lang::Nl => format!(
+            "overgeslagen door fouten in hun eigen rijen: {}{also}; verbeter de fouten hierboven en maak ze opnieuw",
+            who.join(", ")
+        ),
+        Lang::En => format!(
+            "skipped for errors in their own rows: {}{also}; fix the errors above and build again",
+            who.join(", ")
+        ),
     }
 }
 

@@ -225,3 +225,110 @@ fn a_tip_for_a_mistyped_id_names_the_person_on_the_row_never_another() {
     assert!(!all.contains("M009` (Dirk Janssens)"), "{all}");
     assert_eq!(tips.len(), 2, "{all}");
 }
+
+#[test]
+fn an_error_in_one_employees_rows_skips_only_their_documents_and_the_dossier() {
+    let path = fixture("error_in_one_employee", |team| {
+        set_conversation(
+            team,
+            "M005",
+            ymd(2026, 1, 27),
+            "Getekend medewerker",
+            Value::text("misschien"),
+        );
+    });
+    let (code, log, out) = build(&path, "pop,teammatrix,dossier", &[]);
+    assert_eq!(code, 1, "{log}");
+    let files: Vec<String> = common::files_under(&out)
+        .iter()
+        .map(|p| {
+            p.strip_prefix(&out)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert!(!files.iter().any(|f| f.contains("M005")), "{files:?}");
+    assert!(
+        files.contains(&"M001-Van-den-Broeck-Ilse/pop-M001-Van-den-Broeck-Ilse.pdf".to_string()),
+        "{files:?}"
+    );
+    assert!(!files.contains(&"dossier.pdf".to_string()), "{files:?}");
+    // Jean-Pierre works in the Buitenploeg: its matrix would miss his rows; Logistiek's is made.
+    assert!(
+        files.contains(&"teammatrix-Logistiek.pdf".to_string()),
+        "{files:?}"
+    );
+    assert!(
+        !files.contains(&"teammatrix-Buitenploeg.pdf".to_string()),
+        "{files:?}"
+    );
+    let last = log.lines().last().expect("closing line");
+    assert!(
+        last.contains("overgeslagen door fouten in hun eigen rijen: Jean-Pierre Mbuyi (M005, 1 fout), en ook de teamdocumenten van 1 team(s) en het inspectiedossier (dat moet volledig zijn)"),
+        "{log}"
+    );
+    assert!(
+        last.starts_with("klaar: 14 documenten voor 14 medewerkers"),
+        "{log}"
+    );
+
+    let (code, log, _) = build(&path, "pop", &["--lang", "en"]);
+    assert_eq!(code, 1, "{log}");
+    assert!(
+        log.contains("skipped for errors in their own rows: Jean-Pierre Mbuyi (M005, 1 error)"),
+        "{log}"
+    );
+}
+
+#[test]
+fn an_error_that_belongs_to_no_one_employee_stops_every_document() {
+    let path = fixture("error_for_everyone", |team| {
+        retype_employee(team, "Doelen", "M007", "M019");
+    });
+    let (code, log, out) = build(&path, "pop", &[]);
+    assert_eq!(code, 1, "{log}");
+    assert!(log.contains("geen documenten gemaakt"), "{log}");
+    assert!(common::files_under(&out).is_empty());
+}
+
+#[test]
+fn the_organisation_name_is_required_once_employees_are_filled_in() {
+    let path = fixture("no_organisation_name", |team| {
+        let org = synth::sheet_mut(team, "Organisatie").expect("Organisatie");
+        let row = org.find_row("Veld", &Value::text("Naam")).expect("Naam");
+        org.rows[row][1] = Value::Empty;
+    });
+    let (code, stdout, stderr) = check(&path, &[]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("fout: de naam van de organisatie ontbreekt"),
+        "{stderr}"
+    );
+    let (code, log, out) = build(&path, "dossier", &[]);
+    assert_eq!(code, 1, "{log}");
+    assert!(!out.join("dossier.pdf").exists(), "{log}");
+}
+
+#[test]
+fn an_enterprise_number_with_wrong_check_digits_says_what_they_would_be() {
+    let path = fixture("enterprise_number_check_digits", |team| {
+        let org = synth::sheet_mut(team, "Organisatie").expect("Organisatie");
+        let row = org
+            .find_row("Veld", &Value::text("Ondernemingsnummer"))
+            .expect("row");
+        org.rows[row][1] = Value::text("0478.123.599");
+    });
+    let (_, _, stderr) = check(&path, &[]);
+    assert!(
+        stderr.contains("ondernemingsnummer `0478.123.599` klopt niet: de laatste twee cijfers (het controlegetal) passen niet bij de eerste acht, daarvoor zouden ze `89` zijn"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`0478.123.589` als de eerste acht cijfers juist zijn"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("tien cijfers"), "{stderr}");
+    let (_, _, stderr) = check(&path, &["--lang", "en"]);
+    assert!(stderr.contains("which would need `89`"), "{stderr}");
+}

@@ -303,6 +303,51 @@ fn help_command(argv: &[String], cmd: &clap::Command) -> String {
     path.join(" ")
 }
 
+/// Options that take a value in the next word (unless written `--name=value`).
+const VALUE_OPTIONS: &[&str] = &[
+    "--lang",
+    "--date",
+    "--as-of",
+    "--from",
+    "--to",
+    "--output",
+    "-o",
+    "--templates",
+    "--paper",
+    "--only",
+    "--employee",
+];
+
+/// Options written before the command (`popdruk --lang en check team.xlsx`, as git and cargo
+/// accept) moved after it, where the command reads them; any other line is left as it is.
+fn hoist_options(mut argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    const COMMANDS: &[&str] = &[
+        "check",
+        "build",
+        "templates",
+        "init",
+        "completions",
+        "generate",
+        "help",
+    ];
+    let mut i = 1;
+    while let Some(word) = argv.get(i).and_then(|w| w.to_str()) {
+        if COMMANDS.contains(&word) {
+            break;
+        }
+        if !word.starts_with('-') || word == "--" {
+            return argv;
+        }
+        i += if VALUE_OPTIONS.contains(&word) { 2 } else { 1 };
+    }
+    if i <= 1 || i >= argv.len() {
+        return argv;
+    }
+    let options: Vec<_> = argv.drain(1..i).collect();
+    argv.splice(2..2, options);
+    argv
+}
+
 /// Parses a command line (the program name first). `popdruk help [COMMAND]` is
 /// `popdruk [COMMAND] --help`; no workbook and no command shows the help (exit 2).
 pub fn parse<I, T>(argv: I) -> Result<Options, Stop>
@@ -310,10 +355,11 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString>,
 {
-    let mut given: Vec<std::ffi::OsString> = argv.into_iter().map(Into::into).collect();
+    let mut given = hoist_options(argv.into_iter().map(Into::into).collect());
     if given.get(1).is_some_and(|a| a == "help") {
         given.remove(1);
         given.push("--help".into());
+        given = hoist_options(given);
     }
     // Read as text to find `--lang` and to quote in messages; clap gets the arguments as
     // given, so a path that is not valid Unicode still reaches the file system intact.
@@ -474,6 +520,48 @@ mod tests {
         };
         assert_eq!(b.check.workbook, PathBuf::from("team.xlsx"));
         assert!(b.only.is_empty());
+    }
+
+    #[test]
+    fn options_before_the_command_count_as_after_it() {
+        let Ok(Options::Check(c)) = parse([
+            "popdruk",
+            "--lang",
+            "en",
+            "-q",
+            "check",
+            "team.xlsx",
+            "--date",
+            "2026-11-29",
+        ]) else {
+            panic!("expected check")
+        };
+        assert_eq!(c.lang, Lang::En);
+        assert_eq!(c.verbosity, Verbosity::Quiet);
+        assert_eq!(c.workbook, PathBuf::from("team.xlsx"));
+        let Ok(Options::Build(b)) = parse(["popdruk", "--lang=en", "build", "team.xlsx"]) else {
+            panic!("expected build")
+        };
+        assert_eq!(b.check.lang, Lang::En);
+        // Without a command the options belong to the build they always started.
+        let Ok(Options::Build(b)) = parse(["popdruk", "--lang", "en", "team.xlsx"]) else {
+            panic!("expected build")
+        };
+        assert_eq!(b.check.lang, Lang::En);
+        // An option the command does not take is still refused, in the user's language.
+        let Err(stop) = parse([
+            "popdruk", "--lang", "en", "--paper", "a3", "check", "t.xlsx",
+        ]) else {
+            panic!("expected a refusal")
+        };
+        assert_eq!(stop.code, 2);
+        assert!(stop.stderr.starts_with("error:"), "{}", stop.stderr);
+        let help = parse(["popdruk", "--lang", "en", "help", "check"]).unwrap_err();
+        assert!(
+            help.stdout.contains("Usage: popdruk check"),
+            "{}",
+            help.stdout
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use validate::{Validated, choices, validate};
+pub use validate::{Blocked, Validated, choices, validate};
 
 /// Unit enums whose snake_case name is the suffix of their label key (`status_bezig`).
 macro_rules! keyed {

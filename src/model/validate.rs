@@ -22,6 +22,25 @@ pub struct Validated {
     pub workbook: Workbook,
     /// Every problem found, in sheet and row order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The employee (ID) each row that names one is about, by file, sheet and row.
+    owners: HashMap<RowKey, String>,
+}
+
+/// A row of a sheet (or CSV file): file, sheet name, row number.
+type RowKey = (std::path::PathBuf, Option<String>, u32);
+
+fn row_key(loc: &Location) -> Option<RowKey> {
+    Some((loc.file.clone(), loc.sheet.clone(), loc.row?))
+}
+
+/// Whose documents errors stop: everyone's, or only those of the employees named.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Blocked {
+    /// Errors that belong to no single employee (a sheet, the organisation, a task, a row
+    /// whose employee is unknown): nothing can be made safely.
+    pub everyone: usize,
+    /// Employees with errors in their own rows, by ID, with how many.
+    pub employees: std::collections::BTreeMap<String, usize>,
 }
 
 impl Validated {
@@ -30,6 +49,23 @@ impl Validated {
         self.diagnostics
             .iter()
             .any(|d| d.severity == Severity::Error)
+    }
+
+    /// Whose documents the errors stop: an error on a row about one employee (their row in
+    /// `Medewerkers`, `Matrix`, `Doelen` or `Gesprekken`) stops only theirs.
+    pub fn blocked(&self) -> Blocked {
+        let mut b = Blocked::default();
+        for d in self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+        {
+            match row_key(&d.location).and_then(|k| self.owners.get(&k)) {
+                Some(id) => *b.employees.entry(id.clone()).or_default() += 1,
+                None => b.everyone += 1,
+            }
+        }
+        b
     }
 }
 
@@ -41,13 +77,30 @@ pub fn validate(source: &Source) -> Validated {
         diags: Vec::new(),
         wb: Workbook::default(),
         employee_rows: Vec::new(),
+        owners: Default::default(),
         source,
         unfilled,
     };
     v.run();
+    let mut owners: HashMap<RowKey, String> = v
+        .owners
+        .into_iter()
+        .map(|(k, i)| (k, v.wb.employees[i].id.clone()))
+        .collect();
+    if let Some(t) = source
+        .tables
+        .iter()
+        .find(|t| sheets::MEDEWERKERS.matches(&t.name))
+    {
+        let sheet = t.is_sheet.then(|| t.name.clone());
+        for (e, row) in v.wb.employees.iter().zip(&v.employee_rows) {
+            owners.insert((t.file.clone(), sheet.clone(), *row), e.id.clone());
+        }
+    }
     Validated {
         workbook: v.wb,
         diagnostics: v.diags,
+        owners,
     }
 }
 
@@ -56,6 +109,8 @@ struct Validator<'a> {
     wb: Workbook,
     /// The `Medewerkers` row of each employee in `wb.employees`.
     employee_rows: Vec<u32>,
+    /// The employee each row of another sheet names (index into `wb.employees`).
+    owners: Vec<(RowKey, usize)>,
     source: &'a Source,
     /// Whether `Medewerkers` holds example rows and nothing else: a starter workbook that
     /// nobody filled in yet, which is empty rather than wrong.
@@ -520,10 +575,12 @@ impl<'a> Validator<'a> {
             Some(b) => self.tasks(b, &teams),
             None => Index::new(),
         };
+        let owners = std::cell::RefCell::new(Vec::new());
         let refs = Refs {
             people: &people,
             tasks: &tasks,
             teams: &teams,
+            owners: &owners,
         };
         if let Some(b) = get(&sheets::MATRIX) {
             self.matrix(b, &refs);
@@ -546,6 +603,7 @@ impl<'a> Validator<'a> {
         if let (Some(b), Some(m)) = (get(&sheets::MEDEWERKERS), get(&sheets::MATRIX)) {
             self.employees_without_matrix(b, m);
         }
+        self.owners = owners.into_inner();
     }
 
     fn file_location(&self) -> Location {
@@ -765,21 +823,10 @@ impl<'a> Validator<'a> {
                 }
                 f if f == schema::org::ONDERNEMINGSNUMMER => {
                     org.enterprise_number = text.map(|t| match enterprise_number(&t) {
-                        Some(n) => n,
-                        None => {
-                            self.diags.push(diag(
-                                Severity::Warning,
-                                loc.clone(),
-                                Tr::new(
-                                    format!("ondernemingsnummer `{t}` klopt niet (controlegetal)"),
-                                    format!("enterprise number `{t}` is not valid (check digits)"),
-                                ),
-                                Some(Tr::new(
-                                    "tien cijfers zoals `0123.456.749`",
-                                    "ten digits such as `0123.456.749`",
-                                )),
-                                None,
-                            ));
+                        Ok(n) => n,
+                        Err(e) => {
+                            self.diags
+                                .push(enterprise_number_warning(loc.clone(), &t, e));
                             t
                         }
                     })
@@ -1494,6 +1541,8 @@ struct Refs<'i> {
     people: &'i Index,
     tasks: &'i Index,
     teams: &'i Index,
+    /// Each row that named a known employee, and whom.
+    owners: &'i std::cell::RefCell<Vec<(RowKey, usize)>>,
 }
 
 impl Refs<'_> {
@@ -1520,6 +1569,9 @@ impl Refs<'_> {
         wb: &Workbook,
     ) -> Option<usize> {
         if let Some(i) = self.people.get(v) {
+            if let Some(k) = row_key(&loc) {
+                self.owners.borrow_mut().push((k, i));
+            }
             return Some(i);
         }
         d.push(unknown(
@@ -1734,24 +1786,91 @@ fn looks_like_date(s: &str) -> bool {
 
 /// Formats and checks a Belgian enterprise number: 10 digits (a 9-digit old number gets a
 /// leading 0), the last two being 97 minus the first eight modulo 97.
-fn enterprise_number(raw: &str) -> Option<String> {
+/// Why an enterprise number cannot be right.
+#[derive(Debug, PartialEq)]
+enum EnterpriseNumberError {
+    /// Letters other than a leading `BE`.
+    Letters,
+    /// Not nine or ten digits: how many there are.
+    Digits(usize),
+    /// The last two digits are not 97 minus the first eight modulo 97: what they would be.
+    CheckDigits(String),
+}
+
+/// A Belgian enterprise number as `0123.456.749`, or why it cannot be one.
+fn enterprise_number(raw: &str) -> Result<String, EnterpriseNumberError> {
     let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
     let letters = raw
         .chars()
         .filter(|c| c.is_alphabetic())
         .collect::<String>();
     if !(letters.is_empty() || letters.eq_ignore_ascii_case("BE")) {
-        return None;
+        return Err(EnterpriseNumberError::Letters);
     }
     let digits = match digits.len() {
         9 => format!("0{digits}"),
         10 => digits,
-        _ => return None,
+        n => return Err(EnterpriseNumberError::Digits(n)),
     };
-    let base: u64 = digits[..8].parse().ok()?;
-    let check: u64 = digits[8..].parse().ok()?;
-    (97 - base % 97 == check)
-        .then(|| format!("{}.{}.{}", &digits[..4], &digits[4..7], &digits[7..]))
+    let base: u64 = digits[..8]
+        .parse()
+        .map_err(|_| EnterpriseNumberError::Digits(10))?;
+    let check = 97 - base % 97;
+    let dotted = |d: &str| format!("{}.{}.{}", &d[..4], &d[4..7], &d[7..]);
+    if digits[8..] == format!("{check:02}") {
+        Ok(dotted(&digits))
+    } else {
+        Err(EnterpriseNumberError::CheckDigits(dotted(&format!(
+            "{}{check:02}",
+            &digits[..8]
+        ))))
+    }
+}
+
+/// The warning for an enterprise number that cannot be right.
+fn enterprise_number_warning(loc: Location, t: &str, e: EnterpriseNumberError) -> Diagnostic {
+    let example = Tr::new(
+        "tien cijfers zoals `0123.456.749`",
+        "ten digits such as `0123.456.749`",
+    );
+    let (message, expected) = match e {
+        EnterpriseNumberError::Letters => (
+            Tr::new(
+                format!("ondernemingsnummer `{t}` bevat letters"),
+                format!("enterprise number `{t}` contains letters"),
+            ),
+            example,
+        ),
+        EnterpriseNumberError::Digits(n) => (
+            Tr::new(
+                format!("ondernemingsnummer `{t}` heeft {n} cijfers"),
+                format!("enterprise number `{t}` has {n} digits"),
+            ),
+            example,
+        ),
+        EnterpriseNumberError::CheckDigits(right) => {
+            let check = &right[right.len() - 2..];
+            (
+                Tr::new(
+                    format!(
+                        "ondernemingsnummer `{t}` klopt niet: de laatste twee cijfers (het controlegetal) passen niet bij de eerste acht, daarvoor zouden ze `{check}` zijn"
+                    ),
+                    format!(
+                        "enterprise number `{t}` is not valid: its last two digits (the check digits) do not match the first eight, which would need `{check}`"
+                    ),
+                ),
+                Tr::new(
+                    format!(
+                        "het nummer uit de Kruispuntbank van Ondernemingen; `{right}` als de eerste acht cijfers juist zijn"
+                    ),
+                    format!(
+                        "the number in the Crossroads Bank for Enterprises (KBO); `{right}` if the first eight digits are right"
+                    ),
+                ),
+            )
+        }
+    };
+    diag(Severity::Warning, loc, message, Some(expected), None)
 }
 
 /// The header most like a missing column's name, to suggest a rename.
@@ -2127,18 +2246,21 @@ mod tests {
 
     #[test]
     fn enterprise_numbers_are_checked_and_formatted() {
+        let ok = |s: &str| Ok(s.to_string());
+        assert_eq!(enterprise_number("0123456749"), ok("0123.456.749"));
+        assert_eq!(enterprise_number("BE 0123.456.749"), ok("0123.456.749"));
+        assert_eq!(enterprise_number("123.456.749"), ok("0123.456.749"));
         assert_eq!(
-            enterprise_number("0123456749").as_deref(),
-            Some("0123.456.749")
+            enterprise_number("0123.456.789"),
+            Err(EnterpriseNumberError::CheckDigits("0123.456.749".into()))
         );
         assert_eq!(
-            enterprise_number("BE 0123.456.749").as_deref(),
-            Some("0123.456.749")
+            enterprise_number("0123.45"),
+            Err(EnterpriseNumberError::Digits(6))
         );
         assert_eq!(
-            enterprise_number("123.456.749").as_deref(),
-            Some("0123.456.749")
+            enterprise_number("NL 0123.456.749"),
+            Err(EnterpriseNumberError::Letters)
         );
-        assert_eq!(enterprise_number("0123.456.789"), None);
     }
 }
