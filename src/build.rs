@@ -202,7 +202,7 @@ pub struct Notice {
 }
 
 /// Counts of what a build made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Made {
     /// Employees with documents.
     pub employees: usize,
@@ -217,7 +217,7 @@ pub struct Made {
     /// Whether the inspection dossier was made.
     pub dossier: bool,
     /// Teams whose documents were not made, because a member's rows have errors.
-    pub teams_skipped: usize,
+    pub teams_skipped: Vec<String>,
 }
 
 /// The employees a plan covers, in sheet order; unknown IDs are returned separately.
@@ -275,7 +275,12 @@ pub fn build(
             .iter()
             .any(|e| e.team == t.team && plan.skip.contains(&e.id))
     });
-    made.teams_skipped = wb.teams().len() - teams.len();
+    made.teams_skipped = wb
+        .teams()
+        .into_iter()
+        .filter(|name| !teams.iter().any(|t| t.team == *name))
+        .map(str::to_string)
+        .collect();
     let has_logo = plan.images.contains_key("logo");
     let cells = crate::analysis::CellIndex::new(wb);
     std::thread::scope(|scope| -> Result<(), BuildError> {

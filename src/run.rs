@@ -675,10 +675,11 @@ fn skipped_text(
         })
         .collect();
     let mut also = Vec::new();
-    if made.teams_skipped > 0 && plan.kinds.iter().any(|k| k.per_team()) {
+    if !made.teams_skipped.is_empty() && plan.kinds.iter().any(|k| k.per_team()) {
+        let teams = made.teams_skipped.join(", ");
         also.push(match lang {
-            Lang::Nl => format!("de teamdocumenten van {} team(s)", made.teams_skipped),
-            Lang::En => format!("the team documents of {} team(s)", made.teams_skipped),
+            Lang::Nl => format!("de teamdocumenten van {teams}"),
+            Lang::En => format!("the team documents of {teams}"),
         });
     }
     if plan.kinds.contains(&Kind::Dossier) {

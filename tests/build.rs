@@ -275,19 +275,26 @@ fn a_broken_template_names_template_line_and_column_and_exits_2() {
 }
 
 #[test]
-fn refuses_to_build_when_the_data_has_errors() {
+fn an_error_in_one_employees_row_skips_their_documents_and_the_dossier() {
     let out = temp_dir("refuse");
     let o = popdruk(&[
         "build",
         "samples/invalid/unknown-task.xlsx",
         "-o",
         out.to_str().unwrap(),
+        "--date",
+        "2026-11-29",
     ]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("fout: onbekende taak `SCH-BIU`"), "{err}");
-    assert!(err.contains("geen documenten gemaakt"), "{err}");
-    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
+    assert!(
+        err.contains("overgeslagen door fouten in hun eigen rijen: Łukasz Wójcik (M004, 1 fout)"),
+        "{err}"
+    );
+    assert!(out.join("M001-Van-den-Broeck-Ilse").is_dir());
+    assert!(!out.join("M004-Wójcik-Łukasz").exists());
+    assert!(!out.join("dossier.pdf").exists());
 }
 
 #[test]

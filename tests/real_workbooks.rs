@@ -265,7 +265,7 @@ fn an_error_in_one_employees_rows_skips_only_their_documents_and_the_dossier() {
     );
     let last = log.lines().last().expect("closing line");
     assert!(
-        last.contains("overgeslagen door fouten in hun eigen rijen: Jean-Pierre Mbuyi (M005, 1 fout), en ook de teamdocumenten van 1 team(s) en het inspectiedossier (dat moet volledig zijn)"),
+        last.contains("overgeslagen door fouten in hun eigen rijen: Jean-Pierre Mbuyi (M005, 1 fout), en ook de teamdocumenten van Buitenploeg en het inspectiedossier (dat moet volledig zijn)"),
         "{log}"
     );
     assert!(
