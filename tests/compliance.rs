@@ -49,7 +49,7 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
     (
         "Marc Peeters (M002)",
         "pop-geldigheid",
-        "waarschuwing",
+        "aandachtspunt",
         "het POP verloopt op 19/01/2027",
     ),
     (
@@ -79,13 +79,13 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
     (
         "Kevin De Smet (M007)",
         "opvolging",
-        "waarschuwing",
+        "aandachtspunt",
         "actie `Vast duo met Agnieszka` (doel 2) had deadline 30/09/2025, status uitgesteld",
     ),
     (
         "Mohamed Bouzid (M012)",
         "wop-evaluatie",
-        "waarschuwing",
+        "aandachtspunt",
         "de WOP-evaluatie door VDAB komt eraan op 15/03/2027",
     ),
     (
@@ -103,7 +103,7 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
     (
         "Organisatie",
         "begeleidingsnorm",
-        "waarschuwing",
+        "aandachtspunt",
         "kwartaal 4/2026 verwacht op 31/12/2026: 1,20 VTE begeleiders, 1,21 VTE nodig",
     ),
 ];
@@ -138,7 +138,7 @@ fn check_shows_each_finding_for_the_employee_who_has_it() {
         "ok findings stay off the terminal"
     );
     assert!(
-        stdout.ends_with("\n6 tekorten, 4 waarschuwingen bij 7 van 14 doelgroepwerknemers\n"),
+        stdout.ends_with("\n6 tekorten, 4 aandachtspunten bij 7 van 14 doelgroepwerknemers\n"),
         "{stdout}"
     );
     // Ilse (M001) is fine; Sofie (M010) left in 2025; Dirk (M009) is no doelgroepwerknemer.
@@ -240,11 +240,11 @@ fn findings_speak_english_with_lang_en() {
         "{kevin:?}"
     );
     assert!(
-        findings_of(rules, "Organisation")[0].starts_with("warning"),
+        findings_of(rules, "Organisation")[0].starts_with("attention"),
         "{rules}"
     );
     assert!(
-        stdout.ends_with("\n6 shortfalls, 4 warnings for 7 of 14 target-group employees\n"),
+        stdout.ends_with("\n6 shortfalls, 4 points of attention for 7 of 14 target-group employees\n"),
         "{stdout}"
     );
 }
@@ -294,7 +294,7 @@ fn instellingen_rows_change_the_thresholds_and_bad_rows_warn_at_their_row() {
     // With 24 months Kevin's POP of 16/12/2024 is valid until 16/12/2026: a warning now.
     let kevin = findings_of(rules_section(&stdout), "Kevin De Smet (M007)");
     assert!(
-        kevin[0].starts_with("waarschuwing  het POP verloopt op 16/12/2026"),
+        kevin[0].starts_with("aandachtspunt  het POP verloopt op 16/12/2026"),
         "{kevin:?}"
     );
 }
@@ -374,7 +374,7 @@ fn individueel_maatwerk_gets_no_pop_findings_but_a_note() {
         assert!(!rules.contains(rule), "{rule} in\n{rules}");
     }
     assert!(
-        rules.contains("opmerking     individueel maatwerk werkt met een ondersteuningsplan"),
+        rules.contains("info           individueel maatwerk werkt met een ondersteuningsplan"),
         "{rules}"
     );
     assert!(
@@ -394,11 +394,11 @@ fn without_coaches_the_norm_is_skipped_with_a_note() {
     assert_eq!(
         org,
         [
-            "opmerking     begeleidingsnorm niet gecontroleerd: het blad `Begeleiders` ontbreekt of is leeg  [begeleidingsnorm]"
+            "info           begeleidingsnorm niet gecontroleerd: het blad `Begeleiders` ontbreekt of is leeg  [begeleidingsnorm]"
         ]
     );
     assert!(
-        stdout.ends_with("\n6 tekorten, 3 waarschuwingen bij 7 van 14 doelgroepwerknemers\n"),
+        stdout.ends_with("\n6 tekorten, 3 aandachtspunten bij 7 van 14 doelgroepwerknemers\n"),
         "{stdout}"
     );
 }

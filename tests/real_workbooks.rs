@@ -130,7 +130,7 @@ fn a_form_signed_after_the_term_is_signed_late() {
     assert_eq!(
         findings_of(&stdout, JEAN_PIERRE),
         [
-            "waarschuwing  het POP van 01/10/2026 is pas op 20/11/2026 getekend, 50 dagen na het gesprek (termijn: 30 dagen)  [ondertekening]"
+            "aandachtspunt  het POP van 01/10/2026 is pas op 20/11/2026 getekend, 50 dagen na het gesprek (termijn: 30 dagen)  [ondertekening]"
         ],
         "{stdout}"
     );

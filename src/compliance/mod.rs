@@ -45,15 +45,16 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// The word printed before a finding (`tekort`, `shortfall`).
+    /// The word `check` prints before a finding (`tekort`, `shortfall`): words of their own,
+    /// so a rule finding is never read as one of the workbook's `waarschuwing`s or
+    /// `opmerking`s printed above it.
     pub fn word(self, lang: crate::i18n::Lang) -> &'static str {
         use crate::i18n::Lang::{En, Nl};
         match (self, lang) {
             (Severity::Ok, _) => "ok",
-            (Severity::Opmerking, Nl) => "opmerking",
-            (Severity::Opmerking, En) => "note",
-            (Severity::Waarschuwing, Nl) => "waarschuwing",
-            (Severity::Waarschuwing, En) => "warning",
+            (Severity::Opmerking, _) => "info",
+            (Severity::Waarschuwing, Nl) => "aandachtspunt",
+            (Severity::Waarschuwing, En) => "attention",
             (Severity::Tekort, Nl) => "tekort",
             (Severity::Tekort, En) => "shortfall",
         }

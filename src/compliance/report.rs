@@ -42,17 +42,17 @@ impl Totals {
         }
     }
 
-    /// `3 tekorten, 5 waarschuwingen bij 4 van 14 doelgroepwerknemers`.
+    /// `3 tekorten, 5 aandachtspunten bij 4 van 14 doelgroepwerknemers`.
     pub fn render(&self, lang: Lang) -> String {
         let n =
             |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
         match lang {
             Lang::Nl if self.tekorten + self.waarschuwingen == 0 => format!(
-                "geen tekorten of waarschuwingen bij {}",
+                "geen tekorten of aandachtspunten bij {}",
                 n(self.checked, "doelgroepwerknemer", "doelgroepwerknemers")
             ),
             Lang::En if self.tekorten + self.waarschuwingen == 0 => format!(
-                "no shortfalls or warnings for {}",
+                "no shortfalls or points of attention for {}",
                 n(
                     self.checked,
                     "target-group employee",
@@ -62,14 +62,14 @@ impl Totals {
             Lang::Nl => format!(
                 "{}, {} bij {} van {}",
                 n(self.tekorten, "tekort", "tekorten"),
-                n(self.waarschuwingen, "waarschuwing", "waarschuwingen"),
+                n(self.waarschuwingen, "aandachtspunt", "aandachtspunten"),
                 self.employees,
                 n(self.checked, "doelgroepwerknemer", "doelgroepwerknemers")
             ),
             Lang::En => format!(
                 "{}, {} for {} of {}",
                 n(self.tekorten, "shortfall", "shortfalls"),
-                n(self.waarschuwingen, "warning", "warnings"),
+                n(self.waarschuwingen, "point of attention", "points of attention"),
                 self.employees,
                 n(
                     self.checked,

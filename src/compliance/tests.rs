@@ -892,14 +892,14 @@ fn the_totals_line_counts_shortfalls_warnings_and_employees() {
     let t = report::Totals::of(&findings, 14);
     assert_eq!(
         t.render(Lang::Nl),
-        "2 tekorten, 2 waarschuwingen bij 2 van 14 doelgroepwerknemers"
+        "2 tekorten, 2 aandachtspunten bij 2 van 14 doelgroepwerknemers"
     );
     assert_eq!(
         t.render(Lang::En),
-        "2 shortfalls, 2 warnings for 2 of 14 target-group employees"
+        "2 shortfalls, 2 points of attention for 2 of 14 target-group employees"
     );
     assert_eq!(
         report::Totals::of(&[], 1).render(Lang::Nl),
-        "geen tekorten of waarschuwingen bij 1 doelgroepwerknemer"
+        "geen tekorten of aandachtspunten bij 1 doelgroepwerknemer"
     );
 }
