@@ -244,7 +244,9 @@ fn findings_speak_english_with_lang_en() {
         "{rules}"
     );
     assert!(
-        stdout.ends_with("\n6 shortfalls, 4 points of attention for 7 of 14 target-group employees\n"),
+        stdout.ends_with(
+            "\n6 shortfalls, 4 points of attention for 7 of 14 target-group employees\n"
+        ),
         "{stdout}"
     );
 }

@@ -69,7 +69,11 @@ impl Totals {
             Lang::En => format!(
                 "{}, {} for {} of {}",
                 n(self.tekorten, "shortfall", "shortfalls"),
-                n(self.waarschuwingen, "point of attention", "points of attention"),
+                n(
+                    self.waarschuwingen,
+                    "point of attention",
+                    "points of attention"
+                ),
                 self.employees,
                 n(
                     self.checked,
