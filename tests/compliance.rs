@@ -236,9 +236,19 @@ fn findings_speak_english_with_lang_en() {
     );
     let kevin = findings_of(rules, "Kevin De Smet (M007)");
     assert!(
-        kevin[0].starts_with("shortfall  the POP expired on 16/12/2025"),
+        kevin[0].starts_with("shortfall  the POP expired on 16/12/2025")
+            && kevin[0].ends_with("[pop-validity]"),
         "{kevin:?}"
     );
+    // Tags in English too: no Dutch rule id in an English run.
+    for dutch in [
+        "[pop-geldigheid]",
+        "[verbeteracties]",
+        "[opvolging]",
+        "[begeleidingsnorm]",
+    ] {
+        assert!(!rules.contains(dutch), "{dutch} in {rules}");
+    }
     assert!(
         findings_of(rules, "Organisation")[0].starts_with("attention"),
         "{rules}"

@@ -120,6 +120,27 @@ impl RuleId {
             RuleId::Regime => "regime",
         }
     }
+
+    /// The tag a reader sees in `lang`: the stable id in Dutch, its translation in English
+    /// (`pop-validity`); `docs/compliance.md` lists both.
+    pub fn tag(self, lang: crate::i18n::Lang) -> &'static str {
+        if lang == crate::i18n::Lang::Nl {
+            return self.id();
+        }
+        match self {
+            RuleId::PopTermijn => "pop-deadline",
+            RuleId::PopGeldigheid => "pop-validity",
+            RuleId::Verbeteracties => "improvement-actions",
+            RuleId::Competentieniveaus => "competence-levels",
+            RuleId::Ondertekening => "signatures",
+            RuleId::Opvolging => "follow-up",
+            RuleId::WopEvaluatie => "wop-evaluation",
+            RuleId::LdeTraject => "lde-track",
+            RuleId::LdeEvaluatie => "lde-evaluation",
+            RuleId::Begeleidingsnorm => "coaching-norm",
+            RuleId::Regime => "regime",
+        }
+    }
 }
 
 /// The outcome of one rule for one employee (or for the organisation).

@@ -125,7 +125,7 @@ pub fn render(
             "    {:<width$}  {}  [{}]",
             f.severity.word(lang),
             f.message.get(lang),
-            f.rule.id()
+            f.rule.tag(lang)
         );
     };
     // Each employee's findings, in the order found (looked up per employee, not searched:

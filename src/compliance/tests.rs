@@ -869,6 +869,11 @@ fn every_setting_default_is_the_documented_one() {
             "{} missing from docs/compliance.md",
             r.id()
         );
+        assert!(
+            doc.contains(&format!("`{}` → `{}`", r.id(), r.tag(Lang::En))),
+            "the English tag of {} missing from docs/compliance.md",
+            r.id()
+        );
     }
 }
 

@@ -283,7 +283,7 @@ fn ratio(n: f64, lang: Lang) -> String {
 
 fn finding_text(f: &Finding, t: &Labels, lang: Lang) -> FindingText {
     FindingText {
-        rule: f.rule.id(),
+        rule: f.rule.tag(lang),
         status: status(f.severity, t),
         message: typeset_quotes(f.message.get(lang)),
     }
