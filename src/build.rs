@@ -195,10 +195,12 @@ pub struct File {
 /// A warning from laying out a document (a character no font has).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
-    /// The file it concerns.
+    /// The file (or employee folder, or `alle documenten`) it concerns.
     pub file: String,
-    /// What the layout engine said.
-    pub message: String,
+    /// What is wrong, in both languages: the edge that prints it picks the reader's.
+    pub message: crate::i18n::Tr,
+    /// The character it is about, for a character no font has.
+    pub glyph: Option<char>,
 }
 
 /// Counts of what a build made.
@@ -328,13 +330,18 @@ pub fn build(
                             && ctx.blocks.len() > 1
                             && plan.paper == Paper::A4
                         {
+                            let (team, parts) = (team.team, ctx.blocks.len());
                             found.push(Notice {
                                 file: path.clone(),
-                                message: format!(
-                                    "the matrix of team `{}` is split over {} column blocks on A4; `--paper a3` fits more tasks side by side",
-                                    team.team,
-                                    ctx.blocks.len()
+                                message: crate::i18n::Tr::new(
+                                    format!(
+                                        "de matrix van team `{team}` staat op A4 in {parts} delen naast elkaar; `--paper a3` zet meer taken naast elkaar"
+                                    ),
+                                    format!(
+                                        "the matrix of team `{team}` is split over {parts} column blocks on A4; `--paper a3` fits more tasks side by side"
+                                    ),
                                 ),
+                                glyph: None,
                             });
                         }
                         let doc = parse(templates, &template, &ctx, team.team)?;
@@ -641,7 +648,11 @@ fn found(laid: &layout::Laid, path: &str) -> Vec<Notice> {
         .iter()
         .map(|w| Notice {
             file: path.to_string(),
-            message: w.message.clone(),
+            message: w.message(),
+            glyph: match w.kind {
+                layout::WarningKind::MissingGlyph(c) => Some(c),
+                _ => None,
+            },
         })
         .collect()
 }

@@ -27,22 +27,20 @@ pub struct Unprintable {
 
 impl Unprintable {
     /// `M003 Ayşe Yılmaz: veld `Loopbaandoel`: teken `𓀀` (U+13000) kan niet afgedrukt worden`.
-    pub fn message(&self, lang: Lang) -> String {
+    pub fn message(&self) -> Tr {
         let c = self.c;
         let code = format!("U+{:04X}", u32::from(c));
-        let owner = self.owner.get(lang);
+        let (nl, en) = (&self.owner.nl, &self.owner.en);
         Tr::new(
             format!(
-                "{owner}: veld `{}`: teken `{c}` ({code}) kan niet afgedrukt worden: geen ingebouwd lettertype heeft het, het wordt een vakje",
+                "{nl}: veld `{}`: teken `{c}` ({code}) kan niet afgedrukt worden: geen ingebouwd lettertype heeft het, het wordt een vakje",
                 self.field.nl
             ),
             format!(
-                "{owner}: field `{}`: character `{c}` ({code}) cannot be printed: no embedded font has it, it prints as a box",
+                "{en}: field `{}`: character `{c}` ({code}) cannot be printed: no embedded font has it, it prints as a box",
                 self.field.en
             ),
         )
-        .get(lang)
-        .to_string()
     }
 }
 
@@ -156,13 +154,15 @@ pub fn notices(rows: &Index<'_>, employees: &[&Employee], lang: Lang) -> Vec<Not
         .iter()
         .map(|u| Notice {
             file: all.clone(),
-            message: u.message(lang),
+            message: u.message(),
+            glyph: Some(u.c),
         })
         .collect();
     for e in employees {
         out.extend(of_employee(rows, e).iter().map(|u| Notice {
             file: folder_name(e),
-            message: u.message(lang),
+            message: u.message(),
+            glyph: Some(u.c),
         }));
     }
     out
@@ -172,25 +172,15 @@ pub fn notices(rows: &Index<'_>, employees: &[&Employee], lang: Lang) -> Vec<Not
 /// their cell, so each such character is reported once, where it can be fixed. (The
 /// layout warning names the character as `(U+XXXX)` and says it is in none of the fonts.)
 pub fn drop_named_by_data(notices: &mut Vec<Notice>, from_data: usize) {
-    let named: BTreeSet<String> = notices[..from_data]
+    let named: BTreeSet<char> = notices[..from_data]
         .iter()
-        .filter_map(|n| code_in(&n.message))
+        .filter_map(|n| n.glyph)
         .collect();
     let mut i = 0;
     notices.retain(|n| {
         i += 1;
-        i <= from_data
-            || !(n.message.contains("none of the embedded fonts")
-                && code_in(&n.message).is_some_and(|c| named.contains(&c)))
+        i <= from_data || !n.glyph.is_some_and(|c| named.contains(&c))
     });
-}
-
-/// The first `U+XXXX` code in a message.
-fn code_in(message: &str) -> Option<String> {
-    let at = message.find("(U+")?;
-    let rest = &message[at + 1..];
-    let end = rest.find(')')?;
-    Some(rest[..end].to_string())
 }
 
 #[cfg(test)]
@@ -214,12 +204,13 @@ mod tests {
         let found = of_employee(&Index::new(&wb), &ayse());
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
-            found[0].message(Lang::En),
+            found[0].message().en,
             "M003 Ayşe Yılmaz: field `Career goal`: character `𓀀` (U+13000) cannot be printed: no embedded font has it, it prints as a box"
         );
         assert!(
             found[0]
-                .message(Lang::Nl)
+                .message()
+                .nl
                 .starts_with("M003 Ayşe Yılmaz: veld `Loopbaandoel`: teken `𓀀` (U+13000)")
         );
     }
@@ -234,27 +225,30 @@ mod tests {
 
     #[test]
     fn the_layout_warning_for_a_character_named_by_data_is_dropped() {
+        let notice = |file: &str, c: char| Notice {
+            file: file.into(),
+            message: Tr::new(format!("{c}"), format!("{c}")),
+            glyph: Some(c),
+        };
         let mut notices = vec![
+            notice("M003", '𓀀'),
+            notice("pop.pdf", '𓀀'),
+            notice("pop.pdf", '𐀀'),
             Notice {
-                file: "M003".into(),
-                message: "M003 …: field `Career goal`: character `𓀀` (U+13000) cannot be printed"
-                    .into(),
-            },
-            Notice {
-                file: "pop.pdf".into(),
-                message:
-                    "character `𓀀` (U+13000) is in none of the embedded fonts and prints as a box"
-                        .into(),
-            },
-            Notice {
-                file: "pop.pdf".into(),
-                message:
-                    "character `𐀀` (U+10000) is in none of the embedded fonts and prints as a box"
-                        .into(),
+                file: "teammatrix.pdf".into(),
+                message: Tr::new("gesplitst", "split"),
+                glyph: None,
             },
         ];
         drop_named_by_data(&mut notices, 1);
-        assert_eq!(notices.len(), 2);
-        assert!(notices[1].message.contains("U+10000"));
+        let left: Vec<_> = notices.iter().map(|n| (n.file.as_str(), n.glyph)).collect();
+        assert_eq!(
+            left,
+            [
+                ("M003", Some('𓀀')),
+                ("pop.pdf", Some('𐀀')),
+                ("teammatrix.pdf", None)
+            ]
+        );
     }
 }

@@ -588,7 +588,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         Lang::En => "warning",
     };
     for n in &notices {
-        console.line(&format!("{word}: {}: {}", n.file, n.message));
+        console.line(&format!("{word}: {}: {}", n.file, n.message.get(lang)));
     }
     match result {
         Ok(made) if !blocked.employees.is_empty() => {

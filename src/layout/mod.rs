@@ -179,7 +179,50 @@ pub struct Anchor {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
     pub pos: Pos,
-    pub message: String,
+    pub kind: WarningKind,
+}
+
+/// What a layout warning is about; worded in the reader's language by [`Warning::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WarningKind {
+    /// A character no embedded font has: it prints as a box.
+    MissingGlyph(char),
+    /// A page reference to this id kept moving over every layout pass.
+    Unsettled(String),
+    /// A page reference to an id no element has: it prints `?`.
+    UnknownId(String),
+}
+
+impl Warning {
+    /// The warning in both languages.
+    pub fn message(&self) -> crate::i18n::Tr {
+        use crate::i18n::Tr;
+        match &self.kind {
+            WarningKind::MissingGlyph(c) => {
+                let code = format!("U+{:04X}", u32::from(*c));
+                Tr::new(
+                    format!(
+                        "teken `{c}` ({code}) staat in geen enkel ingebouwd lettertype en wordt een vakje"
+                    ),
+                    format!(
+                        "character `{c}` ({code}) is in none of the embedded fonts and prints as a box"
+                    ),
+                )
+            }
+            WarningKind::Unsettled(to) => Tr::new(
+                format!(
+                    "het paginanummer van `{to}` bleef na {MAX_PASSES} opmaakrondes verschuiven en kan fout zijn"
+                ),
+                format!(
+                    "the page number of `{to}` still moved after {MAX_PASSES} layout passes and may be off"
+                ),
+            ),
+            WarningKind::UnknownId(to) => Tr::new(
+                format!("geen element heeft `id=\"{to}\"`: de paginaverwijzing toont `?`"),
+                format!("no element has `id=\"{to}\"`: the page reference prints `?`"),
+            ),
+        }
+    }
 }
 
 impl std::fmt::Display for Warning {
@@ -187,7 +230,9 @@ impl std::fmt::Display for Warning {
         write!(
             f,
             "line {}, column {}: {}",
-            self.pos.line, self.pos.column, self.message
+            self.pos.line,
+            self.pos.column,
+            self.message().en
         )
     }
 }
@@ -279,10 +324,7 @@ impl Ctx<'_> {
         for c in missing {
             let w = Warning {
                 pos,
-                message: format!(
-                    "character `{c}` (U+{:04X}) is in none of the embedded fonts and prints as a box",
-                    *c as u32
-                ),
+                kind: WarningKind::MissingGlyph(*c),
             };
             if !self.warnings.contains(&w) {
                 self.warnings.push(w);
@@ -405,9 +447,7 @@ fn settle(
     for (to, pos) in unsettled {
         let w = Warning {
             pos,
-            message: format!(
-                "the page number of `{to}` still moved after {MAX_PASSES} layout passes and may be off"
-            ),
+            kind: WarningKind::Unsettled(to.to_string()),
         };
         if !laid.warnings.contains(&w) {
             laid.warnings.push(w);
@@ -836,7 +876,7 @@ fn assemble(
         for (to, pos) in all.filter(|(to, _)| !known.contains_key(*to)) {
             let w = Warning {
                 pos,
-                message: format!("no element has `id=\"{to}\"`: the page reference prints `?`"),
+                kind: WarningKind::UnknownId(to.to_string()),
             };
             if !warnings.contains(&w) {
                 warnings.push(w);
@@ -850,5 +890,28 @@ fn assemble(
         anchors,
         warnings,
         passes: 1,
+    }
+}
+
+#[cfg(test)]
+mod warning_tests {
+    use super::*;
+
+    #[test]
+    fn every_warning_is_worded_in_dutch_and_in_english() {
+        let pos = Pos { line: 3, column: 7 };
+        for kind in [
+            WarningKind::MissingGlyph('𓀀'),
+            WarningKind::Unsettled("bijlage".into()),
+            WarningKind::UnknownId("bijlage".into()),
+        ] {
+            let w = Warning { pos, kind };
+            let m = w.message();
+            assert!(
+                !m.nl.is_empty() && !m.en.is_empty() && m.nl != m.en,
+                "{m:?}"
+            );
+            assert!(w.to_string().starts_with("line 3, column 7: "), "{w}");
+        }
     }
 }
