@@ -27,6 +27,9 @@ pub enum Kind {
     Afspraken,
     /// The preparation form for the employee.
     Voorbereiding,
+    /// The follow-up form, for the talk between two POP conversations: made when asked
+    /// (`--only opvolging`), not by default.
+    Opvolging,
     /// The printed teammatrix, per team.
     Teammatrix,
     /// The training plan, per team.
@@ -37,7 +40,19 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in print order.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
+        Kind::Pop,
+        Kind::Afspraken,
+        Kind::Voorbereiding,
+        Kind::Opvolging,
+        Kind::Teammatrix,
+        Kind::Opleidingsplan,
+        Kind::Dossier,
+    ];
+
+    /// What a build makes when `--only` does not say: every kind but the follow-up form,
+    /// which belongs between two POP conversations.
+    pub const DEFAULT: [Kind; 6] = [
         Kind::Pop,
         Kind::Afspraken,
         Kind::Voorbereiding,
@@ -57,6 +72,7 @@ impl Kind {
             Kind::Pop => "pop",
             Kind::Afspraken => "afspraken",
             Kind::Voorbereiding => "voorbereiding",
+            Kind::Opvolging => "opvolging",
             Kind::Teammatrix => "teammatrix",
             Kind::Opleidingsplan => "opleidingsplan",
             Kind::Dossier => "dossier",

@@ -535,7 +535,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     };
     let plan = Plan {
         kinds: if o.only.is_empty() {
-            Kind::ALL.to_vec()
+            Kind::DEFAULT.to_vec()
         } else {
             o.only.clone()
         },

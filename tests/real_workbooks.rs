@@ -363,3 +363,45 @@ fn layout_notices_speak_the_readers_language() {
         "{log}"
     );
 }
+
+#[test]
+fn the_follow_up_form_lists_open_actions_with_boxes_and_is_made_only_when_asked() {
+    let path = fixture("follow_up_form", |_| {});
+    let (code, log, out) = build(&path, "opvolging", &["--employee", "M001"]);
+    assert_eq!(code, 0, "{log}");
+    let file = out.join("M001-Van-den-Broeck-Ilse/opvolging-M001-Van-den-Broeck-Ilse.pdf");
+    let doc = common::read(&std::fs::read(&file).expect("the follow-up form"));
+    assert_eq!(doc.get_pages().len(), 1, "one page");
+    let printed = common::text(&doc);
+    for phrase in [
+        "Opvolgingsgesprek",
+        "Opleiding 'Leren op de werkvloer' volgen",
+        "Gedaan",
+        "Bijsturen",
+        "Niveau per taak",
+        "Nieuw niveau",
+        "Voor akkoord",
+    ] {
+        assert!(printed.contains(phrase), "{phrase} missing from {printed}");
+    }
+    assert!(out.join("bundel-opvolging.pdf").exists());
+    // A plain build (no --only) does not make it.
+    std::fs::remove_dir_all(&out).expect("clean");
+    let (p, o) = (path.to_str().expect("utf-8"), out.to_str().expect("utf-8"));
+    let plain = popdruk(&["build", p, "--date", DATE, "-o", o, "--employee", "M001"]);
+    assert_eq!(plain.status.code(), Some(0), "{}", text(&plain.stderr));
+    assert!(out.join("dossier.pdf").exists());
+    assert!(
+        !common::files_under(&out)
+            .iter()
+            .any(|f| f.to_string_lossy().contains("opvolging"))
+    );
+    std::fs::remove_dir_all(&out).expect("clean");
+    let (_, log, out) = build(&path, "opvolging", &["--employee", "M016", "--lang", "en"]);
+    let text = pdf_text(&out.join("M016-Vermeulen-Lotte/opvolging-M016-Vermeulen-Lotte.pdf"));
+    assert!(
+        text.contains("The current POP has no open actions"),
+        "{log}{text}"
+    );
+    assert!(text.contains("Follow-up conversation"), "{text}");
+}

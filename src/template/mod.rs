@@ -24,6 +24,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/voorbereiding.tera"),
     ),
     (
+        "opvolging.tera",
+        include_str!("../../templates/opvolging.tera"),
+    ),
+    (
         "teammatrix.tera",
         include_str!("../../templates/teammatrix.tera"),
     ),
