@@ -130,6 +130,9 @@ pub struct Plan {
     pub as_of: NaiveDate,
     /// The period the dossier covers.
     pub period: Period,
+    /// Only employees due for a conversation on or before this day (or overdue):
+    /// `--due`.
+    pub due: Option<NaiveDate>,
     /// Employees (IDs) whose own rows have errors: none of their documents is made, nor
     /// their team's documents, nor the dossier, which must be complete.
     pub skip: Vec<String>,
@@ -149,6 +152,7 @@ impl Plan {
             rules: Thresholds::default(),
             as_of: date,
             period: Period::ending(date),
+            due: None,
             skip: Vec::new(),
         }
     }
@@ -240,6 +244,18 @@ pub struct Made {
 
 /// The employees a plan covers, in sheet order; unknown IDs are returned separately.
 pub fn select<'a>(wb: &'a Workbook, plan: &Plan) -> (Vec<&'a Employee>, Vec<String>) {
+    let (mut chosen, unknown) = chosen(wb, plan);
+    if let Some(until) = plan.due {
+        let idx = crate::model::Index::new(wb);
+        chosen.retain(|e| {
+            crate::compliance::due_on(&idx, &plan.rules, plan.as_of, e).is_some_and(|d| d <= until)
+        });
+    }
+    (chosen, unknown)
+}
+
+/// The employees named (or everyone in service), before `--due` narrows them.
+fn chosen<'a>(wb: &'a Workbook, plan: &Plan) -> (Vec<&'a Employee>, Vec<String>) {
     if plan.employees.is_empty() {
         let chosen = wb
             .employees

@@ -547,10 +547,14 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         rules,
         as_of,
         period,
+        due: o.due.map(|d| d.until(as_of)),
         skip: blocked.employees.keys().cloned().collect(),
     };
     let wb = &validated.workbook;
-    let (_, unknown) = build::select(wb, &plan);
+    let (chosen, unknown) = build::select(wb, &plan);
+    let due_text = plan
+        .due
+        .map(|until| due_text(wb, &plan, &chosen, until, lang));
     if let Some(id) = unknown.first() {
         return fail(
             lang,
@@ -601,6 +605,9 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         }
         Ok(made) => {
             let mut done = made_text(&made, &out_dir, lang);
+            if let Some(due) = &due_text {
+                done.push_str(due);
+            }
             if plan.kinds.contains(&Kind::Dossier) && wb.employees.is_empty() {
                 done.push_str(Tr::new(
                     "; het inspectiedossier volgt zodra het blad `Medewerkers` ingevuld is (met de naam van de organisatie)",
@@ -643,6 +650,35 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
             None,
         ),
         Err(e) => fail(lang, &Tr::new(e.to_string(), e.to_string()), None),
+    }
+}
+
+/// Who `--due` chose, each with the day they are due: `; aan de beurt tot 28/01/2027: Marc
+/// Peeters (M002, 19/01/2027)`.
+fn due_text(
+    wb: &crate::model::Workbook,
+    plan: &Plan,
+    chosen: &[&crate::model::Employee],
+    until: NaiveDate,
+    lang: Lang,
+) -> String {
+    let idx = crate::model::Index::new(wb);
+    use crate::model::value::format_date;
+    let until = format_date(until);
+    let who: Vec<String> = chosen
+        .iter()
+        .map(|e| {
+            let day = compliance::due_on(&idx, &plan.rules, plan.as_of, e)
+                .map(format_date)
+                .unwrap_or_default();
+            format!("{} ({}, {day})", e.full_name(), e.id)
+        })
+        .collect();
+    match (lang, who.is_empty()) {
+        (Lang::Nl, true) => format!("; niemand is aan de beurt tot {until}"),
+        (Lang::En, true) => format!("; nobody is due by {until}"),
+        (Lang::Nl, false) => format!("; aan de beurt tot {until}: {}", who.join(", ")),
+        (Lang::En, false) => format!("; due by {until}: {}", who.join(", ")),
     }
 }
 

@@ -405,3 +405,45 @@ fn the_follow_up_form_lists_open_actions_with_boxes_and_is_made_only_when_asked(
     );
     assert!(text.contains("Follow-up conversation"), "{text}");
 }
+
+#[test]
+fn due_prints_only_who_needs_a_conversation_in_the_window_and_names_them() {
+    let path = fixture("due_window", |_| {});
+    let folders = |out: &Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(out)
+            .expect("out")
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy()[..4].to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    // Overdue only: Kevin's POP expired, Lotte has no first POP yet.
+    let (code, log, out) = build(&path, "pop", &["--due", "0d"]);
+    assert_eq!(code, 0, "{log}");
+    assert_eq!(folders(&out), ["M007", "M016"], "{log}");
+    assert!(
+        log.contains("aan de beurt tot 29/11/2026: Kevin De Smet (M007, 16/12/2025), Lotte Vermeulen (M016, 05/11/2026)"),
+        "{log}"
+    );
+    // By the end of the year: the talks planned in December too; never someone who needs
+    // no POP (Dirk Janssens, hired 2005, not in the target group).
+    std::fs::remove_dir_all(&out).expect("clean");
+    let (code, log, out) = build(&path, "pop", &["--due", "31/12/2026", "--lang", "en"]);
+    assert_eq!(code, 0, "{log}");
+    assert_eq!(
+        folders(&out),
+        [
+            "M001", "M003", "M004", "M005", "M006", "M007", "M014", "M016"
+        ],
+        "{log}"
+    );
+    assert!(
+        log.contains("due by 31/12/2026: Ilse Van den Broeck (M001, 15/12/2026)"),
+        "{log}"
+    );
+    let bundle = common::read(&std::fs::read(out.join("bundel-pop.pdf")).expect("bundle"));
+    let text = common::text(&bundle);
+    assert!(text.contains("Lotte Vermeulen") && !text.contains("Dirk Janssens (M009)"));
+}

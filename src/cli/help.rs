@@ -94,14 +94,20 @@ const TEXTS: &[Text] = &[
     t(
         "*",
         "only",
-        "Alleen deze documenten: pop, afspraken, voorbereiding, teammatrix, opleidingsplan, dossier (met komma's)",
-        "Only these documents: pop, afspraken (agreements), voorbereiding (preparation), teammatrix, opleidingsplan (training plan), dossier (comma-separated)",
+        "Alleen deze documenten: pop, afspraken, voorbereiding, opvolging, teammatrix, opleidingsplan, dossier (met komma's)",
+        "Only these documents: pop, afspraken (agreements), voorbereiding (preparation), opvolging (follow-up), teammatrix, opleidingsplan (training plan), dossier (comma-separated)",
     ),
     t(
         "*",
         "employees",
         "Alleen deze medewerker (ID); mag meermaals",
         "Only this employee (ID); may be repeated",
+    ),
+    t(
+        "*",
+        "due",
+        "Alleen wie een gesprek nodig heeft binnen zoveel dagen (60d) of tegen een datum, of te laat is: een POP, een volgend gesprek",
+        "Only who needs a conversation within so many days (60d) or by a date, or is overdue: a POP, a next talk",
     ),
     t(
         "*",
@@ -324,6 +330,7 @@ fn value_name(id: &str, lang: Lang) -> Option<&'static str> {
         "paper" => ("PAPIER", "PAPER"),
         "only" => ("DOCUMENTEN", "DOCUMENTS"),
         "employees" => ("ID", "ID"),
+        "due" => ("DAGEN|DATUM", "DAYS|DATE"),
         "shell" => ("SHELL", "SHELL"),
         _ => return None,
     };

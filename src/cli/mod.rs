@@ -137,6 +137,8 @@ struct BuildArgs {
     only: Vec<Kind>,
     #[arg(long = "employee")]
     employees: Vec<String>,
+    #[arg(long, value_parser = due)]
+    due: Option<Due>,
     #[arg(long)]
     open: bool,
     #[command(flatten)]
@@ -157,6 +159,39 @@ fn date(s: &str) -> Result<NaiveDate, Said> {
             format!("{}; expected: {}", bad.message.en, bad.expected.en),
         ))),
     }
+}
+
+/// The window of `--due`: so many days after the as-of day, or up to a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// `60d` or `60`.
+    Days(u32),
+    /// `31/01/2027`.
+    Until(NaiveDate),
+}
+
+impl Due {
+    /// The last day of the window that starts on `as_of`.
+    pub fn until(self, as_of: NaiveDate) -> NaiveDate {
+        match self {
+            Due::Days(n) => as_of + chrono::Days::new(u64::from(n)),
+            Due::Until(d) => d,
+        }
+    }
+}
+
+fn due(s: &str) -> Result<Due, Said> {
+    let t = s.trim().to_lowercase();
+    let days = t.strip_suffix('d').unwrap_or(&t).trim();
+    if let Ok(n) = days.parse::<u32>() {
+        return Ok(Due::Days(n.min(36_600)));
+    }
+    date(s).map(Due::Until).map_err(|_| {
+        Said(Tr::new(
+            format!("`{s}` is geen aantal dagen of datum: bv. 60d of 31/01/2027"),
+            format!("`{s}` is not a number of days or a date: e.g. 60d or 31/01/2027"),
+        ))
+    })
 }
 
 /// A value whose type says in both languages what is wrong with it (`--lang`, `--paper`,
@@ -246,6 +281,8 @@ pub struct BuildOptions {
     pub only: Vec<Kind>,
     /// Employee IDs; everyone in service when empty.
     pub employees: Vec<String>,
+    /// Only who is due for a conversation in this window (or overdue).
+    pub due: Option<Due>,
     /// Paper of the teammatrix.
     pub paper: Paper,
     /// Open the output with the system's viewer afterwards.
@@ -451,6 +488,7 @@ fn build_options(b: BuildArgs) -> Option<BuildOptions> {
         templates: b.templates,
         only,
         employees: b.employees,
+        due: b.due,
         paper: b.paper,
         open: b.open,
     })

@@ -327,6 +327,32 @@ pub fn overview<'a>(
     }
 }
 
+/// The day `e` next needs a conversation, as known on `as_of`: the next POP (its validity, or
+/// the first POP's deadline after hire), or the next talk planned at the last conversation,
+/// whichever comes first; a day before `as_of` means overdue. The POP counts for
+/// target-group employees only.
+pub fn due_on(
+    idx: &Index<'_>,
+    rules: &Thresholds,
+    as_of: NaiveDate,
+    e: &Employee,
+) -> Option<NaiveDate> {
+    // Only target-group employees must have a POP; anyone may have a next talk planned.
+    let pop = (e.target_group == Some(true))
+        .then(|| overview(idx, rules, as_of, e).next_due)
+        .flatten();
+    let planned = idx
+        .conversations(&e.id)
+        .iter()
+        .rev()
+        .find(|c| c.date <= as_of)
+        .and_then(|c| c.next);
+    match (pop, planned) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// What every per-employee rule reads: the workbook, the employee, the thresholds, the date.
 pub(crate) struct Ctx<'a> {
     e: &'a Employee,
