@@ -221,8 +221,9 @@ fn already_exists(lang: Lang, path: &Path) -> Exit {
 }
 
 /// Reads and validates the workbook and the rule settings (`popdruk.toml`, then the
-/// `Instellingen` sheet), printing every diagnostic and the tally.
-fn load(o: &CheckOptions) -> Result<(Validated, Thresholds), Exit> {
+/// `Instellingen` sheet), printing every diagnostic and the tally; with `logo` (a build),
+/// then reads the logo, whose problem is a warning printed after the tally.
+fn load(o: &CheckOptions, logo: bool) -> Result<(Validated, Thresholds, crate::pdf::Images), Exit> {
     let source = input::read(&o.workbook).map_err(|e| fail(o.lang, &e.message(), e.cause()))?;
     let mut validated = model::validate(&source);
     let mut rules = Thresholds::default();
@@ -280,7 +281,15 @@ fn load(o: &CheckOptions) -> Result<(Validated, Thresholds), Exit> {
         console.line(&d.render(o.lang));
     }
     console.say(&Tally::of(&validated.diagnostics).render(o.lang));
-    Ok((validated, rules))
+    let mut images = crate::pdf::Images::new();
+    if logo {
+        let problem;
+        (images, problem) = read_logo(&source, &validated.workbook);
+        if let Some(d) = problem {
+            console.line(&d.render(o.lang));
+        }
+    }
+    Ok((validated, rules, images))
 }
 
 /// Whether a spreadsheet program has the workbook open: the lock file Excel keeps beside
@@ -361,7 +370,7 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
         Ok(p) => p,
         Err(exit) => return exit,
     };
-    let (validated, rules) = match load(o) {
+    let (validated, rules, _) = match load(o, false) {
         Ok(v) => v,
         Err(exit) => return exit,
     };
@@ -440,36 +449,159 @@ fn read_overrides(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
     Ok(files)
 }
 
-/// Reads the organisation's logo (a path relative to the workbook); a logo that cannot be
-/// read is a warning and the documents are made without it.
-fn load_logo(workbook: &Path, wb: &crate::model::Workbook, lang: Lang) -> crate::pdf::Images {
+/// The largest logo popdruk reads: a logo for print is some hundreds of kilobytes.
+pub const MAX_LOGO_BYTES: u64 = 4 << 20;
+
+/// Reads the organisation's logo (a path relative to the workbook): a regular file of at
+/// most [`MAX_LOGO_BYTES`] that is a PNG or JPEG image. Anything else (missing, a folder, a
+/// device or pipe, too large, no image) is one warning naming the cell and the file, and
+/// the documents are made without it.
+fn read_logo(
+    source: &input::Source,
+    wb: &crate::model::Workbook,
+) -> (crate::pdf::Images, Option<Diagnostic>) {
     let mut images = crate::pdf::Images::new();
     let Some(logo) = &wb.organisation.logo else {
-        return images;
+        return (images, None);
     };
     // Relative to the folder the workbook (or the CSV folder) stands in.
-    let base = workbook.parent().unwrap_or(Path::new(""));
+    let base = source.path.parent().unwrap_or(Path::new(""));
     let path = base.join(logo);
-    match std::fs::read(&path) {
-        Ok(bytes) => {
-            images.insert("logo".into(), bytes);
-        }
-        Err(e) => {
-            let cause = io_cause(&e, lang);
-            let msg = Tr::new(
+    let problem = match read_bounded(&path, MAX_LOGO_BYTES) {
+        Ok(bytes) => match crate::pdf::check_image("logo", &bytes) {
+            Ok(()) => {
+                images.insert("logo".into(), bytes);
+                return (images, None);
+            }
+            Err(e) => Tr::new(
                 format!(
-                    "waarschuwing: het logo `{}` kan niet gelezen worden ({cause}); de documenten komen er zonder",
-                    path.display()
+                    "het is geen leesbare PNG- of JPEG-afbeelding ({})",
+                    e.message
                 ),
-                format!(
-                    "warning: the logo `{}` cannot be read ({cause}); the documents are made without it",
-                    path.display()
-                ),
-            );
-            Console::detect(Verbosity::Normal).line(msg.get(lang));
-        }
+                format!("it is not a readable PNG or JPEG image ({})", e.message),
+            ),
+        },
+        Err(Unread::NotAFile) => Tr::new(
+            "het is geen gewoon bestand (een map, apparaat of pipe)",
+            "it is not a regular file (a folder, device or pipe)",
+        ),
+        Err(Unread::TooLarge(n)) => Tr::new(
+            format!(
+                "het is groter dan {} MB ({})",
+                MAX_LOGO_BYTES >> 20,
+                megabytes(n, Lang::Nl)
+            ),
+            format!(
+                "it is larger than {} MB ({})",
+                MAX_LOGO_BYTES >> 20,
+                megabytes(n, Lang::En)
+            ),
+        ),
+        Err(Unread::Io(e)) => Tr::new(io_cause(&e, Lang::Nl), io_cause(&e, Lang::En)),
+    };
+    let shown = path.display();
+    let warning = Diagnostic {
+        severity: crate::diagnostic::Severity::Warning,
+        location: logo_location(source),
+        message: Tr::new(
+            format!(
+                "het logo `{shown}` kan niet gebruikt worden: {}; de documenten komen er zonder",
+                problem.get(Lang::Nl)
+            ),
+            format!(
+                "the logo `{shown}` cannot be used: {}; the documents are made without it",
+                problem.get(Lang::En)
+            ),
+        ),
+        expected: None,
+        hint: Some(Tr::new(
+            format!(
+                "een PNG- of JPEG-bestand van hoogstens {} MB, naast de werkmap",
+                MAX_LOGO_BYTES >> 20
+            ),
+            format!(
+                "a PNG or JPEG file of at most {} MB, beside the workbook",
+                MAX_LOGO_BYTES >> 20
+            ),
+        )),
+    };
+    (images, Some(warning))
+}
+
+/// `5,3 MB`: a size in megabytes with one decimal.
+fn megabytes(bytes: u64, lang: Lang) -> String {
+    let mb = format!("{:.1} MB", bytes as f64 / f64::from(1 << 20));
+    match lang {
+        Lang::Nl => mb.replace('.', ","),
+        Lang::En => mb,
     }
-    images
+}
+
+/// Why a file was not read.
+enum Unread {
+    /// It is a folder, a device, a pipe or a socket: reading could block or never end.
+    NotAFile,
+    /// It is larger than the limit (its size, or at least the limit and a byte).
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// Reads a regular file of at most `limit` bytes, without blocking on a pipe or reading a
+/// device without end.
+fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, Unread> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(Unread::Io)?;
+    if !meta.is_file() {
+        return Err(Unread::NotAFile);
+    }
+    if meta.len() > limit {
+        return Err(Unread::TooLarge(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(Unread::Io)?;
+    // What was opened is what was looked at (not swapped for a pipe in between).
+    if !file.metadata().map_err(Unread::Io)?.is_file() {
+        return Err(Unread::NotAFile);
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Unread::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unread::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Where the `Logo` row of the `Organisatie` sheet (or CSV file) holds its value.
+fn logo_location(source: &input::Source) -> Location {
+    let Some(t) = source
+        .tables
+        .iter()
+        .find(|t| sheets::ORGANISATIE.matches(&t.name))
+    else {
+        return Location {
+            file: source.path.clone(),
+            ..Location::default()
+        };
+    };
+    let find = |def: crate::model::schema::Column| t.headers.iter().position(|h| def.matches(h));
+    let (key, value) = (find(kv::VELD), find(kv::WAARDE));
+    let row = key.and_then(|k| {
+        t.rows.iter().find(|r| {
+            r.cells
+                .get(k)
+                .is_some_and(|c| crate::model::schema::org::LOGO.matches(&c.display()))
+        })
+    });
+    Location {
+        file: t.file.clone(),
+        sheet: t.is_sheet.then(|| t.name.clone()),
+        row: row.map(|r| r.number),
+        column: value.map(|index| ColumnRef {
+            header: t.headers[index].clone(),
+            index,
+        }),
+    }
 }
 
 fn template_failure(lang: Lang, e: &template::TemplateError) -> Exit {
@@ -492,7 +624,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     let lang = o.check.lang;
     output::interrupt_in_english(lang == Lang::En);
     let date = o.check.date.unwrap_or(today);
-    let (validated, rules) = match load(&o.check) {
+    let (validated, rules, images) = match load(&o.check, true) {
         Ok(v) => v,
         Err(exit) => return exit,
     };
@@ -540,7 +672,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         lang,
         date,
         paper: o.paper,
-        images: load_logo(&o.check.workbook, &validated.workbook, lang),
+        images,
         rules,
         as_of,
         period,
@@ -566,9 +698,9 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     let mut notices = Vec::new();
     // The disk works while the next documents are made.
     let shown = progress.clone();
-    let writer = output::Background::spawn(move |path| shown.wrote(path));
+    let writer = output::Background::spawn(out_dir.clone(), move |path| shown.wrote(path));
     let mut result = build::build(wb, &templates, &plan, &mut notices, |file| {
-        writer.send(out_dir.join(&file.path), file.bytes)
+        writer.send(output::inside(&out_dir, &file.path)?, file.bytes)
     });
     if let Err((path, error)) = writer.finish() {
         // The file that failed, rather than the one the build was handing over then.
@@ -595,20 +727,33 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
             Exit::Ok
         }
         Err(build::BuildError::Template(e)) => template_failure(lang, &e),
-        Err(build::BuildError::Write { path, error }) => fail(
-            lang,
-            &Tr::new(
-                format!(
-                    "kan `{}` niet schrijven: is het bestand open in een ander programma, of is de map alleen-lezen?",
-                    out_dir.join(&path).display()
-                ),
-                format!(
-                    "cannot write `{}`: is the file open in another program, or is the folder read-only?",
-                    out_dir.join(&path).display()
-                ),
-            ),
-            Some(io_cause(&error, lang)),
-        ),
+        Err(build::BuildError::Write { path, error }) => {
+            let file = out_dir.join(&path);
+            // The question about another program only where that can be the cause: a name
+            // the file system refuses says so first.
+            let locked = matches!(
+                error.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ResourceBusy
+            ) || (cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33)));
+            let message = if locked {
+                Tr::new(
+                    format!(
+                        "kan `{}` niet schrijven: is het bestand open in een ander programma, of is de map alleen-lezen?",
+                        file.display()
+                    ),
+                    format!(
+                        "cannot write `{}`: is the file open in another program, or is the folder read-only?",
+                        file.display()
+                    ),
+                )
+            } else {
+                Tr::new(
+                    format!("kan `{}` niet schrijven", file.display()),
+                    format!("cannot write `{}`", file.display()),
+                )
+            };
+            fail(lang, &message, Some(io_cause(&error, lang)))
+        }
         Err(build::BuildError::Image(e)) => fail(
             lang,
             &Tr::new(
