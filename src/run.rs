@@ -223,7 +223,11 @@ fn already_exists(lang: Lang, path: &Path) -> Exit {
 /// Reads and validates the workbook and the rule settings (`popdruk.toml`, then the
 /// `Instellingen` sheet), printing every diagnostic and the tally; with `logo` (a build),
 /// then reads the logo, whose problem is a warning printed after the tally.
-fn load(o: &CheckOptions, logo: bool) -> Result<(Validated, Thresholds, crate::pdf::Images), Exit> {
+fn load(
+    o: &CheckOptions,
+    as_of: NaiveDate,
+    logo: bool,
+) -> Result<(Validated, Thresholds, crate::pdf::Images), Exit> {
     let source = input::read(&o.workbook).map_err(|e| fail(o.lang, &e.message(), e.cause()))?;
     let mut validated = model::validate(&source);
     let mut rules = Thresholds::default();
@@ -276,6 +280,8 @@ fn load(o: &CheckOptions, logo: bool) -> Result<(Validated, Thresholds, crate::p
         .diagnostics
         .extend(rules.apply_sheet(&settings, at));
     validated.workbook.settings = settings;
+    let hires = future_hires(&source, &validated.workbook, as_of);
+    validated.diagnostics.extend(hires);
     let console = Console::detect(o.verbosity);
     for d in &validated.diagnostics {
         console.line(&d.render(o.lang));
@@ -370,7 +376,7 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
         Ok(p) => p,
         Err(exit) => return exit,
     };
-    let (validated, rules, _) = match load(o, false) {
+    let (validated, rules, _) = match load(o, as_of, false) {
         Ok(v) => v,
         Err(exit) => return exit,
     };
@@ -574,34 +580,84 @@ fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, Unread> {
 
 /// Where the `Logo` row of the `Organisatie` sheet (or CSV file) holds its value.
 fn logo_location(source: &input::Source) -> Location {
-    let Some(t) = source
-        .tables
-        .iter()
-        .find(|t| sheets::ORGANISATIE.matches(&t.name))
-    else {
+    cell_location(source, sheets::ORGANISATIE, kv::WAARDE, |t| {
+        let key = t.headers.iter().position(|h| kv::VELD.matches(h))?;
+        t.rows
+            .iter()
+            .find(|r| {
+                r.cells
+                    .get(key)
+                    .is_some_and(|c| crate::model::schema::org::LOGO.matches(&c.display()))
+            })
+            .map(|r| r.number)
+    })
+}
+
+/// The cell of `column` in the row `row` picks of the table of `sheet`, as far as found.
+fn cell_location(
+    source: &input::Source,
+    sheet: crate::model::schema::SheetDef,
+    column: crate::model::schema::Column,
+    row: impl Fn(&input::Table) -> Option<u32>,
+) -> Location {
+    let Some(t) = source.tables.iter().find(|t| sheet.matches(&t.name)) else {
         return Location {
             file: source.path.clone(),
             ..Location::default()
         };
     };
-    let find = |def: crate::model::schema::Column| t.headers.iter().position(|h| def.matches(h));
-    let (key, value) = (find(kv::VELD), find(kv::WAARDE));
-    let row = key.and_then(|k| {
-        t.rows.iter().find(|r| {
-            r.cells
-                .get(k)
-                .is_some_and(|c| crate::model::schema::org::LOGO.matches(&c.display()))
-        })
-    });
     Location {
         file: t.file.clone(),
         sheet: t.is_sheet.then(|| t.name.clone()),
-        row: row.map(|r| r.number),
-        column: value.map(|index| ColumnRef {
-            header: t.headers[index].clone(),
-            index,
-        }),
+        row: row(t),
+        column: t
+            .headers
+            .iter()
+            .position(|h| column.matches(h))
+            .map(|index| ColumnRef {
+                header: t.headers[index].clone(),
+                index,
+            }),
     }
+}
+
+/// A warning for each employee hired after `as_of`: such an employee is in no document
+/// yet, which a typo in the year (`2062`) would otherwise do in silence.
+fn future_hires(
+    source: &input::Source,
+    wb: &crate::model::Workbook,
+    as_of: NaiveDate,
+) -> Vec<Diagnostic> {
+    use crate::model::schema::emp;
+    wb.employees
+        .iter()
+        .filter_map(|e| {
+            let hired = e.hired.filter(|h| *h > as_of)?;
+            let (day, name) = (hired.format("%d/%m/%Y"), e.full_name());
+            let when = as_of.format("%d/%m/%Y");
+            Some(Diagnostic {
+                severity: crate::diagnostic::Severity::Warning,
+                location: cell_location(source, sheets::MEDEWERKERS, emp::IN_DIENST, |_| {
+                    Some(e.row)
+                }),
+                message: Tr::new(
+                    format!(
+                        "`{}` ({name}) komt pas in dienst op {day}, na {when}: geen documenten voor deze medewerker",
+                        e.id
+                    ),
+                    format!(
+                        "`{}` ({name}) is only hired on {day}, after {when}: no documents for this employee",
+                        e.id
+                    ),
+                ),
+                expected: None,
+                hint: Some(Tr::new(
+                    "klopt het jaartal? Anders komt de medewerker vanaf die dag mee",
+                    "is the year right? Otherwise the employee is included from that day",
+                )),
+            })
+        })
+        .collect()
 }
 
 fn template_failure(lang: Lang, e: &template::TemplateError) -> Exit {
@@ -624,12 +680,12 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     let lang = o.check.lang;
     output::interrupt_in_english(lang == Lang::En);
     let date = o.check.date.unwrap_or(today);
-    let (validated, rules, images) = match load(&o.check, true) {
-        Ok(v) => v,
-        Err(exit) => return exit,
-    };
     let (as_of, period) = match period(&o.check, date) {
         Ok(p) => p,
+        Err(exit) => return exit,
+    };
+    let (validated, rules, images) = match load(&o.check, as_of, true) {
+        Ok(v) => v,
         Err(exit) => return exit,
     };
     if validated.has_errors() {

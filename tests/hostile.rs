@@ -1190,3 +1190,82 @@ fn a_byte_order_mark_inside_a_csv_file_is_dropped() {
     assert_eq!(o.stdout, sample_summary());
     assert!(!o.stderr.contains('\u{feff}'), "{}", o.stderr);
 }
+
+#[test]
+fn a_serial_date_past_the_year_9999_is_an_error_not_31_12_9999() {
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (serial, shown) in [
+        (1e308, "`1e308` is geen datum"),
+        (2_958_466.0, "`2958466` is geen datum"),
+    ] {
+        let bytes = team_xlsx(
+            |_| 0,
+            |name, ws| {
+                if name == "Medewerkers" {
+                    // M005's `In dienst` (row 6, column F).
+                    ws.write_number_with_format(5, 5, serial, &date)?;
+                }
+                Ok(())
+            },
+            |_| Ok(()),
+        );
+        let dir = temp_dir("serial");
+        let o = check(&write(&dir, "team.xlsx", &bytes));
+        assert_eq!(o.code, Some(1), "{}", o.stderr);
+        assert!(o.stderr.contains(&format!("fout: {shown}")), "{}", o.stderr);
+        assert!(
+            o.stderr
+                .contains("blad `Medewerkers`, rij 6, kolom `In dienst` (F)"),
+            "{}",
+            o.stderr
+        );
+        assert!(!o.stderr.contains("9999"), "{}", o.stderr);
+    }
+}
+
+#[test]
+fn a_date_outside_1900_to_2100_is_an_error_and_a_hire_after_the_date_a_warning() {
+    let input = team_csv("years", |t| {
+        set(t, "Medewerkers", "M003", "In dienst", "03/05/2062");
+        set(t, "Medewerkers", "M004", "Uit dienst", "14/10/2191");
+    });
+    let o = check(&input);
+    assert_eq!(o.code, Some(1), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "fout: `14/10/2191` ligt niet tussen 1900 en 2100: is het jaartal een tikfout?\n  --> "
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("medewerkers.csv, rij 5, kolom `Uit dienst` (G)"),
+        "{}",
+        o.stderr
+    );
+    // Within the years, but after the date of the run: the employee is in no document.
+    build_warns_of_the_hire_in_2062(&input);
+}
+
+/// The M003 of `input` (hired in 2062) is named in a warning, and the build goes on.
+fn build_warns_of_the_hire_in_2062(input: &Path) {
+    replace_once(&input.join("medewerkers.csv"), "14/10/2191", "");
+    let out = input.parent().unwrap().join("uit");
+    let o = build_into(input, &out, &["--only", "pop"]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "waarschuwing: `M003` (Ayşe Yılmaz) komt pas in dienst op 03/05/2062, na 29/11/2026: geen documenten voor deze medewerker\n  --> "
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("medewerkers.csv, rij 4, kolom `In dienst` (F)"),
+        "{}",
+        o.stderr
+    );
+    assert!(!out.join("M003-Yılmaz-Ayşe").exists());
+}
