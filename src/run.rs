@@ -438,18 +438,56 @@ pub fn default_output(workbook: &Path) -> PathBuf {
     }
 }
 
-/// Reads the override files (`*.tera`, `*.toml`) of a template folder.
-fn read_overrides(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
+/// Reads the override files (`*.tera`, `*.toml`) of a template folder: regular files of at
+/// most [`template::MAX_TEMPLATE_BYTES`] each. A failure names the folder or the file.
+fn read_overrides(dir: &Path, lang: Lang) -> Result<Vec<(String, String)>, Exit> {
+    let folder_failed = |e: &std::io::Error| {
+        fail(
+            lang,
+            &Tr::new(
+                format!("kan de sjablonenmap `{}` niet lezen", dir.display()),
+                format!("cannot read the template folder `{}`", dir.display()),
+            ),
+            Some(io_cause(e, lang)),
+        )
+    };
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+    for entry in std::fs::read_dir(dir).map_err(|e| folder_failed(&e))? {
+        let path = entry.map_err(|e| folder_failed(&e))?.path();
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if path.is_file() && (name.ends_with(".tera") || name.ends_with(".toml")) {
-            files.push((name, std::fs::read_to_string(&path)?));
+        if !(name.ends_with(".tera") || name.ends_with(".toml")) || path.is_dir() {
+            continue;
         }
+        let limit = template::MAX_TEMPLATE_BYTES;
+        let problem = match read_bounded(&path, limit) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    files.push((name, text));
+                    continue;
+                }
+                Err(_) => Tr::new("het is geen UTF-8-tekst", "it is not UTF-8 text"),
+            },
+            Err(unread) => unread.cause(limit),
+        };
+        return Err(fail(
+            lang,
+            &Tr::new(
+                format!(
+                    "kan sjabloon `{}` niet gebruiken: {}",
+                    path.display(),
+                    problem.get(Lang::Nl)
+                ),
+                format!(
+                    "cannot use template `{}`: {}",
+                    path.display(),
+                    problem.get(Lang::En)
+                ),
+            ),
+            None,
+        ));
     }
     files.sort();
     Ok(files)
@@ -487,23 +525,7 @@ fn read_logo(
                 format!("it is not a readable PNG or JPEG image ({})", e.message),
             ),
         },
-        Err(Unread::NotAFile) => Tr::new(
-            "het is geen gewoon bestand (een map, apparaat of pipe)",
-            "it is not a regular file (a folder, device or pipe)",
-        ),
-        Err(Unread::TooLarge(n)) => Tr::new(
-            format!(
-                "het is groter dan {} MB ({})",
-                MAX_LOGO_BYTES >> 20,
-                megabytes(n, Lang::Nl)
-            ),
-            format!(
-                "it is larger than {} MB ({})",
-                MAX_LOGO_BYTES >> 20,
-                megabytes(n, Lang::En)
-            ),
-        ),
-        Err(Unread::Io(e)) => Tr::new(io_cause(&e, Lang::Nl), io_cause(&e, Lang::En)),
+        Err(unread) => unread.cause(MAX_LOGO_BYTES),
     };
     let shown = path.display();
     let warning = Diagnostic {
@@ -550,6 +572,31 @@ enum Unread {
     /// It is larger than the limit (its size, or at least the limit and a byte).
     TooLarge(u64),
     Io(std::io::Error),
+}
+
+impl Unread {
+    /// Why the file was not read, in both languages; `limit` is the one it was read with.
+    fn cause(self, limit: u64) -> Tr {
+        match self {
+            Unread::NotAFile => Tr::new(
+                "het is geen gewoon bestand (een map, apparaat of pipe)",
+                "it is not a regular file (a folder, device or pipe)",
+            ),
+            Unread::TooLarge(n) => Tr::new(
+                format!(
+                    "het is groter dan {} MB ({})",
+                    limit >> 20,
+                    megabytes(n, Lang::Nl)
+                ),
+                format!(
+                    "it is larger than {} MB ({})",
+                    limit >> 20,
+                    megabytes(n, Lang::En)
+                ),
+            ),
+            Unread::Io(e) => Tr::new(io_cause(&e, Lang::Nl), io_cause(&e, Lang::En)),
+        }
+    }
 }
 
 /// Reads a regular file of at most `limit` bytes, without blocking on a pipe or reading a
@@ -699,18 +746,9 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         return Exit::DataErrors;
     }
     let overrides = match &o.templates {
-        Some(dir) => match read_overrides(dir) {
+        Some(dir) => match read_overrides(dir, lang) {
             Ok(files) => files,
-            Err(e) => {
-                return fail(
-                    lang,
-                    &Tr::new(
-                        format!("kan de sjablonenmap `{}` niet lezen", dir.display()),
-                        format!("cannot read the template folder `{}`", dir.display()),
-                    ),
-                    Some(io_cause(&e, lang)),
-                );
-            }
+            Err(exit) => return exit,
         },
         None => Vec::new(),
     };

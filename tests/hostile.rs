@@ -1269,3 +1269,109 @@ fn build_warns_of_the_hire_in_2062(input: &Path) {
     );
     assert!(!out.join("M003-Yılmaz-Ayşe").exists());
 }
+
+/// Asserts a tool failure (exit 2) of a build, after the data's tally, whose one
+/// sentence contains `phrase`.
+fn assert_build_refused(o: &Outcome, phrase: &str) {
+    assert_eq!(o.code, Some(2), "{}", o.stderr);
+    let line = o.stderr.lines().find(|l| l.starts_with("fout: "));
+    assert!(
+        line.is_some_and(|l| l.contains(phrase)),
+        "expected {phrase:?} in\n{}",
+        o.stderr
+    );
+}
+
+/// Builds the sample team's blank preparation form with `voorbereiding.tera` replaced by
+/// `template` (`--templates`).
+fn build_with_template(name: &str, template: &[u8]) -> Outcome {
+    let dir = temp_dir(name);
+    let templates = dir.join("sjablonen");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("voorbereiding.tera"), template).unwrap();
+    let out = dir.join("uit");
+    build_into(
+        Path::new("samples/team.xlsx"),
+        &out,
+        &[
+            "--only",
+            "voorbereiding",
+            "--employee",
+            "M003",
+            "--templates",
+            templates.to_str().unwrap(),
+        ],
+    )
+}
+
+/// A document of `body`, as a template.
+fn document(body: &str) -> Vec<u8> {
+    format!(r#"<document title="x" lang="nl-BE">{body}</document>"#).into_bytes()
+}
+
+#[test]
+fn a_template_of_50000_nested_tags_is_refused_without_overflowing_the_stack() {
+    let o = build_with_template(
+        "deep",
+        &document(&format!(
+            "<p>{}x{}</p>",
+            "<b>".repeat(50_000),
+            "</b>".repeat(50_000)
+        )),
+    );
+    assert_build_refused(
+        &o,
+        "voorbereiding.tera made markup that cannot be read for `M003`",
+    );
+    assert!(
+        o.stderr.contains("elements nest more than 48 deep"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn counts_and_sizes_a_template_asks_for_are_bounded_with_a_message_naming_it() {
+    for (name, template, phrase) in [
+        (
+            "lines",
+            document(r#"<lines count="10000000"/>"#),
+            "invalid value `10000000` for `count` on `<lines>`",
+        ),
+        (
+            "loops",
+            document(
+                "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}",
+            ),
+            "`range` would count more than 1000000 numbers in one document",
+        ),
+        (
+            "output",
+            document(&format!(
+                "{{% for a in range(end=50000) %}}{{% for b in range(end=10) %}}<p>{}</p>{{% endfor %}}{{% endfor %}}",
+                "x".repeat(1_000)
+            )),
+            "the template makes more than 64 MB of markup for one document",
+        ),
+    ] {
+        let o = build_with_template(name, &template);
+        assert_build_refused(&o, "voorbereiding.tera");
+        assert!(o.stderr.contains(phrase), "{name}: {}", o.stderr);
+        assert!(
+            o.took < Duration::from_secs(120),
+            "{name} took {:?}",
+            o.took
+        );
+    }
+    // A 180 MB template is not read at all.
+    let mut huge = document("");
+    huge.resize(180 << 20, b' ');
+    let o = build_with_template("huge", &huge);
+    assert_build_refused(&o, "kan sjabloon `");
+    assert!(
+        o.stderr
+            .contains("voorbereiding.tera` niet gebruiken: het is groter dan 1 MB (180,0 MB)"),
+        "{}",
+        o.stderr
+    );
+}
