@@ -4,6 +4,7 @@
 //! Pure of I/O: finished files are handed to a sink in a fixed order (the caller writes them
 //! atomically), so the same workbook and date give the same files, byte for byte.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -317,6 +318,7 @@ pub fn build(
         .collect();
     let has_logo = plan.images.contains_key("logo");
     let cells = crate::analysis::CellIndex::new(wb);
+    let names = &Names::new(wb);
     std::thread::scope(|scope| -> Result<(), BuildError> {
         // The dossier is one long document with parts that run on one core (its front
         // matter, the assembly of its file): it is made on a thread of its own from the
@@ -357,7 +359,7 @@ pub fn build(
                             wb, cells, team, labels, plan.lang, plan.as_of, plan.paper,
                         );
                         ctx.org.logo = has_logo;
-                        let path = format!("{}-{}.pdf", kind.name(), safe_name(team.team));
+                        let path = names.team_file(*kind, team.team);
                         if *kind == Kind::Teammatrix
                             && ctx.blocks.len() > 1
                             && plan.paper == Paper::A4
@@ -401,7 +403,7 @@ pub fn build(
                         );
                         ctx.org.logo = has_logo;
                         let doc = parse(templates, &template, &ctx, &e.id)?;
-                        let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
+                        let path = names.employee_file(*kind, e);
                         let laid = SHAPER.with_borrow_mut(|shaper| {
                             layout::layout_with(&doc, &layout::Options::default(), shaper)
                         });
@@ -784,7 +786,14 @@ fn merge(docs: Vec<Document>) -> Document {
     first
 }
 
-/// A file-name part safe on Windows, macOS and Linux, keeping letters such as `ş` and `ł`.
+/// The longest file-name part made from data, in characters: with the document's kind
+/// before it and `.pdf` after, a name stays well within the 255 bytes a file system allows.
+pub const MAX_NAME_CHARS: usize = 60;
+
+/// A file-name part safe on Windows, macOS and Linux, keeping letters such as `ş` and `ł`:
+/// no separators or characters Windows refuses, no leading or trailing dots, at most
+/// [`MAX_NAME_CHARS`] characters, never a device name (`CON`, `NUL`). May be empty: a
+/// caller puts a name of its own in place of that.
 pub fn safe_name(s: &str) -> String {
     let cleaned: String = s
         .chars()
@@ -802,17 +811,125 @@ pub fn safe_name(s: &str) -> String {
         }
         out.push(c);
     }
-    out.trim_end_matches(['-', '.', ' ']).to_string()
+    let out: String = out
+        .trim_start_matches(['-', '.'])
+        .chars()
+        .take(MAX_NAME_CHARS)
+        .collect();
+    let out = out.trim_end_matches(['-', '.', ' ']).to_string();
+    const DEVICES: [&str; 22] = [
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+        "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    ];
+    let stem = out.split('.').next().unwrap_or_default();
+    if DEVICES.iter().any(|d| d.eq_ignore_ascii_case(stem)) {
+        return format!("_{out}");
+    }
+    out
 }
 
-/// `M003-Yılmaz-Ayşe`: the employee's folder.
+/// `M003-Yılmaz-Ayşe`: the employee's folder, or `rij-12` (the row of `Medewerkers`) when
+/// nothing of the ID and name is left once cleaned.
 pub fn folder_name(e: &Employee) -> String {
-    safe_name(&format!("{}-{}-{}", e.id, e.last_name, e.first_name))
+    let name = safe_name(&format!("{}-{}-{}", e.id, e.last_name, e.first_name));
+    if name.is_empty() {
+        format!("rij-{}", e.row)
+    } else {
+        name
+    }
 }
 
 /// `pop-M003-Yılmaz-Ayşe.pdf`.
 pub fn file_name(kind: &str, e: &Employee) -> String {
     format!("{kind}-{}.pdf", folder_name(e))
+}
+
+/// The names a run writes under: each employee's folder and each team's part of a file
+/// name, unique in the run even on a file system that ignores case (`M/10` and `M:10`,
+/// both Jan Peeters, get `M-10-Peeters-Jan` and `M-10-Peeters-Jan-rij-12`), so no file
+/// overwrites another. Made from the whole workbook, so a name does not depend on which
+/// employees a run selects.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    employees: HashMap<String, String>,
+    teams: HashMap<String, String>,
+}
+
+impl Names {
+    /// The names of `wb`'s employees and teams.
+    pub fn new(wb: &Workbook) -> Names {
+        /// `base`, or `base` with the first of `others` that is not `taken` yet.
+        fn claim(
+            taken: &mut HashSet<String>,
+            base: String,
+            others: impl Fn(usize) -> String,
+        ) -> String {
+            let mut name = base.clone();
+            let mut n = 1;
+            while !taken.insert(name.to_lowercase()) {
+                name = format!("{base}-{}", others(n));
+                n += 1;
+            }
+            name
+        }
+        let mut team_names = HashSet::new();
+        let mut teams = HashMap::new();
+        for (i, team) in wb.teams().into_iter().enumerate() {
+            let base = match safe_name(team) {
+                n if n.is_empty() => format!("team-{}", i + 1),
+                n => n,
+            };
+            let name = claim(&mut team_names, base, |n| (n + 1).to_string());
+            teams.insert(team.to_string(), name);
+        }
+        // The files at the top of the folder: an employee's folder may not take their name.
+        let mut taken: HashSet<String> = Kind::ALL
+            .iter()
+            .map(|k| format!("bundel-{}.pdf", k.name()))
+            .chain([
+                DOSSIER_FILE.to_string(),
+                format!("{}-blanco.pdf", Kind::Voorbereiding.name()),
+            ])
+            .chain(Kind::ALL.iter().filter(|k| k.per_team()).flat_map(|k| {
+                teams
+                    .values()
+                    .map(move |t| format!("{}-{t}.pdf", k.name()).to_lowercase())
+            }))
+            .collect();
+        let mut employees = HashMap::new();
+        for e in &wb.employees {
+            let row = e.row;
+            let name = claim(&mut taken, folder_name(e), |n| match n {
+                1 => format!("rij-{row}"),
+                n => format!("rij-{row}-{n}"),
+            });
+            employees.insert(e.id.clone(), name);
+        }
+        Names { employees, teams }
+    }
+
+    /// The folder of an employee of the workbook.
+    pub fn folder(&self, e: &Employee) -> String {
+        self.employees
+            .get(&e.id)
+            .cloned()
+            .unwrap_or_else(|| folder_name(e))
+    }
+
+    /// `M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf`: an employee's document of `kind`.
+    pub fn employee_file(&self, kind: Kind, e: &Employee) -> String {
+        let folder = self.folder(e);
+        format!("{folder}/{}-{folder}.pdf", kind.name())
+    }
+
+    /// `teammatrix-Ploeg-1.pdf`: a team's document of `kind`.
+    pub fn team_file(&self, kind: Kind, team: &str) -> String {
+        let name = match self.teams.get(team) {
+            Some(n) => n.clone(),
+            None => safe_name(team),
+        };
+        format!("{}-{name}.pdf", kind.name())
+    }
 }
 
 #[cfg(test)]
@@ -824,6 +941,13 @@ mod tests {
         assert_eq!(safe_name("M003 Yılmaz: Ayşe?"), "M003-Yılmaz-Ayşe");
         assert_eq!(safe_name("a/b\\c|d*e<f>g\"h"), "a-b-c-d-e-f-g-h");
         assert_eq!(safe_name("Van den Broeck."), "Van-den-Broeck");
+        // Nothing left, a hidden file, a device name, a name longer than a file system takes.
+        assert_eq!(safe_name("?/.-/"), "");
+        assert_eq!(safe_name(".."), "");
+        assert_eq!(safe_name(".profiel"), "profiel");
+        assert_eq!(safe_name("nul"), "_nul");
+        assert_eq!(safe_name("Com1.pdf"), "_Com1.pdf");
+        assert_eq!(safe_name(&"ë".repeat(300)).chars().count(), MAX_NAME_CHARS);
         let e = Employee {
             id: "M004".into(),
             first_name: "Łukasz".into(),
@@ -831,6 +955,14 @@ mod tests {
             ..Employee::default()
         };
         assert_eq!(file_name("pop", &e), "pop-M004-Wójcik-Łukasz.pdf");
+        let nobody = Employee {
+            id: "?".into(),
+            first_name: ".".into(),
+            last_name: "/".into(),
+            row: 12,
+            ..Employee::default()
+        };
+        assert_eq!(folder_name(&nobody), "rij-12");
     }
 
     #[test]

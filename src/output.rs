@@ -85,15 +85,38 @@ fn place(path: &Path) -> (&Path, String) {
 }
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it and renames it to `path`.
+/// The temporary file is created new (`O_EXCL`): whatever stands under its name already,
+/// a symlink planted there included, is never opened or followed; another name is taken.
 fn write_renamed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let (dir, name) = place(path);
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    // Known before it exists, so an interrupt at any moment finds it.
-    track(&tmp, true);
+    let pid = std::process::id();
+    let mut attempt = 0u32;
+    let (tmp, mut f) = loop {
+        let tmp = match attempt {
+            0 => dir.join(format!(".{name}.{pid}.tmp")),
+            n => dir.join(format!(".{name}.{pid}-{n}.tmp")),
+        };
+        // Known before it exists, so an interrupt at any moment finds it.
+        track(&tmp, true);
+        match std::fs::File::options()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            Err(e) => {
+                track(&tmp, false);
+                if e.kind() != std::io::ErrorKind::AlreadyExists || attempt >= 100 {
+                    return Err(e);
+                }
+                attempt += 1;
+            }
+        }
+    };
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
+        drop(f);
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
@@ -101,6 +124,48 @@ fn write_renamed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     track(&tmp, false);
     result
+}
+
+/// `root` joined with `relative` (a path with `/` between its parts), proven to stay
+/// inside `root`: every part a plain, non-empty name, never a root, a drive, `.` or `..`.
+pub fn inside(root: &Path, relative: &str) -> std::io::Result<PathBuf> {
+    use std::path::Component;
+    let plain = |part: &str| {
+        !part.is_empty()
+            && part != "."
+            && part != ".."
+            && matches!(
+                Path::new(part).components().collect::<Vec<_>>().as_slice(),
+                [Component::Normal(_)]
+            )
+    };
+    let joined = root.join(relative);
+    if relative.split('/').all(plain) && joined.starts_with(root) {
+        Ok(joined)
+    } else {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidFilename,
+            format!("`{relative}` is not a name inside the output folder"),
+        ))
+    }
+}
+
+/// Whether `dir`, once made, lies inside `root` after following any symlinks on the way:
+/// a folder planted as a link to elsewhere is not written into.
+fn check_within(root: &Path, dir: &Path) -> std::io::Result<()> {
+    let (root, dir) = (root.canonicalize()?, dir.canonicalize()?);
+    if dir.starts_with(&root) {
+        Ok(())
+    } else {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidFilename,
+            format!(
+                "the folder leads outside the output folder `{}`, to `{}`",
+                root.display(),
+                dir.display()
+            ),
+        ))
+    }
 }
 
 /// The temporary files in `dir` that an earlier run left behind when it was killed outright
@@ -119,7 +184,11 @@ fn stale_in(dir: &Path) -> Vec<(String, PathBuf)> {
             .strip_prefix('.')
             .and_then(|rest| rest.strip_suffix(".tmp"))
             .and_then(|rest| rest.rsplit_once('.'))
-            .and_then(|(name, pid)| Some((name, pid.parse::<u32>().ok()?)))
+            // `PID` or `PID-N` (a second name, when the first was taken).
+            .and_then(|(name, pid)| {
+                let pid = pid.split_once('-').map_or(pid, |(p, _)| p);
+                Some((name, pid.parse::<u32>().ok()?))
+            })
         else {
             continue;
         };
@@ -163,8 +232,10 @@ pub struct Background {
 }
 
 impl Background {
-    /// Starts the writer; `written` is called with each path once it is in place.
-    pub fn spawn(mut written: impl FnMut(&Path) + Send + 'static) -> Background {
+    /// Starts the writer of files inside `root` (a folder a file goes to is refused when
+    /// it leads outside, through a symlink); `written` is called with each path once it
+    /// is in place.
+    pub fn spawn(root: PathBuf, mut written: impl FnMut(&Path) + Send + 'static) -> Background {
         // A few dozen finished files may wait: bounded, so memory stays bounded too.
         let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Vec<u8>)>(32);
         let failed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -180,6 +251,7 @@ impl Background {
                 let done = match folders.get_mut(dir) {
                     Some(stale) => Ok(stale),
                     None => std::fs::create_dir_all(dir)
+                        .and_then(|()| check_within(&root, dir))
                         .map(|()| folders.entry(dir.to_path_buf()).or_insert(stale_in(dir))),
                 }
                 .and_then(|stale| {
@@ -288,6 +360,60 @@ mod tests {
         track(&tmp, false);
         assert!(!tmp.exists());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_planted_at_the_temporary_name_is_never_followed() {
+        let dir = std::env::temp_dir().join(format!("popdruk-link-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let victim = dir.join("personeelsdossier.txt");
+        std::fs::write(&victim, b"kostbaar").unwrap();
+        let planted = dir.join(format!(".pop.pdf.{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        write_atomic(&dir.join("pop.pdf"), b"%PDF-1.7").unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"kostbaar");
+        assert_eq!(std::fs::read(dir.join("pop.pdf")).unwrap(), b"%PDF-1.7");
+        assert!(planted.symlink_metadata().unwrap().is_symlink());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn only_plain_names_inside_the_output_folder_are_joined() {
+        let root = Path::new("/tmp/uit");
+        assert_eq!(
+            inside(root, "M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf").unwrap(),
+            root.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf")
+        );
+        for bad in [
+            "",
+            "/pop-.pdf",
+            "../pop.pdf",
+            "a/../../b.pdf",
+            "./a.pdf",
+            "a//b.pdf",
+            "a/",
+        ] {
+            let e = inside(root, bad).unwrap_err();
+            assert_eq!(e.kind(), std::io::ErrorKind::InvalidFilename, "{bad}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_linked_to_elsewhere_is_not_written_into() {
+        let base = std::env::temp_dir().join(format!("popdruk-linked-{}", std::process::id()));
+        let (root, elsewhere) = (base.join("uit"), base.join("elders"));
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, root.join("M003")).unwrap();
+        let writer = Background::spawn(root.clone(), |_| {});
+        writer
+            .send(root.join("M003/pop.pdf"), b"%PDF".to_vec())
+            .unwrap();
+        assert!(writer.finish().is_err());
+        assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+        std::fs::remove_dir_all(&base).unwrap();
     }
 
     #[test]

@@ -221,8 +221,13 @@ fn already_exists(lang: Lang, path: &Path) -> Exit {
 }
 
 /// Reads and validates the workbook and the rule settings (`popdruk.toml`, then the
-/// `Instellingen` sheet), printing every diagnostic and the tally.
-fn load(o: &CheckOptions) -> Result<(Validated, Thresholds), Exit> {
+/// `Instellingen` sheet), printing every diagnostic and the tally; with `logo` (a build),
+/// then reads the logo, whose problem is a warning printed after the tally.
+fn load(
+    o: &CheckOptions,
+    as_of: NaiveDate,
+    logo: bool,
+) -> Result<(Validated, Thresholds, crate::pdf::Images), Exit> {
     let source = input::read(&o.workbook).map_err(|e| fail(o.lang, &e.message(), e.cause()))?;
     let mut validated = model::validate(&source);
     let mut rules = Thresholds::default();
@@ -275,12 +280,22 @@ fn load(o: &CheckOptions) -> Result<(Validated, Thresholds), Exit> {
         .diagnostics
         .extend(rules.apply_sheet(&settings, at));
     validated.workbook.settings = settings;
+    let hires = future_hires(&source, &validated.workbook, as_of);
+    validated.diagnostics.extend(hires);
     let console = Console::detect(o.verbosity);
     for d in &validated.diagnostics {
         console.line(&d.render(o.lang));
     }
     console.say(&Tally::of(&validated.diagnostics).render(o.lang));
-    Ok((validated, rules))
+    let mut images = crate::pdf::Images::new();
+    if logo {
+        let problem;
+        (images, problem) = read_logo(&source, &validated.workbook);
+        if let Some(d) = problem {
+            console.line(&d.render(o.lang));
+        }
+    }
+    Ok((validated, rules, images))
 }
 
 /// Whether a spreadsheet program has the workbook open: the lock file Excel keeps beside
@@ -361,7 +376,7 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
         Ok(p) => p,
         Err(exit) => return exit,
     };
-    let (validated, rules) = match load(o) {
+    let (validated, rules, _) = match load(o, as_of, false) {
         Ok(v) => v,
         Err(exit) => return exit,
     };
@@ -423,53 +438,273 @@ pub fn default_output(workbook: &Path) -> PathBuf {
     }
 }
 
-/// Reads the override files (`*.tera`, `*.toml`) of a template folder.
-fn read_overrides(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
+/// Reads the override files (`*.tera`, `*.toml`) of a template folder: regular files of at
+/// most [`template::MAX_TEMPLATE_BYTES`] each. A failure names the folder or the file.
+fn read_overrides(dir: &Path, lang: Lang) -> Result<Vec<(String, String)>, Exit> {
+    let folder_failed = |e: &std::io::Error| {
+        fail(
+            lang,
+            &Tr::new(
+                format!("kan de sjablonenmap `{}` niet lezen", dir.display()),
+                format!("cannot read the template folder `{}`", dir.display()),
+            ),
+            Some(io_cause(e, lang)),
+        )
+    };
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+    for entry in std::fs::read_dir(dir).map_err(|e| folder_failed(&e))? {
+        let path = entry.map_err(|e| folder_failed(&e))?.path();
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if path.is_file() && (name.ends_with(".tera") || name.ends_with(".toml")) {
-            files.push((name, std::fs::read_to_string(&path)?));
+        if !(name.ends_with(".tera") || name.ends_with(".toml")) || path.is_dir() {
+            continue;
         }
+        let limit = template::MAX_TEMPLATE_BYTES;
+        let problem = match read_bounded(&path, limit) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    files.push((name, text));
+                    continue;
+                }
+                Err(_) => Tr::new("het is geen UTF-8-tekst", "it is not UTF-8 text"),
+            },
+            Err(unread) => unread.cause(limit),
+        };
+        return Err(fail(
+            lang,
+            &Tr::new(
+                format!(
+                    "kan sjabloon `{}` niet gebruiken: {}",
+                    path.display(),
+                    problem.get(Lang::Nl)
+                ),
+                format!(
+                    "cannot use template `{}`: {}",
+                    path.display(),
+                    problem.get(Lang::En)
+                ),
+            ),
+            None,
+        ));
     }
     files.sort();
     Ok(files)
 }
 
-/// Reads the organisation's logo (a path relative to the workbook); a logo that cannot be
-/// read is a warning and the documents are made without it.
-fn load_logo(workbook: &Path, wb: &crate::model::Workbook, lang: Lang) -> crate::pdf::Images {
+/// The largest logo popdruk reads: a logo for print is some hundreds of kilobytes.
+pub const MAX_LOGO_BYTES: u64 = 4 << 20;
+
+/// Reads the organisation's logo (a path relative to the workbook): a regular file of at
+/// most [`MAX_LOGO_BYTES`] that is a PNG or JPEG image. Anything else (missing, a folder, a
+/// device or pipe, too large, no image) is one warning naming the cell and the file, and
+/// the documents are made without it.
+fn read_logo(
+    source: &input::Source,
+    wb: &crate::model::Workbook,
+) -> (crate::pdf::Images, Option<Diagnostic>) {
     let mut images = crate::pdf::Images::new();
     let Some(logo) = &wb.organisation.logo else {
-        return images;
+        return (images, None);
     };
     // Relative to the folder the workbook (or the CSV folder) stands in.
-    let base = workbook.parent().unwrap_or(Path::new(""));
+    let base = source.path.parent().unwrap_or(Path::new(""));
     let path = base.join(logo);
-    match std::fs::read(&path) {
-        Ok(bytes) => {
-            images.insert("logo".into(), bytes);
-        }
-        Err(e) => {
-            let cause = io_cause(&e, lang);
-            let msg = Tr::new(
+    let problem = match read_bounded(&path, MAX_LOGO_BYTES) {
+        Ok(bytes) => match crate::pdf::check_image("logo", &bytes) {
+            Ok(()) => {
+                images.insert("logo".into(), bytes);
+                return (images, None);
+            }
+            Err(e) => Tr::new(
                 format!(
-                    "waarschuwing: het logo `{}` kan niet gelezen worden ({cause}); de documenten komen er zonder",
-                    path.display()
+                    "het is geen leesbare PNG- of JPEG-afbeelding ({})",
+                    e.message
+                ),
+                format!("it is not a readable PNG or JPEG image ({})", e.message),
+            ),
+        },
+        Err(unread) => unread.cause(MAX_LOGO_BYTES),
+    };
+    let shown = path.display();
+    let warning = Diagnostic {
+        severity: crate::diagnostic::Severity::Warning,
+        location: logo_location(source),
+        message: Tr::new(
+            format!(
+                "het logo `{shown}` kan niet gebruikt worden: {}; de documenten komen er zonder",
+                problem.get(Lang::Nl)
+            ),
+            format!(
+                "the logo `{shown}` cannot be used: {}; the documents are made without it",
+                problem.get(Lang::En)
+            ),
+        ),
+        expected: None,
+        hint: Some(Tr::new(
+            format!(
+                "een PNG- of JPEG-bestand van hoogstens {} MB, naast de werkmap",
+                MAX_LOGO_BYTES >> 20
+            ),
+            format!(
+                "a PNG or JPEG file of at most {} MB, beside the workbook",
+                MAX_LOGO_BYTES >> 20
+            ),
+        )),
+    };
+    (images, Some(warning))
+}
+
+/// `5,3 MB`: a size in megabytes with one decimal.
+fn megabytes(bytes: u64, lang: Lang) -> String {
+    let mb = format!("{:.1} MB", bytes as f64 / f64::from(1 << 20));
+    match lang {
+        Lang::Nl => mb.replace('.', ","),
+        Lang::En => mb,
+    }
+}
+
+/// Why a file was not read.
+enum Unread {
+    /// It is a folder, a device, a pipe or a socket: reading could block or never end.
+    NotAFile,
+    /// It is larger than the limit (its size, or at least the limit and a byte).
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+impl Unread {
+    /// Why the file was not read, in both languages; `limit` is the one it was read with.
+    fn cause(self, limit: u64) -> Tr {
+        match self {
+            Unread::NotAFile => Tr::new(
+                "het is geen gewoon bestand (een map, apparaat of pipe)",
+                "it is not a regular file (a folder, device or pipe)",
+            ),
+            Unread::TooLarge(n) => Tr::new(
+                format!(
+                    "het is groter dan {} MB ({})",
+                    limit >> 20,
+                    megabytes(n, Lang::Nl)
                 ),
                 format!(
-                    "warning: the logo `{}` cannot be read ({cause}); the documents are made without it",
-                    path.display()
+                    "it is larger than {} MB ({})",
+                    limit >> 20,
+                    megabytes(n, Lang::En)
                 ),
-            );
-            Console::detect(Verbosity::Normal).line(msg.get(lang));
+            ),
+            Unread::Io(e) => Tr::new(io_cause(&e, Lang::Nl), io_cause(&e, Lang::En)),
         }
     }
-    images
+}
+
+/// Reads a regular file of at most `limit` bytes, without blocking on a pipe or reading a
+/// device without end.
+fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, Unread> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(Unread::Io)?;
+    if !meta.is_file() {
+        return Err(Unread::NotAFile);
+    }
+    if meta.len() > limit {
+        return Err(Unread::TooLarge(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(Unread::Io)?;
+    // What was opened is what was looked at (not swapped for a pipe in between).
+    if !file.metadata().map_err(Unread::Io)?.is_file() {
+        return Err(Unread::NotAFile);
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Unread::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unread::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Where the `Logo` row of the `Organisatie` sheet (or CSV file) holds its value.
+fn logo_location(source: &input::Source) -> Location {
+    cell_location(source, sheets::ORGANISATIE, kv::WAARDE, |t| {
+        let key = t.headers.iter().position(|h| kv::VELD.matches(h))?;
+        t.rows
+            .iter()
+            .find(|r| {
+                r.cells
+                    .get(key)
+                    .is_some_and(|c| crate::model::schema::org::LOGO.matches(&c.display()))
+            })
+            .map(|r| r.number)
+    })
+}
+
+/// The cell of `column` in the row `row` picks of the table of `sheet`, as far as found.
+fn cell_location(
+    source: &input::Source,
+    sheet: crate::model::schema::SheetDef,
+    column: crate::model::schema::Column,
+    row: impl Fn(&input::Table) -> Option<u32>,
+) -> Location {
+    let Some(t) = source.tables.iter().find(|t| sheet.matches(&t.name)) else {
+        return Location {
+            file: source.path.clone(),
+            ..Location::default()
+        };
+    };
+    Location {
+        file: t.file.clone(),
+        sheet: t.is_sheet.then(|| t.name.clone()),
+        row: row(t),
+        column: t
+            .headers
+            .iter()
+            .position(|h| column.matches(h))
+            .map(|index| ColumnRef {
+                header: t.headers[index].clone(),
+                index,
+            }),
+    }
+}
+
+/// A warning for each employee hired after `as_of`: such an employee is in no document
+/// yet, which a typo in the year (`2062`) would otherwise do in silence.
+fn future_hires(
+    source: &input::Source,
+    wb: &crate::model::Workbook,
+    as_of: NaiveDate,
+) -> Vec<Diagnostic> {
+    use crate::model::schema::emp;
+    wb.employees
+        .iter()
+        .filter_map(|e| {
+            let hired = e.hired.filter(|h| *h > as_of)?;
+            let (day, name) = (hired.format("%d/%m/%Y"), e.full_name());
+            let when = as_of.format("%d/%m/%Y");
+            Some(Diagnostic {
+                severity: crate::diagnostic::Severity::Warning,
+                location: cell_location(source, sheets::MEDEWERKERS, emp::IN_DIENST, |_| {
+                    Some(e.row)
+                }),
+                message: Tr::new(
+                    format!(
+                        "`{}` ({name}) komt pas in dienst op {day}, na {when}: geen documenten voor deze medewerker",
+                        e.id
+                    ),
+                    format!(
+                        "`{}` ({name}) is only hired on {day}, after {when}: no documents for this employee",
+                        e.id
+                    ),
+                ),
+                expected: None,
+                hint: Some(Tr::new(
+                    "klopt het jaartal? Anders komt de medewerker vanaf die dag mee",
+                    "is the year right? Otherwise the employee is included from that day",
+                )),
+            })
+        })
+        .collect()
 }
 
 fn template_failure(lang: Lang, e: &template::TemplateError) -> Exit {
@@ -492,12 +727,12 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     let lang = o.check.lang;
     output::interrupt_in_english(lang == Lang::En);
     let date = o.check.date.unwrap_or(today);
-    let (validated, rules) = match load(&o.check) {
-        Ok(v) => v,
-        Err(exit) => return exit,
-    };
     let (as_of, period) = match period(&o.check, date) {
         Ok(p) => p,
+        Err(exit) => return exit,
+    };
+    let (validated, rules, images) = match load(&o.check, as_of, true) {
+        Ok(v) => v,
         Err(exit) => return exit,
     };
     // Errors that belong to one employee skip that employee's documents (and their team's,
@@ -514,18 +749,9 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         return Exit::DataErrors;
     }
     let overrides = match &o.templates {
-        Some(dir) => match read_overrides(dir) {
+        Some(dir) => match read_overrides(dir, lang) {
             Ok(files) => files,
-            Err(e) => {
-                return fail(
-                    lang,
-                    &Tr::new(
-                        format!("kan de sjablonenmap `{}` niet lezen", dir.display()),
-                        format!("cannot read the template folder `{}`", dir.display()),
-                    ),
-                    Some(io_cause(&e, lang)),
-                );
-            }
+            Err(exit) => return exit,
         },
         None => Vec::new(),
     };
@@ -543,7 +769,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         lang,
         date,
         paper: o.paper,
-        images: load_logo(&o.check.workbook, &validated.workbook, lang),
+        images,
         rules,
         as_of,
         period,
@@ -574,9 +800,9 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     let mut notices = Vec::new();
     // The disk works while the next documents are made.
     let shown = progress.clone();
-    let writer = output::Background::spawn(move |path| shown.wrote(path));
+    let writer = output::Background::spawn(out_dir.clone(), move |path| shown.wrote(path));
     let mut result = build::build(wb, &templates, &plan, &mut notices, |file| {
-        writer.send(out_dir.join(&file.path), file.bytes)
+        writer.send(output::inside(&out_dir, &file.path)?, file.bytes)
     });
     if let Err((path, error)) = writer.finish() {
         // The file that failed, rather than the one the build was handing over then.
@@ -621,20 +847,33 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
             Exit::Ok
         }
         Err(build::BuildError::Template(e)) => template_failure(lang, &e),
-        Err(build::BuildError::Write { path, error }) => fail(
-            lang,
-            &Tr::new(
-                format!(
-                    "kan `{}` niet schrijven: is het bestand open in een ander programma, of is de map alleen-lezen?",
-                    out_dir.join(&path).display()
-                ),
-                format!(
-                    "cannot write `{}`: is the file open in another program, or is the folder read-only?",
-                    out_dir.join(&path).display()
-                ),
-            ),
-            Some(io_cause(&error, lang)),
-        ),
+        Err(build::BuildError::Write { path, error }) => {
+            let file = out_dir.join(&path);
+            // The question about another program only where that can be the cause: a name
+            // the file system refuses says so first.
+            let locked = matches!(
+                error.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ResourceBusy
+            ) || (cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33)));
+            let message = if locked {
+                Tr::new(
+                    format!(
+                        "kan `{}` niet schrijven: is het bestand open in een ander programma, of is de map alleen-lezen?",
+                        file.display()
+                    ),
+                    format!(
+                        "cannot write `{}`: is the file open in another program, or is the folder read-only?",
+                        file.display()
+                    ),
+                )
+            } else {
+                Tr::new(
+                    format!("kan `{}` niet schrijven", file.display()),
+                    format!("cannot write `{}`", file.display()),
+                )
+            };
+            fail(lang, &message, Some(io_cause(&error, lang)))
+        }
         Err(build::BuildError::Image(e)) => fail(
             lang,
             &Tr::new(

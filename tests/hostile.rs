@@ -559,6 +559,13 @@ fn set(team: &mut [Sheet], sheet: &str, id: &str, column: &str, value: &str) {
     s.rows[row][col] = Value::text(value);
 }
 
+/// Replaces the first `from` in a text file by `to` (which must be there).
+fn replace_once(file: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).expect("text file");
+    assert!(text.contains(from), "`{from}` is not in {}", file.display());
+    std::fs::write(file, text.replacen(from, to, 1)).expect("write");
+}
+
 /// `words` words of a career goal, numbered so that order and completeness show.
 fn long_text(words: usize) -> String {
     (0..words)
@@ -702,11 +709,7 @@ fn csv_with_mixed_line_endings_reads_like_the_workbook_with_true_line_numbers() 
 #[test]
 fn a_csv_quote_that_never_closes_is_named_by_line_and_character() {
     let dir = team_csv("quote", |_| {});
-    let file = dir.join("medewerkers.csv");
-    let text = std::fs::read_to_string(&file).unwrap();
-    let broken = text.replacen(";Ayşe;", ";\"Ayşe;", 1);
-    assert_ne!(broken, text);
-    std::fs::write(&file, broken).unwrap();
+    replace_once(&dir.join("medewerkers.csv"), ";Ayşe;", ";\"Ayşe;");
     let o = check(&dir);
     assert_refused(
         &o,
@@ -735,11 +738,50 @@ fn csv_in_utf16_reads_like_the_workbook() {
     assert_eq!(o.stdout, sample_summary());
 }
 
+/// Makes a named pipe (that nobody writes to) at `path`.
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
 #[cfg(unix)]
 #[test]
-fn a_device_without_end_is_refused_as_too_large() {
+fn a_device_or_a_pipe_as_the_workbook_is_refused_in_one_sentence() {
     let o = check(Path::new("/dev/zero"));
-    assert_refused(&o, "`/dev/zero` is te groot");
+    assert_refused(
+        &o,
+        "`/dev/zero` is geen gewoon bestand of map maar een apparaat, pipe of socket",
+    );
+    assert_eq!(o.stderr.lines().count(), 1, "{}", o.stderr);
+    // A pipe nobody writes to: opening it would wait for ever.
+    let fifo = temp_dir("fifo").join("team.xlsx");
+    mkfifo(&fifo);
+    let o = check(&fifo);
+    assert_refused(
+        &o,
+        "is geen gewoon bestand of map maar een apparaat, pipe of socket",
+    );
+    assert!(o.took < Duration::from_secs(20), "took {:?}", o.took);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_device_as_a_csv_sheet_is_refused_not_skipped() {
+    let input = team_csv("fifo-sheet", |_| {});
+    std::fs::remove_file(input.join("gesprekken.csv")).unwrap();
+    mkfifo(&input.join("gesprekken.csv"));
+    let o = check(&input);
+    assert_refused(
+        &o,
+        "gesprekken.csv` is geen gewoon bestand of map maar een apparaat, pipe of socket",
+    );
+    std::fs::remove_file(input.join("gesprekken.csv")).unwrap();
+    std::os::unix::fs::symlink("/dev/null", input.join("gesprekken.csv")).unwrap();
+    assert_refused(&check(&input), "gesprekken.csv` is geen gewoon bestand");
 }
 
 #[test]
@@ -848,4 +890,488 @@ fn an_ole_file_is_measured_as_calamine_reads_it() {
         assert_refused(&o, phrase);
         assert!(o.took < Duration::from_secs(5), "{file} took {:?}", o.took);
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Second round (issue 17): names, one long word, collisions, the logo, special files,
+// templates, dates and messages.
+
+/// Adds an employee to `Medewerkers`: a copy of the first one (Ilse, in service since
+/// 2012) with this ID, name and team.
+fn add_employee(team: &mut [Sheet], id: &str, first: &str, last: &str, team_name: &str) {
+    let s = synth::sheet_mut(team, "Medewerkers").expect("sheet");
+    let mut row = s.rows[0].clone();
+    for (column, value) in [
+        ("ID", id),
+        ("Voornaam", first),
+        ("Achternaam", last),
+        ("Team", team_name),
+    ] {
+        row[s.column(column).expect("column")] = Value::text(value);
+    }
+    s.rows.push(row);
+}
+
+/// `popdruk build DIR -o OUT --date 2026-11-29` plus `more`.
+fn build_into(input: &Path, out: &Path, more: &[&str]) -> Outcome {
+    let mut args = vec![
+        "build",
+        input.to_str().expect("UTF-8 path"),
+        "-o",
+        out.to_str().expect("UTF-8 path"),
+        "--date",
+        "2026-11-29",
+    ];
+    args.extend(more);
+    run(&args)
+}
+
+/// How many files the closing line of a build says it made.
+fn files_counted(stderr: &str) -> usize {
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("klaar: "))
+        .unwrap_or_else(|| panic!("no closing line in\n{stderr}"));
+    let number_before = |word: &str| {
+        line.split(", ")
+            .flat_map(|part| part.split(" en "))
+            .find_map(|part| {
+                let part = part.trim_start_matches("klaar: ");
+                let (n, rest) = part.split_once(' ')?;
+                rest.starts_with(word).then(|| n.parse::<usize>().ok())?
+            })
+            .unwrap_or(0)
+    };
+    number_before("documenten")
+        + number_before("teamdocument")
+        + number_before("bundel")
+        + usize::from(line.contains("een leeg voorbereidingsformulier"))
+        + usize::from(line.contains("het inspectiedossier"))
+}
+
+/// Builds the sample team with `employees` (ID, first name, last name, team) added, and
+/// asserts that it went well, that every file written is counted in the closing line and
+/// that nothing was written outside the output folder. Returns the output folder.
+fn build_with(name: &str, employees: &[[&str; 4]]) -> PathBuf {
+    let input = team_csv(name, |t| {
+        for [id, first, last, team] in employees {
+            add_employee(t, id, first, last, team);
+        }
+    });
+    let base = input.parent().unwrap().to_path_buf();
+    let out = base.join("uit");
+    let o = build_into(&input, &out, &[]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert_eq!(common::files_under(&out).len(), files_counted(&o.stderr));
+    let strays: Vec<PathBuf> = common::files_under(&base)
+        .into_iter()
+        .filter(|f| !f.starts_with(&out) && !f.starts_with(&input))
+        .collect();
+    assert!(strays.is_empty(), "written outside: {strays:?}");
+    out
+}
+
+/// Asserts that each of `files` is in `out`.
+fn assert_files(out: &Path, files: &[&str]) {
+    for file in files {
+        assert!(
+            out.join(file).is_file(),
+            "{file} missing: {:?}",
+            common::files_under(out)
+        );
+    }
+}
+
+#[test]
+fn names_that_clean_to_nothing_get_their_row_and_stay_in_the_output_folder() {
+    let out = build_with(
+        "nothing",
+        &[["?/..", ".", "-", "/"], ["/", "?", "..", ".."]],
+    );
+    // Rows 18 and 19 of medewerkers.csv (16 employees after the header); the teams `/` and
+    // `..` clean to nothing and are numbered.
+    assert_files(
+        &out,
+        &[
+            "rij-18/pop-rij-18.pdf",
+            "rij-19/afspraken-rij-19.pdf",
+            "teammatrix-team-1.pdf",
+            "teammatrix-team-2.pdf",
+        ],
+    );
+}
+
+#[test]
+fn names_that_clean_alike_get_files_of_their_own_and_every_file_is_counted() {
+    let out = build_with(
+        "collide",
+        &[
+            ["M/10", "Jan", "Peeters", "Ploeg/1"],
+            ["M:10", "Jan", "Peeters", "Ploeg:1"],
+            ["m-10", "jan", "peeters", "ploeg-1"],
+        ],
+    );
+    assert_files(
+        &out,
+        &[
+            "M-10-Peeters-Jan/pop-M-10-Peeters-Jan.pdf",
+            "M-10-Peeters-Jan-rij-19/pop-M-10-Peeters-Jan-rij-19.pdf",
+            "m-10-peeters-jan-rij-20/pop-m-10-peeters-jan-rij-20.pdf",
+            "teammatrix-Ploeg-1.pdf",
+            "teammatrix-Ploeg-1-2.pdf",
+            "teammatrix-ploeg-1-3.pdf",
+        ],
+    );
+}
+
+#[test]
+fn a_300_character_name_is_shortened_in_its_file_name_and_printed_whole() {
+    let long = "Van".repeat(100);
+    let input = team_csv("long-name", |t| {
+        set(t, "Medewerkers", "M003", "Achternaam", &long)
+    });
+    let out = input.parent().unwrap().join("uit");
+    let o = build_into(&input, &out, &["--employee", "M003", "--only", "pop"]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let files = common::files_under(&out);
+    let pop = files
+        .iter()
+        .find(|f| {
+            f.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("pop-M003-")
+        })
+        .unwrap_or_else(|| panic!("{files:?}"));
+    let name = pop.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(name, format!("pop-M003-{}.pdf", &long[..55]));
+    let text = common::squash(&common::text(&common::read(&std::fs::read(pop).unwrap())));
+    assert!(
+        text.contains(&common::squash(&long)),
+        "the name is printed whole"
+    );
+}
+
+#[test]
+fn one_word_of_32767_characters_is_printed_whole_in_the_pop_form() {
+    // Excel's longest cell, one unbroken word: a pasted address, a row of underscores.
+    let word: String = "https://intranet.example/"
+        .chars()
+        .cycle()
+        .take(32_767)
+        .collect();
+    let input = team_csv("long-word", |t| {
+        set(t, "Medewerkers", "M003", "Loopbaandoel", &word);
+        set(
+            t,
+            "Medewerkers",
+            "M004",
+            "Loopbaandoel",
+            &"_".repeat(32_767),
+        );
+    });
+    let out = input.parent().unwrap().join("uit");
+    let o = build_into(
+        &input,
+        &out,
+        &["--employee", "M003", "--employee", "M004", "--only", "pop"],
+    );
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    // Generous: it took minutes and never ended before; about 10 s in a debug build.
+    assert!(o.took < Duration::from_secs(120), "took {:?}", o.took);
+    let text_of = |file: &str| {
+        let pdf = std::fs::read(out.join(file)).expect("pdf");
+        common::squash(&common::text(&common::read(&pdf)))
+    };
+    // Without the running headers and footers between pages, the word comes out whole and
+    // in order.
+    let mut text = text_of("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf").replace(
+        "GroenkrachtCoöperatievzw·Persoonlijkontwikkelingsplan·AyşeYılmaz",
+        "",
+    );
+    while let Some(from) = text.find("Vertrouwelijk–personeelsdossier") {
+        let to = text[from..].find("29/11/2026").expect("footer") + from + "29/11/2026".len();
+        text.replace_range(from..to, "");
+    }
+    assert!(text.contains(&word), "the word is not whole");
+    let text = text_of("M004-Wójcik-Łukasz/pop-M004-Wójcik-Łukasz.pdf");
+    assert_eq!(text.matches('_').count(), 32_767);
+}
+
+/// Sets the organisation's `Logo` field.
+fn set_logo(team: &mut [Sheet], logo: &str) {
+    let s = synth::sheet_mut(team, "Organisatie").expect("sheet");
+    let row = s.find_row("Veld", &Value::text("Logo")).expect("logo row");
+    let col = s.column("Waarde").expect("column");
+    s.rows[row][col] = Value::text(logo);
+}
+
+#[cfg(unix)]
+#[test]
+fn every_logo_problem_is_one_warning_naming_the_cell_and_the_documents_are_made() {
+    for (logo, cause) in [
+        (
+            "/dev/zero",
+            "het is geen gewoon bestand (een map, apparaat of pipe)",
+        ),
+        (
+            "pijp.png",
+            "het is geen gewoon bestand (een map, apparaat of pipe)",
+        ),
+        (
+            "tekst.png",
+            "het is geen leesbare PNG- of JPEG-afbeelding (not a PNG or JPEG file)",
+        ),
+        ("groot.png", "het is groter dan 4 MB (5,0 MB)"),
+        ("weg.png", "het bestand of de map bestaat niet"),
+    ] {
+        let csv = team_csv("logo", |t| set_logo(t, logo));
+        let base = csv.parent().unwrap();
+        std::fs::write(base.join("tekst.png"), "geen afbeelding").unwrap();
+        std::fs::write(base.join("groot.png"), vec![0u8; 5 << 20]).unwrap();
+        mkfifo(&base.join("pijp.png"));
+        let out = csv.parent().unwrap().join("uit");
+        let o = build_into(&csv, &out, &["--only", "teammatrix"]);
+        assert_eq!(o.code, Some(0), "{logo}: {}", o.stderr);
+        assert_eq!(
+            o.stderr.matches("waarschuwing: ").count(),
+            1,
+            "{logo}: {}",
+            o.stderr
+        );
+        assert!(
+            o.stderr.contains(&format!(
+                "kan niet gebruikt worden: {cause}; de documenten komen er zonder\n  --> "
+            )),
+            "{logo}: {}",
+            o.stderr
+        );
+        assert!(
+            o.stderr
+                .contains("organisatie.csv, rij 7, kolom `Waarde` (B)"),
+            "{logo}: {}",
+            o.stderr
+        );
+        assert_eq!(
+            common::files_under(&out).len(),
+            files_counted(&o.stderr),
+            "{logo}"
+        );
+        assert!(o.took < Duration::from_secs(60), "{logo} took {:?}", o.took);
+    }
+}
+
+#[test]
+fn a_workbook_renamed_to_csv_is_named_for_what_it_is() {
+    let input = team_csv("renamed", |_| {});
+    std::fs::copy("samples/team.xlsx", input.join("medewerkers.csv")).unwrap();
+    let o = check(&input);
+    assert_refused(
+        &o,
+        "medewerkers.csv` is geen CSV-bestand maar een werkmap (.xlsx, .ods of .xls) met de naam .csv",
+    );
+    assert!(!o.stderr.contains("PK"), "{}", o.stderr);
+    std::fs::copy("samples/team.xls", input.join("medewerkers.csv")).unwrap();
+    assert_refused(&check(&input), "is geen CSV-bestand maar een werkmap");
+}
+
+#[test]
+fn a_byte_order_mark_inside_a_csv_file_is_dropped() {
+    // Two CSV files pasted together: the second's BOM stands before `M013`.
+    let input = team_csv("bom", |_| {});
+    replace_once(
+        &input.join("medewerkers.csv"),
+        "\r\nM013;",
+        "\r\n\u{feff}M013;",
+    );
+    // Goals name `M013` without the mark: they still find the employee.
+    let o = check(&input);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert_eq!(o.stdout, sample_summary());
+    assert!(!o.stderr.contains('\u{feff}'), "{}", o.stderr);
+}
+
+#[test]
+fn a_serial_date_past_the_year_9999_is_an_error_not_31_12_9999() {
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (serial, shown) in [
+        (1e308, "`1e308` is geen datum"),
+        (2_958_466.0, "`2958466` is geen datum"),
+    ] {
+        let bytes = team_xlsx(
+            |_| 0,
+            |name, ws| {
+                if name == "Medewerkers" {
+                    // M005's `In dienst` (row 6, column F).
+                    ws.write_number_with_format(5, 5, serial, &date)?;
+                }
+                Ok(())
+            },
+            |_| Ok(()),
+        );
+        let dir = temp_dir("serial");
+        let o = check(&write(&dir, "team.xlsx", &bytes));
+        assert_eq!(o.code, Some(1), "{}", o.stderr);
+        assert!(o.stderr.contains(&format!("fout: {shown}")), "{}", o.stderr);
+        assert!(
+            o.stderr
+                .contains("blad `Medewerkers`, rij 6, kolom `In dienst` (F)"),
+            "{}",
+            o.stderr
+        );
+        assert!(!o.stderr.contains("9999"), "{}", o.stderr);
+    }
+}
+
+#[test]
+fn a_date_outside_1900_to_2100_is_an_error_and_a_hire_after_the_date_a_warning() {
+    let input = team_csv("years", |t| {
+        set(t, "Medewerkers", "M003", "In dienst", "03/05/2062");
+        set(t, "Medewerkers", "M004", "Uit dienst", "14/10/2191");
+    });
+    let o = check(&input);
+    assert_eq!(o.code, Some(1), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "fout: `14/10/2191` ligt niet tussen 1900 en 2100: is het jaartal een tikfout?\n  --> "
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("medewerkers.csv, rij 5, kolom `Uit dienst` (G)"),
+        "{}",
+        o.stderr
+    );
+    // Within the years, but after the date of the run: the employee is in no document.
+    build_warns_of_the_hire_in_2062(&input);
+}
+
+/// The M003 of `input` (hired in 2062) is named in a warning, and the build goes on.
+fn build_warns_of_the_hire_in_2062(input: &Path) {
+    replace_once(&input.join("medewerkers.csv"), "14/10/2191", "");
+    let out = input.parent().unwrap().join("uit");
+    let o = build_into(input, &out, &["--only", "pop"]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "waarschuwing: `M003` (Ayşe Yılmaz) komt pas in dienst op 03/05/2062, na 29/11/2026: geen documenten voor deze medewerker\n  --> "
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr
+            .contains("medewerkers.csv, rij 4, kolom `In dienst` (F)"),
+        "{}",
+        o.stderr
+    );
+    assert!(!out.join("M003-Yılmaz-Ayşe").exists());
+}
+
+/// Asserts a tool failure (exit 2) of a build, after the data's tally, whose one
+/// sentence contains `phrase`.
+fn assert_build_refused(o: &Outcome, phrase: &str) {
+    assert_eq!(o.code, Some(2), "{}", o.stderr);
+    let line = o.stderr.lines().find(|l| l.starts_with("fout: "));
+    assert!(
+        line.is_some_and(|l| l.contains(phrase)),
+        "expected {phrase:?} in\n{}",
+        o.stderr
+    );
+}
+
+/// Builds the sample team's blank preparation form with `voorbereiding.tera` replaced by
+/// `template` (`--templates`).
+fn build_with_template(name: &str, template: &[u8]) -> Outcome {
+    let dir = temp_dir(name);
+    let templates = dir.join("sjablonen");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("voorbereiding.tera"), template).unwrap();
+    let out = dir.join("uit");
+    build_into(
+        Path::new("samples/team.xlsx"),
+        &out,
+        &[
+            "--only",
+            "voorbereiding",
+            "--employee",
+            "M003",
+            "--templates",
+            templates.to_str().unwrap(),
+        ],
+    )
+}
+
+/// A document of `body`, as a template.
+fn document(body: &str) -> Vec<u8> {
+    format!(r#"<document title="x" lang="nl-BE">{body}</document>"#).into_bytes()
+}
+
+#[test]
+fn a_template_of_50000_nested_tags_is_refused_without_overflowing_the_stack() {
+    let o = build_with_template(
+        "deep",
+        &document(&format!(
+            "<p>{}x{}</p>",
+            "<b>".repeat(50_000),
+            "</b>".repeat(50_000)
+        )),
+    );
+    assert_build_refused(
+        &o,
+        "voorbereiding.tera made markup that cannot be read for `M003`",
+    );
+    assert!(
+        o.stderr.contains("elements nest more than 48 deep"),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn counts_and_sizes_a_template_asks_for_are_bounded_with_a_message_naming_it() {
+    for (name, template, phrase) in [
+        (
+            "lines",
+            document(r#"<lines count="10000000"/>"#),
+            "invalid value `10000000` for `count` on `<lines>`",
+        ),
+        (
+            "loops",
+            document(
+                "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}",
+            ),
+            "`range` would count more than 1000000 numbers in one document",
+        ),
+        (
+            "output",
+            document(&format!(
+                "{{% for a in range(end=50000) %}}{{% for b in range(end=10) %}}<p>{}</p>{{% endfor %}}{{% endfor %}}",
+                "x".repeat(1_000)
+            )),
+            "the template makes more than 64 MB of markup for one document",
+        ),
+    ] {
+        let o = build_with_template(name, &template);
+        assert_build_refused(&o, "voorbereiding.tera");
+        assert!(o.stderr.contains(phrase), "{name}: {}", o.stderr);
+        assert!(
+            o.took < Duration::from_secs(120),
+            "{name} took {:?}",
+            o.took
+        );
+    }
+    // A 180 MB template is not read at all.
+    let mut huge = document("");
+    huge.resize(180 << 20, b' ');
+    let o = build_with_template("huge", &huge);
+    assert_build_refused(&o, "kan sjabloon `");
+    assert!(
+        o.stderr
+            .contains("voorbereiding.tera` niet gebruiken: het is groter dan 1 MB (180,0 MB)"),
+        "{}",
+        o.stderr
+    );
 }

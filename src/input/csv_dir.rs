@@ -13,8 +13,15 @@ pub(super) fn read(dir: &Path) -> Result<Vec<Table>, InputError> {
     for entry in entries {
         let entry = entry.map_err(|e| InputError::Io(dir.to_path_buf(), e))?;
         let path = entry.path();
-        if super::has_extension(&path, "csv") && path.is_file() {
-            files.push(path);
+        if !super::has_extension(&path, "csv") {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_file() => files.push(path),
+            // A folder named `.csv` is no sheet; a pipe or device is refused, not skipped.
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Err(InputError::NotAFile(path)),
+            Err(e) => return Err(InputError::Io(path, e)),
         }
     }
     if files.is_empty() {
@@ -43,6 +50,11 @@ pub(super) fn read_bytes(
     bytes: &[u8],
     budget: &mut Budget,
 ) -> Result<Table, InputError> {
+    // A zip package (xlsx, ods) or an OLE file (xls) renamed to `.csv`: its bytes would
+    // come out as a header of binary.
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(InputError::WorkbookAsCsv(path.to_path_buf()));
+    }
     let text = decode(bytes);
     let name = path
         .file_stem()

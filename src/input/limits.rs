@@ -122,10 +122,19 @@ pub fn megabytes(bytes: u64) -> String {
     }
 }
 
-/// Reads a whole file, refusing one larger than [`MAX_FILE`] without reading it (also a
-/// device such as `/dev/zero`, which has no end).
+/// Reads a whole regular file, refusing one larger than [`MAX_FILE`] without reading it,
+/// and anything that is not a regular file (a device such as `/dev/zero`, which has no
+/// end; a pipe, which blocks).
 pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, InputError> {
-    let file = std::fs::File::open(path).map_err(|e| InputError::Io(path.to_path_buf(), e))?;
+    let io = |e| InputError::Io(path.to_path_buf(), e);
+    // A pipe would block the open, a device read without end: only regular files.
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(InputError::NotAFile(path.to_path_buf()));
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    if !file.metadata().map_err(io)?.is_file() {
+        return Err(InputError::NotAFile(path.to_path_buf()));
+    }
     let mut bytes = Vec::new();
     file.take(MAX_FILE + 1)
         .read_to_end(&mut bytes)

@@ -109,6 +109,11 @@ pub enum InputError {
     Io(PathBuf, std::io::Error),
     /// The file is empty (0 bytes).
     Empty(PathBuf),
+    /// Neither a regular file nor a folder: a device, a pipe or a socket, which could be
+    /// read without end or block the run.
+    NotAFile(PathBuf),
+    /// A `.csv` file that is a workbook (a zip package or an old Excel file) renamed.
+    WorkbookAsCsv(PathBuf),
     /// The file is not a spreadsheet popdruk knows.
     NotAWorkbook(PathBuf),
     /// The workbook is protected with a password.
@@ -149,6 +154,26 @@ impl InputError {
                 ),
                 format!(
                     "`{}` is empty (0 bytes): save the workbook again from Excel",
+                    p.display()
+                ),
+            ),
+            InputError::NotAFile(p) => Tr::new(
+                format!(
+                    "`{}` is geen gewoon bestand of map maar een apparaat, pipe of socket: popdruk leest een werkmap of een map met .csv-bestanden",
+                    p.display()
+                ),
+                format!(
+                    "`{}` is not a regular file or folder but a device, pipe or socket: popdruk reads a workbook or a folder of .csv files",
+                    p.display()
+                ),
+            ),
+            InputError::WorkbookAsCsv(p) => Tr::new(
+                format!(
+                    "`{}` is geen CSV-bestand maar een werkmap (.xlsx, .ods of .xls) met de naam .csv: geef de werkmap zelf aan popdruk met haar eigen extensie, of bewaar ze in Excel als CSV",
+                    p.display()
+                ),
+                format!(
+                    "`{}` is not a CSV file but a workbook (.xlsx, .ods or .xls) named .csv: give popdruk the workbook itself with its own extension, or save it from Excel as CSV",
                     p.display()
                 ),
             ),
@@ -288,6 +313,9 @@ pub fn read(path: &Path) -> Result<Source, InputError> {
         std::io::ErrorKind::NotFound => InputError::NotFound(path.to_path_buf()),
         _ => InputError::Io(path.to_path_buf(), e),
     })?;
+    if !meta.is_dir() && !meta.is_file() {
+        return Err(InputError::NotAFile(path.to_path_buf()));
+    }
     let tables = if meta.is_dir() {
         csv_dir::read(path)?
     } else if has_extension(path, "csv") {
@@ -444,6 +472,15 @@ fn data_row(number: u32, mut cells: Vec<Cell>, h: usize) -> Row {
 
 /// Interprets a text cell: trimmed, and empty when only spaces.
 fn text_cell(s: &str) -> Cell {
+    // A byte-order mark inside a file (CSV files pasted together, a cell copied from one)
+    // is invisible: `M003` and `\u{feff}M003` would look the same in every message.
+    let owned;
+    let s = if s.contains('\u{feff}') {
+        owned = s.replace('\u{feff}', "");
+        &owned
+    } else {
+        s
+    };
     let t = s.trim();
     if t.is_empty() {
         Cell::Empty

@@ -207,7 +207,9 @@ fn cell(d: &Data) -> Cell {
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) if dt.is_datetime() => {
+        // calamine turns any serial past 31/12/9999 into that day: keep the number, which
+        // the model then refuses as no date.
+        Data::DateTime(dt) if dt.is_datetime() && (1.0..2_958_466.0).contains(&dt.as_f64()) => {
             let (y, m, d, ..) = dt.to_ymd_hms_milli();
             NaiveDate::from_ymd_opt(y.into(), m.into(), d.into())
                 .map(Cell::Date)

@@ -10,14 +10,25 @@ type Result<T> = std::result::Result<T, MarkupError>;
 /// Parses markup text that may refer to anchors in other parts; returns the document and
 /// its [`Anchors`] to check with [`Anchors::check`] once every part is read.
 pub fn parse_part(text: &str) -> Result<(Document, Anchors)> {
-    let xml = roxmltree::Document::parse(text).map_err(|e| {
+    let options = roxmltree::ParsingOptions {
+        nodes_limit: MAX_NODES,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let xml = roxmltree::Document::parse_with_options(text, options).map_err(|e| {
         let p = e.pos();
+        let message = match e {
+            roxmltree::Error::NodesLimitReached => format!(
+                "the markup has more than {MAX_NODES} elements and texts: a loop in the template that does not end?"
+            ),
+            e => format!("malformed markup: {e}"),
+        };
         MarkupError {
             line: p.row,
             column: p.col,
-            message: format!("malformed markup: {e}"),
+            message,
         }
     })?;
+    check_depth(&xml)?;
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
     let p = Parser {
@@ -34,6 +45,40 @@ pub fn parse_part(text: &str) -> Result<(Document, Anchors)> {
         refs: p.refs.into_inner(),
     };
     Ok((doc, anchors))
+}
+
+/// The most elements and texts one markup text may have: the longest built-in document
+/// part (a team's matrix of hundreds of people and tasks) has some tens of thousands.
+pub const MAX_NODES: u32 = 2_000_000;
+
+/// How deep elements may nest: the built-in templates nest about ten deep. Parsing and
+/// laying out follow the nesting, so a bound keeps them within the stack.
+pub const MAX_DEPTH: usize = 48;
+
+/// The largest count an attribute may give (`<lines count>`, `colspan`).
+pub const MAX_COUNT: u32 = 1_000;
+
+/// Fails on the first element nested deeper than [`MAX_DEPTH`], at its place. Walks the
+/// tree without recursion: its depth is what is checked.
+fn check_depth(xml: &roxmltree::Document<'_>) -> Result<()> {
+    let mut depth = vec![0u16; xml.descendants().count() + 1];
+    for node in xml.descendants() {
+        let own = node.parent().map_or(0, |p| {
+            depth.get(p.id().get() as usize).copied().unwrap_or(0) + 1
+        });
+        if let Some(d) = depth.get_mut(node.id().get() as usize) {
+            *d = own;
+        }
+        if usize::from(own) > MAX_DEPTH {
+            let p = xml.text_pos_at(node.range().start);
+            return Err(MarkupError {
+                line: p.row,
+                column: p.col,
+                message: format!("elements nest more than {MAX_DEPTH} deep"),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Parses markup text into a document. Errors name the line and column; a reference to an
@@ -591,7 +636,9 @@ impl<'i> Parser<'i> {
                 self.check_attrs(node, &["count", "spacing"])?;
                 let count = match node.attribute("count") {
                     None | Some("fill") => None,
-                    Some(_) => self.attr(node, "count", |v| v.parse::<u32>().ok())?,
+                    Some(_) => self.attr(node, "count", |v| {
+                        v.parse::<u32>().ok().filter(|&n| n <= MAX_COUNT)
+                    })?,
                 };
                 let spacing = self
                     .attr(node, "spacing", parse_pt)?
@@ -835,7 +882,9 @@ impl<'i> Parser<'i> {
                 blocks,
                 colspan: self
                     .attr(td, "colspan", |v| {
-                        v.parse::<usize>().ok().filter(|&n| n >= 1)
+                        v.parse::<usize>()
+                            .ok()
+                            .filter(|&n| (1..=MAX_COUNT as usize).contains(&n))
                     })?
                     .unwrap_or(1),
                 shade: self.attr(td, "shade", parse_color)?.or(row_shade),
@@ -1056,6 +1105,40 @@ fn check_refs(ids: &std::collections::HashMap<String, Pos>, refs: &[Ref]) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Markup nested `depth` deep: tables in keeps in table cells, then inline spans.
+    fn nested(depth: usize) -> String {
+        let (mut open, mut close) = (String::new(), String::new());
+        let blocks = depth.saturating_sub(4) / 4;
+        for _ in 0..blocks {
+            open.push_str("<keep><table><tr><td>");
+            close.insert_str(0, "</td></tr></table></keep>");
+        }
+        let spans = depth - 3 - blocks * 4;
+        format!(
+            r#"<document title="x" lang="nl-BE"><section><p>{open}{}x{}{close}</p></section></document>"#,
+            "<b>".repeat(spans),
+            "</b>".repeat(spans)
+        )
+        .replacen("<p>", "", 1)
+        .replacen("</p></section>", "</section>", 1)
+    }
+
+    #[test]
+    fn markup_at_the_depth_bound_is_read_laid_out_and_written_on_a_small_stack() {
+        // A rayon worker's stack (2 MB): the deepest markup allowed must fit in a debug build.
+        let run = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(|| {
+                let doc = parse(&nested(MAX_DEPTH)).expect("at the bound");
+                let laid = crate::layout::layout(&doc, &crate::layout::Options::default());
+                assert!(crate::pdf::write(&laid).starts_with(b"%PDF"));
+            })
+            .unwrap();
+        assert!(run.join().is_ok());
+        let e = parse(&nested(MAX_DEPTH + 1)).unwrap_err();
+        assert!(e.message.contains("nest more than"), "{e}");
+    }
 
     #[test]
     fn parses_metadata_setup_and_sections() {

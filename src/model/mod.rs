@@ -116,6 +116,8 @@ pub struct Employee {
     pub improvements: Option<String>,
     /// Interests.
     pub interests: Option<String>,
+    /// The row of the `Medewerkers` sheet (or line of its CSV file) it was read from.
+    pub row: u32,
 }
 
 impl Employee {

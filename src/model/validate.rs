@@ -929,6 +929,7 @@ impl<'a> Validator<'a> {
                 strengths: r.text(d, STERKTES),
                 improvements: r.text(d, WERKPUNTEN),
                 interests: r.text(d, INTERESSES),
+                row: row.number,
             };
             let Some(id) = id else { continue };
             let key = normalize(&id);

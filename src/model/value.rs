@@ -145,15 +145,42 @@ pub const MONTHS_EN: [&str; 12] = [
 /// `17.02.2026`, `2026-02-17` or `17 februari 2026`.
 pub fn date(cell: &Cell) -> Read<NaiveDate> {
     let cell = check_error(cell)?;
-    match cell {
-        Cell::Empty => Ok(None),
-        Cell::Date(d) => Ok(Some(*d)),
-        Cell::Number(n) => serial_date(*n)
-            .map(Some)
-            .ok_or_else(|| not_a_date(&format_number(*n))),
-        Cell::Bool(_) => Err(not_a_date(&cell.display())),
-        Cell::Text(t) | Cell::Error(t) => parse_date(t).map(Some),
+    let date = match cell {
+        Cell::Empty => return Ok(None),
+        Cell::Date(d) => *d,
+        // A number far outside the serials of dates reads better as a power of ten.
+        Cell::Number(n) => serial_date(*n).ok_or_else(|| {
+            not_a_date(&if n.abs() < 1e15 {
+                format_number(*n)
+            } else {
+                format!("{n:e}")
+            })
+        })?,
+        Cell::Bool(_) => return Err(not_a_date(&cell.display())),
+        Cell::Text(t) | Cell::Error(t) => parse_date(t)?,
+    };
+    in_range(date).map(Some)
+}
+
+/// The years a date in a workbook may fall in: any other is a typo (`2062` for `2026`) or
+/// a number read as a date, never a POP's date.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// `date` when its year is in [`YEARS`].
+fn in_range(date: NaiveDate) -> Result<NaiveDate, Bad> {
+    use chrono::Datelike;
+    if YEARS.contains(&date.year()) {
+        return Ok(date);
     }
+    let shown = date.format("%d/%m/%Y").to_string();
+    let (from, to) = (YEARS.start(), YEARS.end());
+    Err(Bad::new(
+        Tr::new(
+            format!("`{shown}` ligt niet tussen {from} en {to}: is het jaartal een tikfout?"),
+            format!("`{shown}` is not between {from} and {to}: is the year a typo?"),
+        ),
+        expected_date(),
+    ))
 }
 
 /// Converts an Excel serial date (days since 30/12/1899, counting Excel's phantom

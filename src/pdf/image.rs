@@ -81,6 +81,17 @@ fn image_dict(w: u32, h: u32, space: &str, filter: &str) -> Dictionary {
     d
 }
 
+/// The most pixels an image may have: a logo of 8,000 by 5,000 pixels is far more than a
+/// printed page needs, while a small PNG that says it is 100,000 pixels square would
+/// otherwise be unpacked into tens of gigabytes.
+pub const MAX_PIXELS: u64 = 40_000_000;
+
+/// Whether `bytes` are an image the writer can embed (decoded in full, so a damaged file
+/// is found before any document is made).
+pub fn check(name: &str, bytes: &[u8]) -> Result<(), ImageError> {
+    embed(&mut lopdf::Document::with_version("1.7"), name, bytes).map(|_| ())
+}
+
 /// Decodes and adds one image to the document as an XObject.
 pub(crate) fn embed(
     doc: &mut lopdf::Document,
@@ -103,6 +114,9 @@ pub(crate) fn embed(
                 ));
             }
         };
+        if w == 0 || h == 0 {
+            return Err(err(name, "JPEG without a size"));
+        }
         let d = image_dict(w, h, space, "DCTDecode");
         let id = doc.add_object(Object::Stream(
             Stream::new(d, bytes.to_vec()).with_compression(false),
@@ -122,6 +136,13 @@ pub(crate) fn embed(
     let mut reader = dec
         .read_info()
         .map_err(|e| err(name, format!("unreadable PNG: {e}")))?;
+    let (w, h) = (reader.info().width, reader.info().height);
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(err(
+            name,
+            format!("PNG of {w} × {h} pixels, more than the {MAX_PIXELS} popdruk embeds"),
+        ));
+    }
     let size = reader
         .output_buffer_size()
         .ok_or_else(|| err(name, "PNG too large"))?;
@@ -182,6 +203,23 @@ mod tests {
         ];
         assert_eq!(jpeg_info(&jpeg), Some((30, 20, 3)));
         assert_eq!(jpeg_info(b"\x89PNG"), None);
+    }
+
+    #[test]
+    fn a_small_png_that_claims_a_huge_size_is_refused_before_unpacking() {
+        // A one-pixel PNG whose header then says 100,000 × 100,000 pixels.
+        let mut png = Vec::new();
+        let mut enc = png::Encoder::new(&mut png, 1, 1);
+        enc.set_color(png::ColorType::Rgb);
+        let mut w = enc.write_header().unwrap();
+        w.write_image_data(&[0, 0, 0]).unwrap();
+        drop(w);
+        png[16..24].copy_from_slice(&[0, 1, 0x86, 0xA0, 0, 1, 0x86, 0xA0]);
+        let mut crc = flate2::Crc::new();
+        crc.update(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.sum().to_be_bytes());
+        let e = check("logo", &png).unwrap_err();
+        assert!(e.message.contains("100000 × 100000 pixels"), "{e}");
     }
 
     #[test]

@@ -23,7 +23,7 @@ use printpdf::{PdfDocument, PdfSaveOptions};
 mod font;
 mod image;
 
-pub use image::{ImageError, Images};
+pub use image::{ImageError, Images, MAX_PIXELS, check as check_image};
 
 use crate::layout::{Item, Laid, Seg, Stroke};
 use crate::text::lines::Rgb;

@@ -91,6 +91,69 @@ fn from_tera(template: &str, e: &tera::Error) -> TemplateError {
     }
 }
 
+/// The largest template file popdruk reads: the built-in ones are a few kilobytes.
+pub const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
+
+/// The most markup one template may make for one document: a POP form is some tens of
+/// kilobytes, a large team's matrix a few megabytes.
+pub const MAX_RENDERED_BYTES: usize = 64 << 20;
+
+/// The most numbers `range` may give in one rendering, over all its calls: loops nested in
+/// each other multiply, and a template that counts to a billion never ends.
+pub const MAX_RANGE_ITEMS: i128 = 1_000_000;
+
+std::thread_local! {
+    /// What `range` may still give in the rendering on this thread.
+    static RANGE_LEFT: std::cell::Cell<i128> = const { std::cell::Cell::new(MAX_RANGE_ITEMS) };
+}
+
+/// tera's `range` (`start`, `end`, `step_by`), spending from [`RANGE_LEFT`].
+fn range(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<Vec<i128>> {
+    let start = kwargs.get::<i128>("start")?.unwrap_or_default();
+    let end = kwargs.must_get::<i128>("end")?;
+    let step = kwargs.get::<i128>("step_by")?.unwrap_or(1);
+    if step == 0 {
+        return Err(tera::Error::message("`range` with `step_by` 0 never ends"));
+    }
+    let len = if (step > 0 && end > start) || (step < 0 && start > end) {
+        (end.saturating_sub(start) / step).saturating_add(1)
+    } else {
+        0
+    };
+    let left = RANGE_LEFT.get();
+    if len > left {
+        return Err(tera::Error::message(format!(
+            "`range` would count more than {MAX_RANGE_ITEMS} numbers in one document (loops inside loops multiply): a loop that does not end?"
+        )));
+    }
+    RANGE_LEFT.set(left - len);
+    let values: Vec<i128> = (0..len)
+        .map(|i| start + i * step)
+        .take_while(|v| if step > 0 { *v < end } else { *v > end })
+        .collect();
+    Ok(values)
+}
+
+/// A writer that takes at most [`MAX_RENDERED_BYTES`], then fails (which stops tera).
+struct Bounded {
+    bytes: Vec<u8>,
+    full: bool,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_RENDERED_BYTES {
+            self.full = true;
+            return Err(std::io::Error::other("too much markup"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The loaded templates and label tables.
 pub struct Templates {
     tera: tera::Tera,
@@ -116,6 +179,7 @@ impl Templates {
         };
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".tera"]);
+        tera.register_function("range", range);
         let mut names: Vec<&str> = BUILTIN
             .iter()
             .map(|(n, _)| *n)
@@ -163,9 +227,29 @@ impl Templates {
         context: &C,
     ) -> Result<String, TemplateError> {
         let ctx = tera::Context::from_serialize(context).map_err(|e| from_tera(template, &e))?;
-        self.tera
-            .render(template, &ctx)
-            .map_err(|e| from_tera(template, &e))
+        RANGE_LEFT.set(MAX_RANGE_ITEMS);
+        let mut out = Bounded {
+            bytes: Vec::new(),
+            full: false,
+        };
+        match self.tera.render_to(template, &ctx, &mut out) {
+            Ok(()) => String::from_utf8(out.bytes).map_err(|e| TemplateError {
+                template: template.to_string(),
+                line: None,
+                column: None,
+                message: e.to_string(),
+            }),
+            Err(_) if out.full => Err(TemplateError {
+                template: template.to_string(),
+                line: None,
+                column: None,
+                message: format!(
+                    "the template makes more than {} MB of markup for one document: a loop that does not end?",
+                    MAX_RENDERED_BYTES >> 20
+                ),
+            }),
+            Err(e) => Err(from_tera(template, &e)),
+        }
     }
 }
 

@@ -125,6 +125,9 @@ impl Word {
     }
 }
 
+/// The longest run of letters (in bytes) that is hyphenated; a longer one is no word.
+const MAX_HYPHENATED: usize = 200;
+
 /// Characters no embedded face has, met while shaping.
 pub type Missing = Vec<char>;
 
@@ -154,7 +157,7 @@ pub fn break_lines(
                 break;
             }
             let room = opts.width - start;
-            if let Some((head, tail)) = split(&word, room, cur.is_empty(), opts.hyphenate, shaper) {
+            if let Some((head, tail)) = split(&word, room, opts.hyphenate, shaper) {
                 cur.push(head);
                 lines.push(finish(std::mem::take(&mut cur), opts, true));
                 word = tail;
@@ -162,6 +165,17 @@ pub fn break_lines(
             }
             if !cur.is_empty() {
                 lines.push(finish(std::mem::take(&mut cur), opts, true));
+                continue;
+            }
+            // Wider than a whole line and no hyphenation point fits: cut by characters, a
+            // line at a time, the rest going on like any word.
+            if let Some(mut pieces) = cut(&word, opts.width, shaper)
+                && let Some(rest) = pieces.pop()
+            {
+                for piece in pieces {
+                    lines.push(finish(vec![piece], opts, true));
+                }
+                word = rest;
                 continue;
             }
             let mandatory = word.mandatory;
@@ -285,15 +299,9 @@ fn words(atoms: &[Atom], shaper: &mut Shaper, missing: &mut Missing) -> Vec<Word
     words
 }
 
-/// Splits a word so that its head fits in `room`: at a Dutch hyphenation point (adding a
-/// hyphen), or, when `emergency` (the line is empty), at any character.
-fn split(
-    word: &Word,
-    room: f32,
-    emergency: bool,
-    hyphenate: bool,
-    shaper: &mut Shaper,
-) -> Option<(Word, Word)> {
+/// Splits a word so that its head fits in `room` at a Dutch hyphenation point (adding a
+/// hyphen).
+fn split(word: &Word, room: f32, hyphenate: bool, shaper: &mut Shaper) -> Option<(Word, Word)> {
     let [Part::Text(text, style, _)] = word.parts.as_slice() else {
         return None;
     };
@@ -309,7 +317,9 @@ fn split(
         i + text[i..].chars().next().map_or(0, char::len_utf8)
     });
     let core = &text[core_start..core_end];
-    if hyphenate && core.chars().count() >= 5 {
+    // A run of letters far longer than any word (a pasted code, a row of letters as a
+    // writing line) is cut by characters instead: hyphenating it would try every syllable.
+    if hyphenate && core.chars().count() >= 5 && core.len() <= MAX_HYPHENATED {
         let mut bounds = Vec::new();
         let mut at = core_start;
         for syl in hypher::hyphenate(core, hypher::Lang::Dutch) {
@@ -338,28 +348,87 @@ fn split(
             }
         }
     }
-    if !emergency {
+    None
+}
+
+/// Cuts a word wider than a line of `width` into pieces at character clusters: each
+/// piece but the last fills a line, the last is the rest. The cuts are found from the
+/// advances the word was shaped with, and each piece is shaped once, so a word of tens of
+/// thousands of characters costs time in proportion to its length. `None` for a word of
+/// several styles or objects, or of a single cluster.
+fn cut(word: &Word, width: f32, shaper: &mut Shaper) -> Option<Vec<Word>> {
+    let [Part::Text(text, style, shaped)] = word.parts.as_slice() else {
         return None;
+    };
+    // Where each cluster starts (a byte offset into `text`) and the width before it. A
+    // glyph's text range stands for its cluster, marks carry an empty one; the lengths are
+    // summed rather than the offsets read, which are 16-bit.
+    let mut bounds: Vec<(usize, f32)> = Vec::new();
+    let (mut at, mut before) = (0usize, 0.0f32);
+    for run in &shaped.runs {
+        let rtl = match (run.glyphs.first(), run.glyphs.last()) {
+            (Some(a), Some(b)) => a.text.0 > b.text.0,
+            _ => false,
+        };
+        let mut each = |g: &super::shape::Glyph| {
+            let len = usize::from(g.text.1.wrapping_sub(g.text.0));
+            if len > 0 {
+                if at > 0 && text.is_char_boundary(at) {
+                    bounds.push((at, before));
+                }
+                at += len;
+            }
+            before += g.adv * style.size;
+        };
+        if rtl {
+            run.glyphs.iter().rev().for_each(&mut each);
+        } else {
+            run.glyphs.iter().for_each(&mut each);
+        }
     }
-    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
-    let cut = bounds
-        .iter()
-        .rev()
-        .copied()
-        .find(|&b| fits(&text[..b], shaper))
-        .or_else(|| bounds.first().copied())?;
-    Some((
-        Word {
-            parts: vec![make(&text[..cut], shaper)],
+    let total = before;
+    let mut pieces = Vec::new();
+    let (mut start, mut start_w) = (0usize, 0.0f32);
+    let mut next = 0;
+    while total - start_w > width + 0.01 {
+        // The last cluster start that keeps the piece within the line; at least one cluster.
+        let mut end = next;
+        while end < bounds.len() && bounds[end].1 - start_w <= width + 0.01 {
+            end += 1;
+        }
+        let mut pick = if end > next { end - 1 } else { next };
+        let Some(&(mut cut_at, mut cut_w)) = bounds.get(pick) else {
+            break;
+        };
+        let mut piece = shaper.shape(&text[start..cut_at], style.face);
+        // Shaped alone, a piece loses the kerning with what followed: step back if that
+        // made it too wide.
+        while piece.width * style.size > width + 0.01 && pick > next {
+            pick -= 1;
+            (cut_at, cut_w) = bounds[pick];
+            piece = shaper.shape(&text[start..cut_at], style.face);
+        }
+        pieces.push(Word {
+            parts: vec![Part::Text(text[start..cut_at].to_string(), *style, piece)],
             space: None,
             mandatory: false,
-        },
-        Word {
-            parts: vec![make(&text[cut..], shaper)],
-            space: word.space.clone(),
-            mandatory: word.mandatory,
-        },
-    ))
+        });
+        (start, start_w, next) = (cut_at, cut_w, pick + 1);
+    }
+    if pieces.is_empty() {
+        return None;
+    }
+    let rest = &text[start..];
+    pieces.push(Word {
+        parts: vec![Part::Text(
+            rest.to_string(),
+            *style,
+            shaper.shape(rest, style.face),
+        )],
+        space: word.space.clone(),
+        mandatory: word.mandatory,
+    });
+    Some(pieces)
 }
 
 fn finish(words: Vec<Word>, opts: &LineOptions, broken: bool) -> Line {
@@ -549,6 +618,33 @@ mod tests {
         let lines = texts("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 40.0);
         assert!(lines.len() > 3);
         assert_eq!(lines.concat(), "x".repeat(40));
+    }
+
+    #[test]
+    fn one_word_of_excels_longest_cell_is_cut_into_full_lines_and_kept_whole() {
+        // 32,767 characters, Excel's longest cell: a pasted code, a row of underscores.
+        for unit in ["x", "_", "ab/", "ş"] {
+            let word = unit.repeat(32_767 / unit.chars().count());
+            let (lines, _) = break_lines(
+                &[Atom::Text(format!("Doel: {word} klaar"), style())],
+                &opts(300.0, Align::Left),
+                &mut Shaper::default(),
+            );
+            let texts: Vec<String> = lines.iter().map(line_text).collect();
+            // Whole and in order (the spaces at the breaks are dropped).
+            assert_eq!(texts.concat().replace(' ', ""), format!("Doel:{word}klaar"));
+            assert!(lines.iter().all(|l| l.width <= 300.01), "{unit}");
+            // Every line but the first and last is filled: at most one character short.
+            let one = texts[1].chars().next().map_or(0.0, |c| {
+                Shaper::default()
+                    .shape(&c.to_string(), FaceId::REGULAR)
+                    .width
+                    * 10.0
+            });
+            for l in &lines[1..lines.len() - 1] {
+                assert!(l.width > 300.0 - one * 2.0 - 0.5, "{unit}: {}", l.width);
+            }
+        }
     }
 
     #[test]

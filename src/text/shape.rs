@@ -185,21 +185,22 @@ fn shape_run(fonts: &Fonts, text: &str, face_id: FaceId) -> Run {
     starts.sort_unstable();
     starts.dedup();
     let mut glyphs = Vec::with_capacity(infos.len());
-    let mut seen: Vec<usize> = Vec::new();
+    // Looked up by binary search, so a word of thousands of letters is shaped in time in
+    // proportion to its length.
+    let mut seen = vec![false; starts.len()];
     let mut pen = 0i32;
     for i in 0..infos.len() {
         let start = infos[i].cluster as usize;
-        let end = starts
-            .iter()
-            .copied()
-            .find(|&c| c > start)
-            .unwrap_or(text.len());
+        let at = starts.partition_point(|&c| c <= start);
+        let end = starts.get(at).copied().unwrap_or(text.len());
         // The first glyph of a cluster carries its text; the others (marks) carry none.
-        let range = if seen.contains(&start) {
-            (end as u16, end as u16)
-        } else {
-            seen.push(start);
+        let first = at
+            .checked_sub(1)
+            .is_some_and(|k| !std::mem::replace(&mut seen[k], true));
+        let range = if first {
             (start as u16, end as u16)
+        } else {
+            (end as u16, end as u16)
         };
         glyphs.push(Glyph {
             gid: infos[i].glyph_id as u16,
