@@ -467,6 +467,66 @@ pub fn build(
     Ok(made)
 }
 
+/// Every document of the plan parsed, with its file name and kind, made from the same
+/// contexts and templates as [`build`]: for checks of the layout over whole organisations
+/// (the lint). The dossier comes as one document (its front matter and every employee's
+/// section), not laid out a piece at a time.
+pub fn documents(
+    wb: &Workbook,
+    templates: &Templates,
+    plan: &Plan,
+) -> Result<Vec<(String, Kind, Document)>, BuildError> {
+    let labels = templates.labels(plan.lang);
+    let (employees, _) = select(wb, plan);
+    let teams = crate::analysis::analyse(wb, plan.as_of);
+    let rows = crate::model::Index::new(wb);
+    let cells = crate::analysis::CellIndex::new(wb);
+    let mut out = Vec::new();
+    for kind in &plan.kinds {
+        let template = kind.template();
+        match kind {
+            Kind::Dossier => {
+                let doc = with_dossier(&rows, templates, plan, &cells, &employees, |d| {
+                    let (mut doc, _) = parse_part(templates, "dossier.tera", &d.front, "")?;
+                    for i in 0..d.sections() {
+                        let section = d.section(i);
+                        let id = &section.employee.id;
+                        let (part, _) =
+                            parse_part(templates, "dossier-medewerker.tera", &section, id)?;
+                        doc.sections.extend(part.sections);
+                    }
+                    Ok::<_, BuildError>(doc)
+                })?;
+                out.push((DOSSIER_FILE.to_string(), *kind, doc));
+            }
+            k if k.per_team() => {
+                for team in &teams {
+                    let ctx = context::team::team(
+                        wb, &cells, team, labels, plan.lang, plan.as_of, plan.paper,
+                    );
+                    let path = format!("{}-{}.pdf", kind.name(), safe_name(team.team));
+                    out.push((path, *kind, parse(templates, &template, &ctx, team.team)?));
+                }
+            }
+            _ => {
+                for e in &employees {
+                    let ctx = context::employee(
+                        &rows, &cells, e, labels, plan.lang, plan.date, plan.as_of,
+                    );
+                    let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
+                    out.push((path, *kind, parse(templates, &template, &ctx, &e.id)?));
+                }
+                if *kind == Kind::Voorbereiding {
+                    let ctx = context::blank(wb, labels, plan.lang, plan.date);
+                    let path = format!("{}-blanco.pdf", kind.name());
+                    out.push((path, *kind, parse(templates, &template, &ctx, "")?));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// How many files [`build`] will hand to its sink for `plan`, for a progress bar.
 pub fn planned_files(wb: &Workbook, plan: &Plan) -> usize {
     let (employees, _) = select(wb, plan);
@@ -524,6 +584,35 @@ fn hand_on(
 /// The dossier file name.
 pub const DOSSIER_FILE: &str = "dossier.pdf";
 
+/// Runs `f` with the dossier's context: the target-group employees in service on the
+/// as-of date (of those `chosen`, when the plan names employees) and the rules' findings.
+fn with_dossier<R>(
+    rows: &crate::model::Index<'_>,
+    templates: &Templates,
+    plan: &Plan,
+    cells: &crate::analysis::CellIndex<'_>,
+    chosen: &[&Employee],
+    f: impl FnOnce(context::dossier::Dossier<'_>) -> R,
+) -> R {
+    let wb = rows.workbook();
+    let subjects: Vec<&Employee> = compliance::subjects(wb, plan.as_of)
+        .filter(|e| plan.employees.is_empty() || chosen.iter().any(|c| c.id == e.id))
+        .collect();
+    let findings = compliance::check_indexed(rows, &plan.rules, plan.as_of, plan.period);
+    f(context::dossier::dossier(
+        rows,
+        cells,
+        &subjects,
+        &findings,
+        &plan.rules,
+        templates.labels(plan.lang),
+        plan.lang,
+        plan.date,
+        plan.as_of,
+        plan.period,
+    ))
+}
+
 /// Makes the inspection dossier: the front matter, then one section per target-group
 /// employee in service on the as-of date (of those `chosen`, when the plan names
 /// employees), made on every core and joined into one document.
@@ -535,25 +624,6 @@ fn dossier(
     chosen: &[&Employee],
     notices: &mut Vec<Notice>,
 ) -> Result<File, BuildError> {
-    let wb = rows.workbook();
-    let subjects: Vec<&Employee> = compliance::subjects(wb, plan.as_of)
-        .filter(|e| plan.employees.is_empty() || chosen.iter().any(|c| c.id == e.id))
-        .collect();
-    let findings = compliance::check_indexed(rows, &plan.rules, plan.as_of, plan.period);
-    let labels = templates.labels(plan.lang);
-    let mut d = context::dossier::dossier(
-        rows,
-        cells,
-        &subjects,
-        &findings,
-        &plan.rules,
-        labels,
-        plan.lang,
-        plan.date,
-        plan.as_of,
-        plan.period,
-    );
-    d.front.org.logo = plan.images.contains_key("logo");
     // The parts refer to each other's anchors: check the references once all are read.
     let markup_error = |template: &str, employee: &str| {
         let (template, employee) = (template.to_string(), employee.to_string());
@@ -575,33 +645,36 @@ fn dossier(
             piece.pages_mut().map(|page| painter.draw(page)).collect();
         (piece, drawn)
     };
-    let (front, mut anchors) = parse_part(templates, "dossier.tera", &d.front, "")?;
-    let mut book = layout::Book::new(front.meta.clone(), &layout::Options::default());
-    let opts = book.options();
-    let (piece, drawn) = ahead(front, &opts);
-    book.push(piece);
-    let mut pages = vec![drawn];
-    let sections: Vec<_> = (0..d.sections())
-        .into_par_iter()
-        .map(|i| {
-            let section = d.section(i);
-            let id = section.employee.id.clone();
-            let (doc, part_anchors) =
-                parse_part(templates, "dossier-medewerker.tera", &section, &id)?;
-            drop(section);
-            let (piece, drawn) = ahead(doc, &opts);
-            Ok((id, part_anchors, piece, drawn))
-        })
-        .collect::<Result<_, BuildError>>()?;
-    for (id, part_anchors, piece, drawn) in sections {
-        anchors
-            .join(part_anchors)
-            .map_err(markup_error("dossier-medewerker.tera", &id))?;
+    let (book, mut pages) = with_dossier(rows, templates, plan, cells, chosen, |mut d| {
+        d.front.org.logo = plan.images.contains_key("logo");
+        let (front, mut anchors) = parse_part(templates, "dossier.tera", &d.front, "")?;
+        let mut book = layout::Book::new(front.meta.clone(), &layout::Options::default());
+        let opts = book.options();
+        let (piece, drawn) = ahead(front, &opts);
         book.push(piece);
-        pages.push(drawn);
-    }
-    anchors.check().map_err(markup_error("dossier.tera", ""))?;
-    drop(d);
+        let mut pages = vec![drawn];
+        let sections: Vec<_> = (0..d.sections())
+            .into_par_iter()
+            .map(|i| {
+                let section = d.section(i);
+                let id = section.employee.id.clone();
+                let (doc, part_anchors) =
+                    parse_part(templates, "dossier-medewerker.tera", &section, &id)?;
+                drop(section);
+                let (piece, drawn) = ahead(doc, &opts);
+                Ok((id, part_anchors, piece, drawn))
+            })
+            .collect::<Result<_, BuildError>>()?;
+        for (id, part_anchors, piece, drawn) in sections {
+            anchors
+                .join(part_anchors)
+                .map_err(markup_error("dossier-medewerker.tera", &id))?;
+            book.push(piece);
+            pages.push(drawn);
+        }
+        anchors.check().map_err(markup_error("dossier.tera", ""))?;
+        Ok::<_, BuildError>((book, pages))
+    })?;
     let (laid, origins) = SHAPER.with_borrow_mut(|shaper| book.finish(shaper));
     let reuse = origins
         .into_iter()

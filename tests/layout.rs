@@ -198,17 +198,19 @@ fn nothing_lies_outside_the_printable_area_of_the_fixtures() {
 }
 
 #[test]
-fn long_dutch_word_in_a_narrow_cell_is_hyphenated() {
+fn a_narrow_column_widens_to_its_longest_word_instead_of_breaking_it() {
+    // `Ontwikkelingsdoelstellingen` in a 22 mm column: the column takes the room it needs
+    // from the wide `Afspraak` column, so the word (capitalised: a name or a heading word)
+    // is neither hyphenated nor cut.
     let l = laid("forms");
     let texts = page_texts(&l, 0);
     assert!(
-        texts.iter().any(|t| t.starts_with("1Ontwikke-")),
+        texts
+            .iter()
+            .any(|t| t.starts_with("1Ontwikkelingsdoelstellingen")),
         "{texts:?}"
     );
-    assert!(
-        texts.iter().any(|t| t.starts_with("lingsdoel-")),
-        "{texts:?}"
-    );
+    assert!(!texts.iter().any(|t| t.contains("Ontwikke-")), "{texts:?}");
 }
 
 #[test]

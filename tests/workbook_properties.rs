@@ -222,6 +222,8 @@ fn points(item: &Item) -> Vec<(f32, f32)> {
         | Item::Link { x, y, w, h, .. } => {
             vec![(*x, *y), (x + w, y + h)]
         }
+        // Not drawn: what the layout says a piece of the page is.
+        Item::Mark { .. } => Vec::new(),
         Item::Line { x1, y1, x2, y2, .. } => vec![(*x1, *y1), (*x2, *y2)],
         Item::Path { segs, .. } => segs
             .iter()

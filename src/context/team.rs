@@ -140,8 +140,13 @@ pub struct Block {
     pub people: Vec<PersonRow>,
     /// The markup `widths` value of this block's table.
     pub widths: String,
-    /// Type size of the table in points: larger for a few wide columns, never below 7.
+    /// Type size of the table in points: larger for a few wide columns, never below 9.
     pub font_size: f32,
+    /// The numbers of its first and last task among all the team's (from 1), and how many
+    /// tasks the team has: a part says which columns it holds.
+    pub first_task: usize,
+    pub last_task: usize,
+    pub tasks_total: usize,
 }
 
 /// A person in the opleidingsplan.
@@ -252,13 +257,13 @@ fn level_text(l: Option<u8>) -> String {
 }
 
 /// The matrix's type size for a block of `tasks` columns: columns get narrower as tasks
-/// are added, so the type shrinks with them, down to 7 pt and no further.
+/// are added, so the type shrinks with them, down to 9 pt and no further (the cells must
+/// stay readable for the people named in them).
 pub fn font_size(tasks: usize) -> f32 {
     match tasks {
-        0..=8 => 9.5,
-        9..=12 => 8.5,
-        13..=16 => 8.0,
-        _ => 7.5,
+        0..=8 => 10.0,
+        9..=12 => 9.5,
+        _ => 9.0,
     }
 }
 
@@ -337,6 +342,9 @@ pub fn team<'a>(
                 .join(" ");
             Block {
                 font_size: font_size(chunk.len()),
+                first_task: i * per_block + 1,
+                last_task: i * per_block + chunk.len(),
+                tasks_total: ordered.len(),
                 number: i + 1,
                 clusters: spans,
                 tasks: chunk.iter().map(|c| column(c, t)).collect(),
@@ -483,10 +491,10 @@ mod tests {
     }
 
     #[test]
-    fn type_shrinks_with_more_columns_but_never_below_7_pt() {
+    fn type_shrinks_with_more_columns_but_never_below_9_pt() {
         let sizes: Vec<f32> = (0..60).map(font_size).collect();
         assert!(sizes.windows(2).all(|w| w[1] <= w[0]));
-        assert!(sizes.iter().all(|s| *s >= 7.0));
+        assert!(sizes.iter().all(|s| *s >= 9.0));
         assert!(font_size(5) > font_size(20));
     }
 

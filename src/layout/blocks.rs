@@ -3,8 +3,9 @@
 
 use std::sync::Arc;
 
-use super::{Ctx, Item, Numbers, Page, Seg, Stroke, Synthetic, table};
+use super::{Ctx, Item, Mark, Numbers, Page, Seg, Stroke, Synthetic, table};
 use crate::markup::{Block, Field, Inline, Object, Para, Pos, Section, Style};
+use crate::model::value::{MONTHS_EN, MONTHS_NL};
 use crate::text::FaceId;
 use crate::text::lines::{Align, Atom, Line, LineOptions, PieceKind, Rgb, TextStyle, break_lines};
 use crate::units::{Mm, Pt};
@@ -84,7 +85,8 @@ pub(crate) fn text_style(s: &Style) -> TextStyle {
 pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
     let mut pending_space = 0.0;
-    let mut keep_next = false;
+    // Lines a heading or lead-in before still keeps with it (see `keep_lines`).
+    let mut need = 0;
     for block in blocks {
         let start = out.len();
         let mut after = 0.0;
@@ -94,6 +96,11 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
             Block::Heading { level, para } => {
                 let mut chunks = paragraph(ctx, para, width, None);
                 mark(&mut chunks, para, width);
+                tag(
+                    &mut chunks,
+                    &Mark::Heading(plain_text(&para.inlines)),
+                    width,
+                );
                 for c in chunks.iter_mut().skip(1) {
                     c.keep_with_prev = true;
                 }
@@ -108,6 +115,12 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
             Block::Para(para) => {
                 let mut chunks = paragraph(ctx, para, width, None);
                 mark(&mut chunks, para, width);
+                let what = if para.keep_with_next {
+                    Mark::Intro
+                } else {
+                    Mark::Text
+                };
+                tag(&mut chunks, &what, width);
                 out.extend(chunks);
                 before = para.space_before.0;
                 after = para.space_after.0;
@@ -160,7 +173,25 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                 after = style.size.0 * 0.5;
             }
             Block::Table(t) => {
-                out.extend(table::table(ctx, t, width));
+                let mut chunks = table::table(ctx, t, width);
+                if let Some(group) = &t.group {
+                    // What stands above the table on its page (the part's headings).
+                    let since = out
+                        .iter()
+                        .rposition(|c| matches!(c.kind, Kind::PageBreak { .. }))
+                        .map_or(0, |i| i + 1);
+                    let above: f32 = out[since..]
+                        .iter()
+                        .map(|c| c.h + c.space_before)
+                        .sum::<f32>()
+                        + pending_space;
+                    if !ctx.groups.contains_key(group) {
+                        let split = table::group_split(ctx, blocks, group, above, width);
+                        ctx.groups.insert(group.clone(), split);
+                    }
+                    table::break_at(&mut chunks, &ctx.groups[group]);
+                }
+                out.extend(chunks);
                 after = 6.0;
             }
             Block::Keep(inner) => {
@@ -175,18 +206,25 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                 c.kind = super::blocks::Kind::PageBreak { odd: *odd };
                 out.push(c);
             }
-            Block::Lines { count, spacing } => {
+            Block::Lines {
+                count,
+                spacing,
+                fill,
+            } => {
                 let s = spacing.0;
                 match count {
                     Some(n) => {
                         for i in 0..*n {
-                            let mut c = Chunk::new(s, vec![rule_line(0.0, s - 1.0, width)]);
+                            let mut c = Chunk::new(s, writing_line(s, width));
                             c.keep_with_prev = i > 0 && (i < 2 || i + 1 == *n);
+                            if *fill && i + 1 == *n {
+                                c.kind = Kind::Fill { spacing: s, width };
+                            }
                             out.push(c);
                         }
                     }
                     None => {
-                        let mut c = Chunk::new(s, vec![rule_line(0.0, s - 1.0, width)]);
+                        let mut c = Chunk::new(s, writing_line(s, width));
                         c.kind = Kind::Fill { spacing: s, width };
                         out.push(c);
                     }
@@ -200,7 +238,7 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                 style,
                 pos,
             } => {
-                out.push(field(
+                let mut c = field(
                     ctx,
                     label,
                     value,
@@ -208,11 +246,15 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                     width,
                     style,
                     *pos,
-                ));
+                );
+                tag(std::slice::from_mut(&mut c), &Mark::Text, width);
+                out.push(c);
                 after = style.size.0 * 0.4;
             }
             Block::Signatures(sigs) => {
-                out.push(signatures(ctx, sigs, width));
+                let mut c = signatures(ctx, sigs, width);
+                tag(std::slice::from_mut(&mut c), &Mark::Signatures, width);
+                out.push(c);
                 after = 8.0;
             }
             Block::Image {
@@ -228,7 +270,7 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                     Align::Center => (width - w) / 2.0,
                     _ => 0.0,
                 };
-                out.push(Chunk::new(
+                let mut c = Chunk::new(
                     h.0,
                     vec![Item::Image {
                         src: src.clone(),
@@ -237,7 +279,9 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                         w,
                         h: h.0,
                     }],
-                ));
+                );
+                tag(std::slice::from_mut(&mut c), &Mark::Other, width);
+                out.push(c);
                 after = 4.0;
             }
             Block::Spacer(h) => pending_space += h.0,
@@ -259,13 +303,50 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
         }
         if let Some(first) = out.get_mut(start) {
             first.space_before += pending_space + before;
-            first.keep_with_prev |= keep_next;
             pending_space = 0.0;
-            keep_next = keeps_next;
+            need = keep_lines(&mut out[start..], need);
+            if keeps_next {
+                need = KEEP_LINES;
+            }
         }
         pending_space += after;
     }
     out
+}
+
+/// How many lines of what follows a heading or lead-in line stays with it on its page.
+const KEEP_LINES: usize = 2;
+
+/// Keeps `chunks` with what is before them until `need` lines of content are kept, and
+/// says how many are still needed. Headings, lead-in lines and table header rows count for
+/// nothing (so a heading, its intro and a table's header stay with two lines or rows after
+/// them, transitively), a signature block for all.
+fn keep_lines(chunks: &mut [Chunk], mut need: usize) -> usize {
+    for c in chunks {
+        if need == 0 {
+            break;
+        }
+        c.keep_with_prev = true;
+        let lines = match chunk_mark(c) {
+            Some(Mark::Heading(_) | Mark::Intro) => 0,
+            Some(Mark::Row {
+                role: super::RowRole::Header,
+                ..
+            }) => 0,
+            Some(Mark::Signatures) => KEEP_LINES,
+            _ => 1,
+        };
+        need = need.saturating_sub(lines);
+    }
+    need
+}
+
+/// What a chunk is, from the mark the layout put on it.
+fn chunk_mark(c: &Chunk) -> Option<&Mark> {
+    c.items.iter().rev().find_map(|i| match i {
+        Item::Mark { mark, .. } if !matches!(mark, Mark::Hyphen { .. }) => Some(mark),
+        _ => None,
+    })
 }
 
 /// Adds a paragraph's anchor (at its first line) and link (over each line, full width) to
@@ -289,6 +370,33 @@ pub(crate) fn mark(chunks: &mut Vec<Chunk>, para: &Para, width: f32) {
             });
         }
     }
+}
+
+/// Marks each chunk as `what` over its whole area.
+pub(crate) fn tag(chunks: &mut [Chunk], what: &Mark, width: f32) {
+    for c in chunks {
+        c.items.push(Item::Mark {
+            x: 0.0,
+            y: 0.0,
+            w: width,
+            h: c.h,
+            mark: what.clone(),
+        });
+    }
+}
+
+/// A ruled writing line `s` points high, with its mark.
+fn writing_line(s: f32, width: f32) -> Vec<Item> {
+    vec![
+        rule_line(0.0, s - 1.0, width),
+        Item::Mark {
+            x: 0.0,
+            y: 0.0,
+            w: width,
+            h: s,
+            mark: Mark::Writing,
+        },
+    ]
 }
 
 fn rule_line(x: f32, y: f32, width: f32) -> Item {
@@ -317,6 +425,66 @@ pub(crate) fn plain_text(inlines: &[Inline]) -> String {
     s
 }
 
+/// The least distance of a running header or footer from the paper edge: outside the
+/// 4–6 mm many office printers leave unprinted, with room to spare.
+pub(crate) const RUNNING_EDGE: Mm = Mm(8.0);
+
+/// Words that belong with the number before them.
+const UNITS: [&str; 22] = [
+    "VTE", "FTE", "%", "€", "EUR", "uur", "u", "dag", "dagen", "week", "weken", "maand", "maanden",
+    "jaar", "hours", "hour", "days", "day", "weeks", "months", "years", "pt",
+];
+
+/// Words that belong with the number after them.
+const BEFORE_NUMBERS: [&str; 8] = ["€", "Pagina", "pagina", "Page", "page", "p.", "van", "of"];
+
+/// Whether a line must not break between the words `a` and `b`: a date (`1 maart`,
+/// `maart 2027`), an amount with its unit (`2,5 VTE`, `€ 1.234,56`) or a page number
+/// (`Pagina 3`, `3 van 7`). The engine binds them ([`bind`]) so templates need not.
+pub(crate) fn binds(a: &str, b: &str) -> bool {
+    let bare = |w: &str| -> String {
+        w.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '!' | '?'))
+            .to_string()
+    };
+    let number = |w: &str| {
+        let w = bare(w);
+        !w.is_empty()
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    let day = |w: &str| bare(w).parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    let year = |w: &str| bare(w).len() == 4 && bare(w).parse::<u32>().is_ok();
+    let month = |w: &str| {
+        let w = bare(w).to_lowercase();
+        MONTHS_NL.contains(&w.as_str()) || MONTHS_EN.contains(&w.as_str())
+    };
+    // A word ending a clause (`3,` `2027.`) lets the line break after it.
+    let open = !a.ends_with([',', ';', ':', '.', ')']);
+    (open && day(a) && month(b))
+        || (open && month(a) && year(b))
+        || (open && number(a) && UNITS.contains(&bare(b).as_str()))
+        || (BEFORE_NUMBERS.contains(&a) && number(b))
+        || (open && number(a) && (b == "van" || b == "of"))
+}
+
+/// `text` with the spaces [`binds`] forbids breaking at made non-breaking.
+pub(crate) fn bind(text: &str) -> String {
+    if !text.contains(' ') || !text.chars().any(|c| c.is_ascii_digit()) {
+        return text.to_string();
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            let bound = binds(words[i - 1], w);
+            out.push(if bound { '\u{a0}' } else { ' ' });
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// Turns inlines into atoms; objects get ids into the returned list. Page-number fields
 /// print `fields` (document page, pages, section page, section pages), page references
 /// what `numbers` says.
@@ -329,7 +497,7 @@ pub(crate) fn atoms(
     let mut objects = Vec::new();
     for inl in inlines {
         match inl {
-            Inline::Text(t, s) => atoms.push(Atom::Text(t.clone(), text_style(s))),
+            Inline::Text(t, s) => atoms.push(Atom::Text(bind(t), text_style(s))),
             Inline::Break => atoms.push(Atom::Break),
             Inline::Object(o, s) => {
                 let size = s.size.0;
@@ -395,11 +563,38 @@ pub(crate) fn paragraph(
         .iter()
         .enumerate()
         .map(|(i, line)| {
-            let mut c = Chunk::new(line.height, line_items(line, 0.0, 0.0, &objects));
+            let mut items = line_items(line, 0.0, 0.0, &objects);
+            if (line.hyphen || line.cut)
+                && let Some(next) = lines.get(i + 1)
+            {
+                let head = line_words(line).pop().unwrap_or_default();
+                let tail = line_words(next).into_iter().next().unwrap_or_default();
+                items.push(Item::Mark {
+                    x: line.width,
+                    y: 0.0,
+                    w: 0.0,
+                    h: line.height,
+                    mark: Mark::Hyphen {
+                        head,
+                        tail,
+                        header: ctx.in_header,
+                        cut: line.cut,
+                    },
+                });
+            }
+            let mut c = Chunk::new(line.height, items);
             c.keep_with_prev = i >= 1 && (i < 2 || i + 1 >= n);
             c.baseline = Some(line.baseline);
             c
         })
+        .collect()
+}
+
+/// The words of a line, split at its spaces.
+fn line_words(line: &Line) -> Vec<String> {
+    crate::text::lines::line_text(line)
+        .split_whitespace()
+        .map(str::to_string)
         .collect()
 }
 
@@ -698,12 +893,16 @@ pub(crate) fn running(ctx: &mut Ctx, sections: &[Section], pages: &mut [Page]) {
                 id: None,
                 link: None,
             };
-            let chunks = paragraph(ctx, &para, width, fields);
+            let mut chunks = paragraph(ctx, &para, width, fields);
+            tag(&mut chunks, &Mark::Running, width);
             let h: f32 = chunks.iter().map(|c| c.h).sum();
+            // Centred in the margin, but never in the strip along the paper edge that many
+            // office printers cannot print.
+            let edge = Pt::from(RUNNING_EDGE).0;
             let mut y = if top {
-                (m[0] - h) * 0.5
+                ((m[0] - h) * 0.5).max(edge)
             } else {
-                page.height.0 - m[2] + (m[2] - h) * 0.5
+                (page.height.0 - m[2] + (m[2] - h) * 0.5).min(page.height.0 - edge - h)
             };
             for c in chunks {
                 page.items

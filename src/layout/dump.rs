@@ -45,6 +45,8 @@ pub fn dump(laid: &Laid) -> String {
                     }
                     continue;
                 }
+                // Marks are for the lint; the dump shows what is drawn.
+                Item::Mark { .. } => continue,
                 _ => flush(&mut line, &mut s),
             }
             let _ = match it {
@@ -109,6 +111,7 @@ pub fn dump(laid: &Laid) -> String {
                     r(*h),
                     to
                 ),
+                Item::Mark { .. } => Ok(()),
             };
         }
         flush(&mut line, &mut s);

@@ -8,6 +8,7 @@
 
 mod blocks;
 mod dump;
+pub mod lint;
 mod paginate;
 mod table;
 
@@ -91,6 +92,60 @@ pub enum Item {
         h: f32,
         to: String,
     },
+    /// What the area (`x`, `y`, `w`, `h`) holds, for the checks of [`lint`]; not drawn.
+    Mark {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        mark: Mark,
+    },
+}
+
+/// What a piece of a page is, recorded by the layout for [`lint`] (a heading line, a table
+/// row, an inserted hyphen): the typesetting rules are about these, not about glyphs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// A line of a heading, with the heading's text.
+    Heading(String),
+    /// A line of a paragraph that leads into what follows (`keep-with-next`).
+    Intro,
+    /// A line of body text.
+    Text,
+    /// A ruled writing line.
+    Writing,
+    /// A table row: the table's number within its section, the row's role, and whether
+    /// the table is one of a group that breaks at the same rows (`<table group>`).
+    Row {
+        table: u32,
+        role: RowRole,
+        grouped: bool,
+    },
+    /// A signature block.
+    Signatures,
+    /// Any other block (a field, an image, a rule).
+    Other,
+    /// A hyphen the engine put in a word at a line end: the word's part before and after
+    /// it, whether it is in a table's header cell, and whether the word was cut between
+    /// two characters without a hyphen (too wide for its line) instead.
+    Hyphen {
+        head: String,
+        tail: String,
+        header: bool,
+        cut: bool,
+    },
+    /// A line of a running header or footer.
+    Running,
+}
+
+/// The role of a table row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowRole {
+    /// A header row (repeated on every page the table runs onto).
+    Header,
+    Body,
+    /// A summary row at the foot of a table (`<tr summary="true">`).
+    Summary,
 }
 
 impl Item {
@@ -100,7 +155,8 @@ impl Item {
             Item::Text { x, y, .. }
             | Item::Rect { x, y, .. }
             | Item::Image { x, y, .. }
-            | Item::Link { x, y, .. } => {
+            | Item::Link { x, y, .. }
+            | Item::Mark { x, y, .. } => {
                 *x += dx;
                 *y += dy;
             }
@@ -294,6 +350,12 @@ pub(crate) struct Ctx<'s> {
     pub page_height: f32,
     /// Ids for split table rows.
     pub next_row: u32,
+    /// Numbers of the tables of the section, for their rows' marks.
+    pub next_table: u32,
+    /// Whether a table's header row is being laid out (no hyphens there).
+    pub in_header: bool,
+    /// Per table group of the section, how many body rows go on each page.
+    pub groups: HashMap<String, Vec<usize>>,
     /// What page references print.
     pub numbers: Numbers<'s>,
 }
@@ -796,6 +858,9 @@ fn lay_out_section(
         opts: *opts,
         page_height: ph.0 - m[0] - m[2],
         next_row: 0,
+        next_table: 0,
+        in_header: false,
+        groups: HashMap::new(),
         numbers,
     };
     let chunks = blocks::flow(&mut ctx, &section.blocks, pw.0 - m[1] - m[3]);
@@ -862,6 +927,9 @@ fn assemble(
         opts: *opts,
         page_height: 0.0,
         next_row: 0,
+        next_table: 0,
+        in_header: false,
+        groups: HashMap::new(),
         numbers: Numbers::Known(&known),
     };
     blocks::running(&mut ctx, sections, &mut pages);

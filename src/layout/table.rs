@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::blocks::{Chunk, Kind, flow, line_items, text_style};
-use super::{Ctx, Item, Stroke};
+use super::{Ctx, Item, Mark, RowRole, Stroke};
 use crate::markup::{Block, Cell, ColWidth, Inline, Table, VAlign};
 use crate::text::lines::{Align, Atom, LineOptions, Rgb, break_lines};
 
@@ -50,9 +50,218 @@ struct CellBox {
     cell: Cell,
 }
 
+/// The narrowest each column may be: its widest word (a date, a header word, a name) in
+/// its cells of one column, plus the padding, at most half the table.
+fn min_content(ctx: &mut Ctx, t: &Table, ncols: usize, width: f32) -> Vec<f32> {
+    let mut min = vec![0.0f32; ncols];
+    for row in &t.rows {
+        let mut col = 0;
+        for cell in &row.cells {
+            let here = col;
+            col += cell.colspan.max(1);
+            if cell.colspan > 1 || cell.vertical || here >= ncols {
+                continue;
+            }
+            for b in &cell.blocks {
+                let (Block::Para(p) | Block::Heading { para: p, .. }) = b else {
+                    continue;
+                };
+                for inline in &p.inlines {
+                    let Inline::Text(text, style) = inline else {
+                        continue;
+                    };
+                    let face = text_style(style).face;
+                    for word in super::blocks::bind(text).split([' ', '\n']) {
+                        let w = ctx.shaper.shape(word, face).width * style.size.0;
+                        min[here] = min[here].max(w);
+                    }
+                }
+            }
+        }
+    }
+    // A little room beside the padding, so a word that fits does not touch the border.
+    let pad = 2.0 * t.padding.0 + 1.0;
+    min.iter()
+        .map(|m| {
+            if *m > 0.0 {
+                (m + pad).min(width * 0.5)
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// Widens the columns narrower than their content (`min`), taking the room from the
+/// columns with room to spare, in proportion to it; columns that cannot all fit stay as
+/// they were.
+fn fit_content(cols: &mut [f32], min: &[f32]) {
+    let deficit: f32 = cols.iter().zip(min).map(|(c, m)| (m - c).max(0.0)).sum();
+    let slack: f32 = cols.iter().zip(min).map(|(c, m)| (c - m).max(0.0)).sum();
+    if deficit <= 0.01 || slack < deficit {
+        return;
+    }
+    for (c, m) in cols.iter_mut().zip(min) {
+        if *c < *m {
+            *c = *m;
+        } else {
+            *c -= (*c - m) / slack * deficit;
+        }
+    }
+}
+
+/// How many body rows of the tables in `group` (among `blocks`) go on each page: spread
+/// as evenly as the rows allow over as few pages as hold them, the summary rows on the last
+/// page with them, `above` being the height above the first table on its page. The
+/// tallest header, row and summary of all the group's tables count, so every part breaks
+/// at the same rows.
+pub(crate) fn group_split(
+    ctx: &mut Ctx,
+    blocks: &[Block],
+    group: &str,
+    above: f32,
+    width: f32,
+) -> Vec<usize> {
+    // The tallest header and summary of the group's tables, and each body row's height
+    // in the table where it is tallest.
+    let (mut header_h, mut summary_h) = (0.0f32, 0.0f32);
+    let mut rows_h: Vec<f32> = Vec::new();
+    let next_table = ctx.next_table;
+    for b in blocks {
+        let Block::Table(t) = b else { continue };
+        if t.group.as_deref() != Some(group) {
+            continue;
+        }
+        let chunks = table(ctx, t, width);
+        let (mut h, mut s, mut k) = (0.0, 0.0, 0);
+        for c in &chunks {
+            match row_role(c) {
+                Some(RowRole::Header) => h += c.h,
+                Some(RowRole::Summary) => s += c.h,
+                _ => {
+                    if k == rows_h.len() {
+                        rows_h.push(0.0);
+                    }
+                    rows_h[k] = rows_h[k].max(c.h);
+                    k += 1;
+                }
+            }
+        }
+        header_h = header_h.max(h);
+        summary_h = summary_h.max(s);
+    }
+    // Measuring must not use up table numbers.
+    ctx.next_table = next_table;
+    let n = rows_h.len();
+    let first = ctx.page_height - above - header_h - 1.0;
+    let next = ctx.page_height - header_h - 1.0;
+    let fits = |sizes: &[usize]| {
+        let mut at = 0;
+        sizes.iter().enumerate().all(|(k, &rows)| {
+            let room = if k == 0 { first } else { next };
+            let last = if k + 1 == sizes.len() { summary_h } else { 0.0 };
+            let h: f32 = rows_h[at..at + rows].iter().sum();
+            at += rows;
+            h + last <= room
+        })
+    };
+    // How many rows fit on the first page (under the title and the part's heading).
+    let mut first_rows = 0;
+    let mut h = 0.0;
+    while first_rows < n && h + rows_h[first_rows] <= first {
+        h += rows_h[first_rows];
+        first_rows += 1;
+    }
+    for pages in 1..=n {
+        if pages == 1 {
+            if fits(&[n]) {
+                return vec![n];
+            }
+            continue;
+        }
+        // The first page holds its share or what fits under the title; the last, which
+        // carries the summary rows, its share or down to half of it; the pages between
+        // share the rest evenly.
+        let share = n.div_ceil(pages);
+        let lead = share.min(first_rows);
+        let lasts: Vec<usize> = if pages == 2 {
+            vec![n.saturating_sub(lead)]
+        } else {
+            (share.div_ceil(2)..=share).rev().collect()
+        };
+        for last in lasts {
+            if lead == 0 || last == 0 || lead + last > n {
+                continue;
+            }
+            let (mid, between) = (n - lead - last, pages - 2);
+            let mut sizes = vec![lead];
+            match mid.checked_div(between) {
+                None if mid > 0 => continue,
+                None => {}
+                Some(q) => {
+                    let r = mid % between;
+                    if q + usize::from(r > 0) > share + 1 || q == 0 {
+                        continue;
+                    }
+                    sizes.extend((0..between).map(|k| q + usize::from(k < r)));
+                }
+            }
+            sizes.push(last);
+            if fits(&sizes) {
+                return sizes;
+            }
+        }
+    }
+    vec![n]
+}
+
+/// The role of a row chunk, from its mark.
+fn row_role(c: &Chunk) -> Option<RowRole> {
+    c.items.iter().rev().find_map(|i| match i {
+        Item::Mark {
+            mark: Mark::Row { role, .. },
+            ..
+        } => Some(*role),
+        _ => None,
+    })
+}
+
+/// Puts page breaks between a table's body rows so that page k holds `sizes[k]` of them
+/// (after a break the header rows repeat). A table with a row split in slices is left as
+/// it is.
+pub(crate) fn break_at(chunks: &mut Vec<Chunk>, sizes: &[usize]) {
+    if sizes.len() < 2 || chunks.iter().any(|c| c.row.is_some()) {
+        return;
+    }
+    let mut out = Vec::with_capacity(chunks.len() + sizes.len());
+    let mut body = 0;
+    let mut ends: Vec<usize> = sizes
+        .iter()
+        .scan(0, |sum, s| {
+            *sum += s;
+            Some(*sum)
+        })
+        .collect();
+    ends.pop();
+    for c in chunks.drain(..) {
+        if row_role(&c) == Some(RowRole::Body) {
+            if ends.contains(&body) {
+                let mut brk = Chunk::new(0.0, Vec::new());
+                brk.kind = Kind::PageBreak { odd: false };
+                out.push(brk);
+            }
+            body += 1;
+        }
+        out.push(c);
+    }
+    *chunks = out;
+}
+
 /// Lays out a table into row chunks.
 pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
-    let cols = column_widths(&t.widths, width);
+    let mut cols = column_widths(&t.widths, width);
+    let min = min_content(ctx, t, cols.len(), width);
+    fit_content(&mut cols, &min);
     let table_w: f32 = cols.iter().sum();
     let pad = t.padding.0;
     let stroke = (t.border.0 > 0.0).then_some(Stroke {
@@ -62,7 +271,21 @@ pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
     let mut header: Vec<Chunk> = Vec::new();
     let mut out: Vec<Chunk> = Vec::new();
     let mut first_body = true;
+    // Body rows (not header, not summary): how many, and the index of the current one.
+    let bodies = t.rows.iter().filter(|r| !r.header && !r.summary).count();
+    let mut body = 0;
+    ctx.next_table += 1;
+    let number = ctx.next_table;
+    let hyphenate = ctx.opts.hyphenate;
     for row in &t.rows {
+        // A header cell is never hyphenated: its columns are sized for its words.
+        ctx.in_header = row.header;
+        ctx.opts.hyphenate = hyphenate && !row.header;
+        let role = match (row.header, row.summary) {
+            (true, _) => RowRole::Header,
+            (false, true) => RowRole::Summary,
+            (false, false) => RowRole::Body,
+        };
         let mut boxes = Vec::new();
         let mut col = 0;
         for cell in &row.cells {
@@ -96,6 +319,8 @@ pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
                 cell: cell.clone(),
             });
         }
+        ctx.in_header = false;
+        ctx.opts.hyphenate = hyphenate;
         let content_h = boxes.iter().map(|b| b.content_h).fold(0.0, f32::max);
         // Writing lines that fill their cell get as many lines as the row has room for.
         for b in &mut boxes {
@@ -117,6 +342,17 @@ pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
             if n > 1 {
                 c.row = Some(ctx.next_row);
             }
+            c.items.push(Item::Mark {
+                x: 0.0,
+                y: 0.0,
+                w: table_w,
+                h: c.h,
+                mark: Mark::Row {
+                    table: number,
+                    role,
+                    grouped: t.group.is_some(),
+                },
+            });
             if k == 0
                 && let Some(id) = &row.id
             {
@@ -145,7 +381,13 @@ pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
                 c.keep_with_prev = !header.is_empty();
                 header.push(c);
             } else {
-                if first_body && !header.is_empty() {
+                // Two body rows on each side of a break: the second row keeps with the
+                // first, the last with the one before it, and summary rows with each other
+                // and the body (a table of three rows or fewer moves whole).
+                let is_body = !row.summary;
+                let second = is_body && body == 1;
+                let last = is_body && body >= 1 && body + 1 == bodies;
+                if k == 0 && ((first_body && !header.is_empty()) || second || last || row.summary) {
                     c.keep_with_prev = true;
                 }
                 first_body = false;
@@ -154,6 +396,9 @@ pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
                 }
                 out.push(c);
             }
+        }
+        if !row.header && !row.summary {
+            body += 1;
         }
     }
     let mut all = header;
@@ -303,7 +548,11 @@ fn row_chunk(
         for (y, c) in &bx.chunks {
             if *y >= a - 0.01 && *y < b - 0.01 {
                 let top = top_pad + y - a + dy;
-                content.extend(c.items.iter().cloned().map(|i| i.offset(bx.x + pad, top)));
+                // Of a cell's marks only its hyphens count: the row is the unit that breaks.
+                let drawn = c.items.iter().filter(|i| {
+                    !matches!(i, Item::Mark { mark, .. } if !matches!(mark, Mark::Hyphen { .. }))
+                });
+                content.extend(drawn.cloned().map(|i| i.offset(bx.x + pad, top)));
                 anchors.extend(c.anchors.iter().map(|(id, at)| (id.clone(), top + at)));
             }
         }

@@ -259,6 +259,9 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Header rows repeat at the top of every page the table continues on.
     pub header: bool,
+    /// A summary row at the foot of the table (totals): the summary rows stay together on
+    /// one page, with at least two body rows.
+    pub summary: bool,
     /// The anchor name (`id`) of the row.
     pub id: Option<String>,
     /// The anchor the whole row links to.
@@ -273,6 +276,9 @@ pub struct Table {
     pub border_color: Rgb,
     pub padding: Pt,
     pub rows: Vec<Row>,
+    /// Tables of one group (the column parts of a wide matrix) break over pages at the
+    /// same rows, balanced: page k of each holds the same rows.
+    pub group: Option<String>,
     pub pos: Pos,
 }
 
@@ -314,6 +320,9 @@ pub enum Block {
     Lines {
         count: Option<u32>,
         spacing: Pt,
+        /// With a count: at least that many, then as many more as the page has room for
+        /// (the writing space of a form's last section).
+        fill: bool,
     },
     /// A labelled field: the value, or a line to write on when the value is empty.
     Field {

@@ -633,7 +633,8 @@ impl<'i> Parser<'i> {
                 out.push(Block::PageBreak { odd });
             }
             "lines" => {
-                self.check_attrs(node, &["count", "spacing"])?;
+                self.check_attrs(node, &["count", "spacing", "fill"])?;
+                let fill = self.attr(node, "fill", parse_bool)?.unwrap_or(false);
                 let count = match node.attribute("count") {
                     None | Some("fill") => None,
                     Some(_) => self.attr(node, "count", |v| {
@@ -643,7 +644,11 @@ impl<'i> Parser<'i> {
                 let spacing = self
                     .attr(node, "spacing", parse_pt)?
                     .unwrap_or(Pt::from(Mm(9.0)));
-                out.push(Block::Lines { count, spacing });
+                out.push(Block::Lines {
+                    count,
+                    spacing,
+                    fill,
+                });
             }
             "field" => {
                 self.check_attrs(node, &["label", "label-width"])?;
@@ -764,7 +769,14 @@ impl<'i> Parser<'i> {
     fn table(&self, node: Node, style: Style) -> Result<Table> {
         self.check_attrs(
             node,
-            &["widths", "border", "border-color", "padding", "font-size"],
+            &[
+                "widths",
+                "border",
+                "border-color",
+                "padding",
+                "font-size",
+                "group",
+            ],
         )?;
         let mut style = style;
         if let Some(s) = self.attr(node, "font-size", parse_pt)? {
@@ -830,6 +842,7 @@ impl<'i> Parser<'i> {
                 .attr(node, "padding", parse_pt)?
                 .unwrap_or(Pt::from(Mm(1.5))),
             rows,
+            group: node.attribute("group").map(str::to_string),
             pos: self.pos(node),
         })
     }
@@ -841,8 +854,9 @@ impl<'i> Parser<'i> {
                 format!("expected `<tr>`, found `<{}>`", tr.tag_name().name()),
             );
         }
-        self.check_attrs(tr, &["header", "shade", "id", "link"])?;
+        self.check_attrs(tr, &["header", "summary", "shade", "id", "link"])?;
         let header = header || self.attr(tr, "header", parse_bool)?.unwrap_or(false);
+        let summary = self.attr(tr, "summary", parse_bool)?.unwrap_or(false);
         let id = self.anchor(tr)?;
         let link = self.reference(tr, "link")?;
         let row_shade = self.attr(tr, "shade", parse_color)?;
@@ -905,6 +919,7 @@ impl<'i> Parser<'i> {
         Ok(Row {
             cells,
             header,
+            summary,
             id,
             link,
         })

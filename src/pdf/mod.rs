@@ -800,6 +800,8 @@ fn content(
             }
             // Not drawn: written as annotations by `links`.
             Item::Link { .. } => {}
+            // Not drawn: what the layout says a piece of the page is.
+            Item::Mark { .. } => {}
         }
     }
     st.text(&mut b, false);

@@ -70,6 +70,11 @@ pub struct Line {
     pub height: f32,
     pub baseline: f32,
     pub pieces: Vec<Piece>,
+    /// The line ends in a hyphen put in a word (not one the text has).
+    pub hyphen: bool,
+    /// The line ends in a word cut between two characters without a hyphen (a word wider
+    /// than the whole line, the last resort).
+    pub cut: bool,
 }
 
 /// How lines are filled.
@@ -158,8 +163,13 @@ pub fn break_lines(
             }
             let room = opts.width - start;
             if let Some((head, tail)) = split(&word, room, opts.hyphenate, shaper) {
+                let (hyphen, cut) = inserted_hyphen(&word, &head);
                 cur.push(head);
                 lines.push(finish(std::mem::take(&mut cur), opts, true));
+                if let Some(line) = lines.last_mut() {
+                    line.hyphen = hyphen;
+                    line.cut = cut;
+                }
                 word = tail;
                 continue;
             }
@@ -174,6 +184,9 @@ pub fn break_lines(
             {
                 for piece in pieces {
                     lines.push(finish(vec![piece], opts, true));
+                    if let Some(line) = lines.last_mut() {
+                        line.cut = true;
+                    }
                 }
                 word = rest;
                 continue;
@@ -319,12 +332,18 @@ fn split(word: &Word, room: f32, hyphenate: bool, shaper: &mut Shaper) -> Option
     let core = &text[core_start..core_end];
     // A run of letters far longer than any word (a pasted code, a row of letters as a
     // writing line) is cut by characters instead: hyphenating it would try every syllable.
-    if hyphenate && core.chars().count() >= 5 && core.len() <= MAX_HYPHENATED {
+    if hyphenate
+        && may_hyphenate(text)
+        && core.chars().count() >= 2 * HYPHEN_MIN
+        && core.len() <= MAX_HYPHENATED
+    {
         let mut bounds = Vec::new();
         let mut at = core_start;
         for syl in hypher::hyphenate(core, hypher::Lang::Dutch) {
             at += syl.len();
-            if at < core_end {
+            let before = text[core_start..at.min(core_end)].chars().count();
+            let after = text[at.min(core_end)..core_end].chars().count();
+            if at < core_end && before >= HYPHEN_MIN && after >= HYPHEN_MIN {
                 bounds.push(at);
             }
         }
@@ -492,7 +511,32 @@ fn finish(words: Vec<Word>, opts: &LineOptions, broken: bool) -> Line {
         height,
         baseline,
         pieces,
+        hyphen: false,
+        cut: false,
     }
+}
+
+/// Whether `head`, split off `word`, ends in a hyphen the word does not have there, and
+/// whether it was cut without one.
+fn inserted_hyphen(word: &Word, head: &Word) -> (bool, bool) {
+    match (word.parts.as_slice(), head.parts.as_slice()) {
+        ([Part::Text(whole, ..)], [Part::Text(h, ..)]) => {
+            let hyphen = h.ends_with('-') && !whole.starts_with(h.as_str());
+            (hyphen, !hyphen && !h.ends_with('-'))
+        }
+        _ => (false, true),
+    }
+}
+
+/// The fewest letters a hyphen leaves on either side of it (`le-ren` reads badly).
+pub const HYPHEN_MIN: usize = 3;
+
+/// Whether a word may be hyphenated at all: only plain lower-case words. A capital marks a
+/// name (of a person, a task, a place) or a code, a digit a date, an amount or a code, and
+/// brackets a tag: none of them is broken, a reader must find them whole.
+pub fn may_hyphenate(word: &str) -> bool {
+    word.chars()
+        .all(|c| c.is_lowercase() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’'))
 }
 
 /// The text of a line, spaces included (for tests and dumps).
