@@ -716,7 +716,11 @@ fn template_failure(lang: Lang, e: &template::TemplateError) -> Exit {
     fail(
         lang,
         &Tr::new(
-            format!("sjabloon `{}`{place}: {}", e.template, e.message),
+            format!(
+                "sjabloon `{}`{place}: {}",
+                e.template,
+                e.message_in(Lang::Nl)
+            ),
             format!("template `{}`{place}: {}", e.template, e.message),
         ),
         None,
@@ -888,7 +892,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
             ),
             None,
         ),
-        Err(e) => fail(lang, &Tr::new(e.to_string(), e.to_string()), None),
+        Err(e) => fail(lang, &e.message(), None),
     }
 }
 

@@ -1321,13 +1321,68 @@ fn a_template_of_50000_nested_tags_is_refused_without_overflowing_the_stack() {
     );
     assert_build_refused(
         &o,
-        "voorbereiding.tera made markup that cannot be read for `M003`",
+        "sjabloon `voorbereiding.tera` maakte opmaak die niet te lezen is voor `M003`",
     );
     assert!(
-        o.stderr.contains("elements nest more than 48 deep"),
+        o.stderr.contains("elementen zijn meer dan 48 diep genest"),
         "{}",
         o.stderr
     );
+}
+
+/// A mistake in a template the user wrote is reported in the run's language and quotes the
+/// template line that made it, not only a position in the markup it made.
+#[test]
+fn a_markup_error_quotes_the_template_line_in_the_readers_language() {
+    let template = "<document title=\"x\" lang=\"nl-BE\">\n\
+        <section>\n\
+        <h1>Voorbereiding</h1>\n\
+        <p align=\"links\">Welkom</p>\n\
+        </section>\n\
+        </document>\n";
+    let o = build_with_template("markup-line", template.as_bytes());
+    assert_build_refused(
+        &o,
+        "sjabloon `voorbereiding.tera` maakte opmaak die niet te lezen is voor `M003`: \
+         ongeldige waarde `links` voor `align` bij `<p>`",
+    );
+    assert!(
+        o.stderr
+            .contains("--> voorbereiding.tera, regel 4: <p align=\"links\">Welkom</p>"),
+        "{}",
+        o.stderr
+    );
+    // The same in English.
+    let dir = temp_dir("markup-line-en");
+    let templates = dir.join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("voorbereiding.tera"), template).unwrap();
+    let o = build_into(
+        Path::new("samples/team.xlsx"),
+        &dir.join("out"),
+        &[
+            "--lang",
+            "en",
+            "--only",
+            "voorbereiding",
+            "--employee",
+            "M003",
+            "--templates",
+            templates.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.code, Some(2), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(
+            "error: voorbereiding.tera made markup that cannot be read for `M003`: \
+             invalid value `links` for `align` on `<p>`"
+        ) && o
+            .stderr
+            .contains("--> voorbereiding.tera, line 4: <p align=\"links\">Welkom</p>"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("ongeldige"), "{}", o.stderr);
 }
 
 #[test]
@@ -1336,14 +1391,14 @@ fn counts_and_sizes_a_template_asks_for_are_bounded_with_a_message_naming_it() {
         (
             "lines",
             document(r#"<lines count="10000000"/>"#),
-            "invalid value `10000000` for `count` on `<lines>`",
+            "ongeldige waarde `10000000` voor `count` bij `<lines>`",
         ),
         (
             "loops",
             document(
                 "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}",
             ),
-            "`range` would count more than 1000000 numbers in one document",
+            "`range` zou meer dan 1000000 getallen tellen in één document",
         ),
         (
             "output",
@@ -1351,7 +1406,7 @@ fn counts_and_sizes_a_template_asks_for_are_bounded_with_a_message_naming_it() {
                 "{{% for a in range(end=50000) %}}{{% for b in range(end=10) %}}<p>{}</p>{{% endfor %}}{{% endfor %}}",
                 "x".repeat(1_000)
             )),
-            "the template makes more than 64 MB of markup for one document",
+            "het sjabloon maakt meer dan 64 MB opmaak voor één document",
         ),
     ] {
         let o = build_with_template(name, &template);

@@ -8,6 +8,7 @@ mod parse;
 
 pub use parse::{Anchors, parse, parse_part};
 
+use crate::i18n::Tr;
 use crate::text::lines::{Align, Rgb};
 use crate::units::{Mm, Pt};
 
@@ -16,15 +17,32 @@ use crate::units::{Mm, Pt};
 pub struct MarkupError {
     pub line: u32,
     pub column: u32,
-    pub message: String,
+    /// What is wrong, in Dutch and English.
+    pub message: Tr,
+    /// The element the error is about (its tag name) and the attribute, where there is
+    /// one: what to look for in the template the markup was made from.
+    pub element: Option<(String, Option<String>)>,
 }
 
+impl MarkupError {
+    /// An error at `line` and `column` about no element in particular.
+    pub fn at(line: u32, column: u32, message: Tr) -> Self {
+        MarkupError {
+            line,
+            column,
+            message,
+            element: None,
+        }
+    }
+}
+
+/// In English (the reader's language is chosen where it is printed, with `message`).
 impl std::fmt::Display for MarkupError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
             "line {}, column {}: {}",
-            self.line, self.column, self.message
+            self.line, self.column, self.message.en
         )
     }
 }

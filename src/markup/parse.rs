@@ -16,17 +16,7 @@ pub fn parse_part(text: &str) -> Result<(Document, Anchors)> {
     };
     let xml = roxmltree::Document::parse_with_options(text, options).map_err(|e| {
         let p = e.pos();
-        let message = match e {
-            roxmltree::Error::NodesLimitReached => format!(
-                "the markup has more than {MAX_NODES} elements and texts: a loop in the template that does not end?"
-            ),
-            e => format!("malformed markup: {e}"),
-        };
-        MarkupError {
-            line: p.row,
-            column: p.col,
-            message,
-        }
+        MarkupError::at(p.row, p.col, syntax(&e))
     })?;
     check_depth(&xml)?;
     let mut line_starts = vec![0];
@@ -45,6 +35,57 @@ pub fn parse_part(text: &str) -> Result<(Document, Anchors)> {
         refs: p.refs.into_inner(),
     };
     Ok((doc, anchors))
+}
+
+/// A syntax error roxmltree found, in words for someone who edits a template.
+fn syntax(e: &roxmltree::Error) -> Tr {
+    use roxmltree::Error as E;
+    match e {
+        E::NodesLimitReached => Tr::new(
+            format!(
+                "de opmaak heeft meer dan {MAX_NODES} elementen en teksten: een lus in het sjabloon die niet eindigt?"
+            ),
+            format!(
+                "the markup has more than {MAX_NODES} elements and texts: a loop in the template that does not end?"
+            ),
+        ),
+        E::UnexpectedCloseTag(expected, actual, _) => Tr::new(
+            format!("`</{actual}>` sluit iets wat niet open is: `</{expected}>` verwacht"),
+            format!("`</{actual}>` closes what is not open: expected `</{expected}>`"),
+        ),
+        E::UnknownEntityReference(name, _) => Tr::new(
+            format!("onbekende verwijzing `&{name};` (schrijf `&amp;` voor een &)"),
+            format!("unknown reference `&{name};` (write `&amp;` for an &)"),
+        ),
+        E::MalformedEntityReference(_) => Tr::new(
+            "een `&` die geen verwijzing begint: schrijf `&amp;` (of gebruik de filter `escape` op gegevens)",
+            "an `&` that starts no reference: write `&amp;` (or use the `escape` filter on data)",
+        ),
+        E::InvalidAttributeValue(_) => Tr::new(
+            "een attribuutwaarde bevat `<`: schrijf `&lt;`",
+            "an attribute value holds `<`: write `&lt;`",
+        ),
+        E::DuplicatedAttribute(name, _) => Tr::new(
+            format!("het attribuut `{name}` staat twee keer op één element"),
+            format!("the attribute `{name}` appears twice on one element"),
+        ),
+        E::NoRootNode => Tr::new(
+            "de opmaak is leeg: het sjabloon maakte geen `<document>`",
+            "the markup is empty: the template made no `<document>`",
+        ),
+        E::UnclosedRootNode | E::UnexpectedEndOfStream => Tr::new(
+            "de opmaak houdt op voor alle elementen gesloten zijn: een `</...>` ontbreekt",
+            "the markup ends before every element is closed: a `</...>` is missing",
+        ),
+        E::NonXmlChar(c, _) => Tr::new(
+            format!("het teken U+{:04X} mag niet in de opmaak staan", *c as u32),
+            format!("the character U+{:04X} may not appear in markup", *c as u32),
+        ),
+        e => Tr::new(
+            format!("onleesbare opmaak: {e}"),
+            format!("malformed markup: {e}"),
+        ),
+    }
 }
 
 /// The most elements and texts one markup text may have: the longest built-in document
@@ -74,7 +115,11 @@ fn check_depth(xml: &roxmltree::Document<'_>) -> Result<()> {
             return Err(MarkupError {
                 line: p.row,
                 column: p.col,
-                message: format!("elements nest more than {MAX_DEPTH} deep"),
+                message: Tr::new(
+                    format!("elementen zijn meer dan {MAX_DEPTH} diep genest"),
+                    format!("elements nest more than {MAX_DEPTH} deep"),
+                ),
+                element: Some((node.tag_name().name().to_string(), None)),
             });
         }
     }
@@ -106,9 +151,13 @@ impl Anchors {
                 return Err(MarkupError {
                     line: pos.line,
                     column: pos.column,
-                    message: format!(
-                        "duplicate `id=\"{id}\"`: another part of the document has it"
+                    message: Tr::new(
+                        format!(
+                            "`id=\"{id}\"` komt twee keer voor: een ander deel van het document heeft het ook"
+                        ),
+                        format!("duplicate `id=\"{id}\"`: another part of the document has it"),
                     ),
+                    element: None,
                 });
             }
             self.ids.insert(id, pos);
@@ -147,6 +196,8 @@ struct Ref {
     to: String,
     pos: Pos,
     pageref: bool,
+    /// The tag name of the element that refers.
+    element: Option<String>,
 }
 
 const INLINE: &[&str] = &[
@@ -172,25 +223,37 @@ impl<'i> Parser<'i> {
         }
     }
 
-    fn err<T>(&self, node: Node, message: impl Into<String>) -> Result<T> {
+    fn err<T>(&self, node: Node, message: Tr) -> Result<T> {
+        self.err_at(node, None, message)
+    }
+
+    /// An error about `node`'s attribute `attribute`.
+    fn err_at<T>(&self, node: Node, attribute: Option<&str>, message: Tr) -> Result<T> {
         let pos = self.pos(node);
         Err(MarkupError {
             line: pos.line,
             column: pos.column,
-            message: message.into(),
+            message,
+            element: Some((
+                node.tag_name().name().to_string(),
+                attribute.map(str::to_string),
+            )),
         })
     }
 
     fn check_attrs(&self, node: Node, allowed: &[&str]) -> Result<()> {
         for a in node.attributes() {
             if !allowed.contains(&a.name()) {
-                return self.err(
+                let (tag, name) = (node.tag_name().name(), a.name());
+                let allowed = allowed.join(", ");
+                return self.err_at(
                     node,
-                    format!(
-                        "unknown attribute `{}` on `<{}>` (allowed: {})",
-                        a.name(),
-                        node.tag_name().name(),
-                        allowed.join(", ")
+                    Some(name),
+                    Tr::new(
+                        format!(
+                            "onbekend attribuut `{name}` bij `<{tag}>` (toegelaten: {allowed})"
+                        ),
+                        format!("unknown attribute `{name}` on `<{tag}>` (allowed: {allowed})"),
                     ),
                 );
             }
@@ -203,13 +266,17 @@ impl<'i> Parser<'i> {
             None => Ok(None),
             Some(v) => match f(v.trim()) {
                 Some(x) => Ok(Some(x)),
-                None => self.err(
-                    node,
-                    format!(
-                        "invalid value `{v}` for `{name}` on `<{}>`",
-                        node.tag_name().name()
-                    ),
-                ),
+                None => {
+                    let tag = node.tag_name().name();
+                    self.err_at(
+                        node,
+                        Some(name),
+                        Tr::new(
+                            format!("ongeldige waarde `{v}` voor `{name}` bij `<{tag}>`"),
+                            format!("invalid value `{v}` for `{name}` on `<{tag}>`"),
+                        ),
+                    )
+                }
             },
         }
     }
@@ -222,14 +289,15 @@ impl<'i> Parser<'i> {
         let pos = self.pos(node);
         let mut ids = self.ids.borrow_mut();
         if let Some(first) = ids.get(&id) {
-            return Err(MarkupError {
-                line: pos.line,
-                column: pos.column,
-                message: format!(
-                    "duplicate `id=\"{id}\"`: already used at line {}, column {}",
-                    first.line, first.column
+            let (line, column) = (first.line, first.column);
+            return self.err_at(
+                node,
+                Some("id"),
+                Tr::new(
+                    format!("`id=\"{id}\"` komt twee keer voor: al gebruikt op regel {line}, kolom {column}"),
+                    format!("duplicate `id=\"{id}\"`: already used at line {line}, column {column}"),
                 ),
-            });
+            );
         }
         ids.insert(id.clone(), pos);
         Ok(Some(id))
@@ -244,6 +312,7 @@ impl<'i> Parser<'i> {
                 to: to.clone(),
                 pos: self.pos(node),
                 pageref: name == "to",
+                element: Some(node.tag_name().name().to_string()),
             });
         }
         Ok(to)
@@ -253,9 +322,15 @@ impl<'i> Parser<'i> {
         if root.tag_name().name() != "document" {
             return self.err(
                 root,
-                format!(
-                    "the root element must be `<document>`, not `<{}>`",
-                    root.tag_name().name()
+                Tr::new(
+                    format!(
+                        "het buitenste element moet `<document>` zijn, niet `<{}>`",
+                        root.tag_name().name()
+                    ),
+                    format!(
+                        "the root element must be `<document>`, not `<{}>`",
+                        root.tag_name().name()
+                    ),
                 ),
             );
         }
@@ -458,7 +533,16 @@ impl<'i> Parser<'i> {
                 let v = self
                     .attr(node, "value", |v| v.parse::<u8>().ok().filter(|&n| n <= 3))?
                     .ok_or(())
-                    .or_else(|_| self.err(node, "`<level>` needs `value` 0, 1, 2 or 3"))?;
+                    .or_else(|_| {
+                        self.err_at(
+                            node,
+                            Some("value"),
+                            Tr::new(
+                                "`<level>` heeft `value` 0, 1, 2 of 3 nodig",
+                                "`<level>` needs `value` 0, 1, 2 or 3",
+                            ),
+                        )
+                    })?;
                 out.push(Inline::Object(Object::Level(v), st));
             }
             "check" => {
@@ -470,7 +554,10 @@ impl<'i> Parser<'i> {
                 if !self.in_running.get() {
                     return self.err(
                         node,
-                        format!("`<{name}/>` is only allowed in `<header>` and `<footer>`"),
+                        Tr::new(
+                            format!("`<{name}/>` mag alleen in `<header>` en `<footer>`"),
+                            format!("`<{name}/>` is only allowed in `<header>` and `<footer>`"),
+                        ),
                     );
                 }
                 self.check_attrs(node, &["of"])?;
@@ -493,7 +580,14 @@ impl<'i> Parser<'i> {
             "pageref" => {
                 self.check_attrs(node, &["to"])?;
                 let Some(to) = self.reference(node, "to")? else {
-                    return self.err(node, "`<pageref>` needs `to`, the `id` of an element");
+                    return self.err_at(
+                        node,
+                        Some("to"),
+                        Tr::new(
+                            "`<pageref>` heeft `to` nodig, de `id` van een element",
+                            "`<pageref>` needs `to`, the `id` of an element",
+                        ),
+                    );
                 };
                 out.push(Inline::PageRef {
                     to,
@@ -501,7 +595,15 @@ impl<'i> Parser<'i> {
                     pos: self.pos(node),
                 });
             }
-            _ => return self.err(node, format!("`<{name}>` is not allowed inside text")),
+            _ => {
+                return self.err(
+                    node,
+                    Tr::new(
+                        format!("`<{name}>` mag niet binnen tekst staan"),
+                        format!("`<{name}>` is not allowed inside text"),
+                    ),
+                );
+            }
         }
         Ok(())
     }
@@ -608,7 +710,13 @@ impl<'i> Parser<'i> {
                     }
                     if li.tag_name().name() != "li" {
                         if li.is_element() || li.is_text() {
-                            return self.err(li, format!("`<{name}>` may only contain `<li>`"));
+                            return self.err(
+                                li,
+                                Tr::new(
+                                    format!("`<{name}>` mag alleen `<li>` bevatten"),
+                                    format!("`<{name}>` may only contain `<li>`"),
+                                ),
+                            );
                         }
                         continue;
                     }
@@ -678,7 +786,13 @@ impl<'i> Parser<'i> {
                 let mut sigs = Vec::new();
                 for s in node.children().filter(|c| c.is_element()) {
                     if s.tag_name().name() != "signature" {
-                        return self.err(s, "`<signatures>` may only contain `<signature>`");
+                        return self.err(
+                            s,
+                            Tr::new(
+                                "`<signatures>` mag alleen `<signature>` bevatten",
+                                "`<signatures>` may only contain `<signature>`",
+                            ),
+                        );
                     }
                     self.check_attrs(s, &["title", "name", "date", "date-label", "sign-label"])?;
                     sigs.push(Signature {
@@ -702,7 +816,13 @@ impl<'i> Parser<'i> {
                     .attribute("src")
                     .map(str::to_string)
                     .ok_or(())
-                    .or_else(|_| self.err(node, "`<image>` needs `src`"))?;
+                    .or_else(|_| {
+                        self.err_at(
+                            node,
+                            Some("src"),
+                            Tr::new("`<image>` heeft `src` nodig", "`<image>` needs `src`"),
+                        )
+                    })?;
                 out.push(Block::Image {
                     src,
                     width: self
@@ -736,10 +856,21 @@ impl<'i> Parser<'i> {
             "section" | "header" | "footer" => {
                 return self.err(
                     node,
-                    format!("`<{name}>` is only allowed directly inside `<document>`"),
+                    Tr::new(
+                        format!("`<{name}>` mag alleen rechtstreeks in `<document>` staan"),
+                        format!("`<{name}>` is only allowed directly inside `<document>`"),
+                    ),
                 );
             }
-            _ => return self.err(node, format!("unknown element `<{name}>`")),
+            _ => {
+                return self.err(
+                    node,
+                    Tr::new(
+                        format!("onbekend element `<{name}>`"),
+                        format!("unknown element `<{name}>`"),
+                    ),
+                );
+            }
         }
         Ok(())
     }
@@ -796,7 +927,10 @@ impl<'i> Parser<'i> {
                 _ if child.is_element() || child.is_text() => {
                     return self.err(
                         child,
-                        "`<table>` may only contain `<thead>`, `<tbody>` and `<tr>`",
+                        Tr::new(
+                            "`<table>` mag alleen `<thead>`, `<tbody>` en `<tr>` bevatten",
+                            "`<table>` may only contain `<thead>`, `<tbody>` and `<tr>`",
+                        ),
                     );
                 }
                 _ => {}
@@ -815,20 +949,28 @@ impl<'i> Parser<'i> {
                 match w {
                     Some(w) => w,
                     None => {
-                        return self.err(
+                        return self.err_at(
                             node,
-                            format!("invalid `widths` `{spec}`: use e.g. `30mm 2fr 1fr 20%`"),
+                            Some("widths"),
+                            Tr::new(
+                                format!(
+                                    "ongeldige `widths` `{spec}`: schrijf bv. `30mm 2fr 1fr 20%`"
+                                ),
+                                format!("invalid `widths` `{spec}`: use e.g. `30mm 2fr 1fr 20%`"),
+                            ),
                         );
                     }
                 }
             }
         };
         if widths.len() < ncols {
-            return self.err(
+            let n = widths.len();
+            return self.err_at(
                 node,
-                format!(
-                    "`widths` names {} columns but a row has {ncols}",
-                    widths.len()
+                Some("widths"),
+                Tr::new(
+                    format!("`widths` noemt {n} kolommen maar een rij heeft er {ncols}"),
+                    format!("`widths` names {n} columns but a row has {ncols}"),
                 ),
             );
         }
@@ -851,7 +993,10 @@ impl<'i> Parser<'i> {
         if tr.tag_name().name() != "tr" {
             return self.err(
                 tr,
-                format!("expected `<tr>`, found `<{}>`", tr.tag_name().name()),
+                Tr::new(
+                    format!("`<tr>` verwacht, `<{}>` gevonden", tr.tag_name().name()),
+                    format!("expected `<tr>`, found `<{}>`", tr.tag_name().name()),
+                ),
             );
         }
         self.check_attrs(tr, &["header", "summary", "shade", "id", "link"])?;
@@ -869,7 +1014,13 @@ impl<'i> Parser<'i> {
             }
             let name = td.tag_name().name();
             if name != "td" && name != "th" {
-                return self.err(td, "`<tr>` may only contain `<td>` and `<th>`");
+                return self.err(
+                    td,
+                    Tr::new(
+                        "`<tr>` mag alleen `<td>` en `<th>` bevatten",
+                        "`<tr>` may only contain `<td>` and `<th>`",
+                    ),
+                );
             }
             self.check_attrs(
                 td,
@@ -1103,17 +1254,26 @@ fn check_refs(ids: &std::collections::HashMap<String, Pos>, refs: &[Ref]) -> Res
         .map(|k| (strsim::normalized_damerau_levenshtein(&r.to, k), k))
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
-    let hint = match close {
-        Some((_, k)) => format!(" (did you mean `{k}`?)"),
-        None => String::new(),
+    let (hint_nl, hint_en) = match close {
+        Some((_, k)) => (
+            format!(" (bedoelde u `{k}`?)"),
+            format!(" (did you mean `{k}`?)"),
+        ),
+        None => Default::default(),
     };
+    let to = &r.to;
+    let attribute = if r.pageref { "to" } else { "link" };
     Err(MarkupError {
         line: r.pos.line,
         column: r.pos.column,
-        message: format!(
-            "{what} points to no element: nothing has `id=\"{}\"`{hint}",
-            r.to
+        message: Tr::new(
+            format!("{what} wijst naar geen element: niets heeft `id=\"{to}\"`{hint_nl}"),
+            format!("{what} points to no element: nothing has `id=\"{to}\"`{hint_en}"),
         ),
+        element: r
+            .element
+            .clone()
+            .map(|tag| (tag, Some(attribute.to_string()))),
     })
 }
 
@@ -1152,7 +1312,7 @@ mod tests {
             .unwrap();
         assert!(run.join().is_ok());
         let e = parse(&nested(MAX_DEPTH + 1)).unwrap_err();
-        assert!(e.message.contains("nest more than"), "{e}");
+        assert!(e.message.en.contains("nest more than"), "{e}");
     }
 
     #[test]
@@ -1167,7 +1327,7 @@ mod tests {
         assert_eq!(d.meta.title, "POP");
         assert_eq!(d.meta.date, None);
         let e = parse(r#"<document date="17/02/2026"/>"#).unwrap_err();
-        assert!(e.message.contains("`17/02/2026`"), "{e}");
+        assert!(e.message.en.contains("`17/02/2026`"), "{e}");
         let d2 = parse(r#"<document date="2026-02-17"/>"#).unwrap();
         assert_eq!(d2.meta.date.as_deref(), Some("2026-02-17"));
         assert_eq!(d.sections.len(), 2);
@@ -1211,12 +1371,48 @@ mod tests {
     fn errors_name_line_and_column() {
         let e = parse("<document>\n  <p>ok</p>\n  <blink>nee</blink>\n</document>").unwrap_err();
         assert_eq!((e.line, e.column), (3, 3));
-        assert!(e.message.contains("unknown element `<blink>`"), "{e}");
+        assert!(e.message.en.contains("unknown element `<blink>`"), "{e}");
         let e = parse("<document>\n<p align=\"links\">x</p></document>").unwrap_err();
         assert_eq!(e.line, 2);
-        assert!(e.message.contains("`links`"));
+        assert!(e.message.en.contains("`links`"));
         let e = parse("<document><p>x</document>").unwrap_err();
-        assert!(e.message.starts_with("malformed markup"));
+        assert_eq!(
+            e.message.en,
+            "`</document>` closes what is not open: expected `</p>`"
+        );
+        assert_eq!(
+            e.message.nl,
+            "`</document>` sluit iets wat niet open is: `</p>` verwacht"
+        );
+    }
+
+    #[test]
+    fn every_error_is_worded_in_dutch_and_in_english() {
+        for text in [
+            "<document><blink/></document>",
+            "<document><p align=\"links\">x</p></document>",
+            "<document><p>x</document>",
+            "<document><p>a & b</p></document>",
+            "<document><p><pageref/></p></document>",
+            "<document><p link=\"x\">a</p></document>",
+            "<document><table widths=\"1fr\"><tr><td>a</td><td>b</td></tr></table></document>",
+            "<page/>",
+        ] {
+            let e = parse(text).unwrap_err();
+            assert!(
+                !e.message.nl.is_empty() && !e.message.en.is_empty(),
+                "{text}"
+            );
+            assert_ne!(e.message.nl, e.message.en, "{text}: {e}");
+        }
+        let e = parse("<document><blink/></document>").unwrap_err();
+        assert_eq!(e.message.nl, "onbekend element `<blink>`");
+        assert_eq!(e.element, Some(("blink".to_string(), None)));
+        let e = parse("<document><p align=\"links\">x</p></document>").unwrap_err();
+        assert_eq!(
+            e.element,
+            Some(("p".to_string(), Some("align".to_string())))
+        );
     }
 
     #[test]
@@ -1242,7 +1438,7 @@ mod tests {
             r#"<document><table widths="1fr"><tr><td>a</td><td>b</td></tr></table></document>"#,
         )
         .unwrap_err();
-        assert!(e.message.contains("names 1 columns"), "{e}");
+        assert!(e.message.en.contains("names 1 columns"), "{e}");
     }
 
     #[test]
@@ -1257,6 +1453,7 @@ mod tests {
         assert_eq!(e.line, 2);
         assert!(
             e.message
+                .en
                 .contains("only allowed in `<header>` and `<footer>`"),
             "{e}"
         );
@@ -1299,18 +1496,18 @@ mod tests {
         .unwrap_err();
         assert_eq!((e.line, e.column), (3, 9));
         assert_eq!(
-            e.message,
+            e.message.en,
             "`<pageref to=\"inleidng\"/>` points to no element: nothing has `id=\"inleidng\"` \
              (did you mean `inleiding`?)"
         );
         let e = parse("<document>\n<p link=\"x\">a</p></document>").unwrap_err();
         assert_eq!((e.line, e.column), (2, 1));
         assert_eq!(
-            e.message,
+            e.message.en,
             "`link=\"x\"` points to no element: nothing has `id=\"x\"`"
         );
         let e = parse("<document><p><pageref/></p></document>").unwrap_err();
-        assert!(e.message.contains("`<pageref>` needs `to`"), "{e}");
+        assert!(e.message.en.contains("`<pageref>` needs `to`"), "{e}");
     }
 
     #[test]
@@ -1331,16 +1528,18 @@ mod tests {
         .unwrap_err();
         assert_eq!((e.line, e.column), (3, 8));
         assert_eq!(
-            e.message,
+            e.message.en,
             "duplicate `id=\"a\"`: already used at line 2, column 1"
         );
         let e = parse(r#"<document><p id="twee woorden">x</p></document>"#).unwrap_err();
         assert!(
-            e.message.contains("invalid value `twee woorden` for `id`"),
+            e.message
+                .en
+                .contains("invalid value `twee woorden` for `id`"),
             "{e}"
         );
         let e = parse(r#"<document><td id="a">x</td></document>"#).unwrap_err();
-        assert!(e.message.contains("unknown element `<td>`"), "{e}");
+        assert!(e.message.en.contains("unknown element `<td>`"), "{e}");
     }
 
     #[test]

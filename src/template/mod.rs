@@ -91,6 +91,31 @@ fn from_tera(template: &str, e: &tera::Error) -> TemplateError {
     }
 }
 
+impl TemplateError {
+    /// What went wrong in `lang`: popdruk's own limits are worded in both languages; the
+    /// template engine's own messages (syntax, undefined variables) exist only in English.
+    pub fn message_in(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.message.clone();
+        }
+        let m = &self.message;
+        if m.starts_with("`range` with `step_by` 0") {
+            "`range` met `step_by` 0 eindigt nooit".to_string()
+        } else if m.starts_with("`range` would count more than") {
+            format!(
+                "`range` zou meer dan {MAX_RANGE_ITEMS} getallen tellen in één document (lussen in lussen vermenigvuldigen): een lus die niet eindigt?"
+            )
+        } else if m.starts_with("the template makes more than") {
+            format!(
+                "het sjabloon maakt meer dan {} MB opmaak voor één document: een lus die niet eindigt?",
+                MAX_RENDERED_BYTES >> 20
+            )
+        } else {
+            m.clone()
+        }
+    }
+}
+
 /// The largest template file popdruk reads: the built-in ones are a few kilobytes.
 pub const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
 
@@ -158,6 +183,8 @@ impl std::io::Write for Bounded {
 pub struct Templates {
     tera: tera::Tera,
     labels: BTreeMap<&'static str, Labels>,
+    /// Each template's text, to quote the line a markup error comes from.
+    sources: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -190,9 +217,12 @@ impl Templates {
                 names.push(n);
             }
         }
+        let mut sources = BTreeMap::new();
         for name in names {
-            tera.add_raw_template(name, &source(name))
+            let text = source(name);
+            tera.add_raw_template(name, &text)
                 .map_err(|e| from_tera(name, &e))?;
+            sources.insert(name.to_string(), text);
         }
         let mut labels = BTreeMap::new();
         for (file, code) in [("nl.toml", "nl"), ("en.toml", "en")] {
@@ -208,7 +238,64 @@ impl Templates {
             })?;
             labels.insert(code, table);
         }
-        Ok(Templates { tera, labels })
+        Ok(Templates {
+            tera,
+            labels,
+            sources,
+        })
+    }
+
+    /// The template lines that write the element `<tag` (with `attribute=` on the line, when
+    /// one is named and some line has it): in `template` first, else in any template (one
+    /// may include another). Each is the template, the 1-based line and its trimmed text.
+    /// Empty when the tag is made by an expression.
+    pub fn locate(
+        &self,
+        template: &str,
+        tag: &str,
+        attribute: Option<&str>,
+    ) -> Vec<(String, usize, String)> {
+        let open = format!("<{tag}");
+        let writes = |line: &str| {
+            line.match_indices(&open).any(|(i, _)| {
+                line[i + open.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || c == '>' || c == '/')
+            })
+        };
+        let find = |name: &str, text: &str| -> Vec<(String, usize, String)> {
+            let all: Vec<(String, usize, String)> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| writes(l))
+                .map(|(i, l)| (name.to_string(), i + 1, l.trim().to_string()))
+                .collect();
+            let with: Vec<_> = match attribute {
+                Some(a) => {
+                    let a = format!("{a}=");
+                    all.iter()
+                        .filter(|(_, _, l)| l.contains(&a))
+                        .cloned()
+                        .collect()
+                }
+                None => Vec::new(),
+            };
+            if with.is_empty() { all } else { with }
+        };
+        let own = self
+            .sources
+            .get(template)
+            .map(|text| find(template, text))
+            .unwrap_or_default();
+        if !own.is_empty() {
+            return own;
+        }
+        self.sources
+            .iter()
+            .filter(|(n, _)| n.as_str() != template)
+            .flat_map(|(n, text)| find(n, text))
+            .collect()
     }
 
     /// The label table of a language.
@@ -264,6 +351,37 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locate_finds_the_template_line_that_writes_an_element() {
+        let t = Templates::load(&[(
+            "pop.tera".to_string(),
+            "<document>\n<p>a</p>\n<p align=\"links\">b</p>\n<pre>c</pre>\n</document>".to_string(),
+        )])
+        .unwrap();
+        // The attribute picks the line; `<pre` is not `<p`.
+        assert_eq!(
+            t.locate("pop.tera", "p", Some("align")),
+            vec![(
+                "pop.tera".to_string(),
+                3,
+                "<p align=\"links\">b</p>".to_string()
+            )]
+        );
+        let lines: Vec<usize> = t
+            .locate("pop.tera", "p", None)
+            .iter()
+            .map(|l| l.1)
+            .collect();
+        assert_eq!(lines, vec![2, 3]);
+        // A tag the template does not write is looked for in the others.
+        assert!(
+            t.locate("pop.tera", "signatures", None)
+                .iter()
+                .all(|l| l.0 != "pop.tera")
+        );
+        assert!(!t.locate("pop.tera", "signatures", None).is_empty());
+    }
 
     #[derive(Serialize)]
     struct Ctx {
