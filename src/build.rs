@@ -37,11 +37,14 @@ pub enum Kind {
     Opleidingsplan,
     /// The inspection dossier, one for the organisation.
     Dossier,
+    /// The planning of the coming months per supervisor, one for the organisation: made
+    /// when asked (`--only planning`).
+    Planning,
 }
 
 impl Kind {
     /// Every kind, in print order.
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Pop,
         Kind::Afspraken,
         Kind::Voorbereiding,
@@ -49,6 +52,7 @@ impl Kind {
         Kind::Teammatrix,
         Kind::Opleidingsplan,
         Kind::Dossier,
+        Kind::Planning,
     ];
 
     /// What a build makes when `--only` does not say: every kind but the follow-up form,
@@ -77,6 +81,7 @@ impl Kind {
             Kind::Teammatrix => "teammatrix",
             Kind::Opleidingsplan => "opleidingsplan",
             Kind::Dossier => "dossier",
+            Kind::Planning => "planning",
         }
     }
 
@@ -137,6 +142,8 @@ pub struct Plan {
     /// Employees (IDs) whose own rows have errors: none of their documents is made, nor
     /// their team's documents, nor the dossier, which must be complete.
     pub skip: Vec<String>,
+    /// How many months after the as-of day the planning looks ahead.
+    pub months: u32,
 }
 
 impl Plan {
@@ -155,6 +162,7 @@ impl Plan {
             period: Period::ending(date),
             due: None,
             skip: Vec::new(),
+            months: 6,
         }
     }
 }
@@ -349,6 +357,8 @@ pub struct Made {
     pub team_documents: usize,
     /// Whether the inspection dossier was made.
     pub dossier: bool,
+    /// Whether the planning was made.
+    pub planning: bool,
     /// Teams whose documents were not made, because a member's rows have errors.
     pub teams_skipped: Vec<String>,
 }
@@ -456,6 +466,20 @@ pub fn build(
                     notices.extend(found);
                     emit(file)?;
                     made.dossier = true;
+                }
+                continue;
+            }
+            if *kind == Kind::Planning {
+                if planning_wanted(wb, plan) {
+                    let mut ctx = planning_context(wb, labels, plan);
+                    ctx.org.logo = has_logo;
+                    let doc = parse(templates, &template, &ctx, "")?;
+                    let bytes = write_noting(&doc, PLANNING_FILE, &plan.images, notices)?;
+                    emit(File {
+                        path: PLANNING_FILE.to_string(),
+                        bytes,
+                    })?;
+                    made.planning = true;
                 }
                 continue;
             }
@@ -609,6 +633,13 @@ pub fn documents(
                 })?;
                 out.push((DOSSIER_FILE.to_string(), *kind, doc));
             }
+            Kind::Planning => {
+                if planning_wanted(wb, plan) {
+                    let ctx = planning_context(wb, labels, plan);
+                    let doc = parse(templates, &template, &ctx, "")?;
+                    out.push((PLANNING_FILE.to_string(), *kind, doc));
+                }
+            }
             k if k.per_team() => {
                 for team in &teams {
                     let ctx = context::team::team(
@@ -637,6 +668,40 @@ pub fn documents(
     Ok(out)
 }
 
+/// The planning's file name in the output folder.
+pub const PLANNING_FILE: &str = "planning.pdf";
+
+/// Whether the planning is made: someone to plan for, and no employee's rows with errors
+/// (it would leave them out without a word).
+fn planning_wanted(wb: &Workbook, plan: &Plan) -> bool {
+    plan.skip.is_empty() && !wb.employees.is_empty()
+}
+
+/// The planning's context: the organisation's entries from the as-of day to `months` later.
+fn planning_context(
+    wb: &Workbook,
+    labels: &context::Labels,
+    plan: &Plan,
+) -> context::planning::PlanningContext {
+    let until = compliance::add_months(plan.as_of, plan.months);
+    let entries = compliance::planning::planning(
+        &crate::model::Index::new(wb),
+        &plan.rules,
+        plan.as_of,
+        until,
+    );
+    context::planning::planning(
+        wb,
+        &entries,
+        labels,
+        plan.lang,
+        plan.date,
+        plan.as_of,
+        until,
+        plan.months,
+    )
+}
+
 /// How many files [`build`] will hand to its sink for `plan`, for a progress bar.
 pub fn planned_files(wb: &Workbook, plan: &Plan) -> usize {
     let (employees, _) = select(wb, plan);
@@ -656,6 +721,7 @@ pub fn planned_files(wb: &Workbook, plan: &Plan) -> usize {
         .iter()
         .map(|k| match k {
             Kind::Dossier => usize::from(plan.skip.is_empty() && !wb.employees.is_empty()),
+            Kind::Planning => usize::from(planning_wanted(wb, plan)),
             k if k.per_team() => teams,
             k => {
                 employees.len()

@@ -411,6 +411,14 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
     out.push_str(&report::render(
         wb, &findings, checked, as_of, period, o.lang,
     ));
+    if let Some(months) = o.planning {
+        let until = compliance::add_months(as_of, months);
+        let entries =
+            compliance::planning::planning(&crate::model::Index::new(wb), &rules, as_of, until);
+        out.push_str(&report::render_planning(
+            &entries, as_of, until, months, o.lang,
+        ));
+    }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     if o.strict && findings.iter().any(|f| f.severity == Severity::Tekort) {
         Exit::DataErrors
@@ -779,6 +787,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         period,
         due: o.due.map(|d| d.until(as_of)),
         skip: blocked.employees.keys().cloned().collect(),
+        months: 6,
     };
     let wb = &validated.workbook;
     let (chosen, unknown) = build::select(wb, &plan);
@@ -971,6 +980,16 @@ fn skipped_text(
             .to_string(),
         );
     }
+    if plan.kinds.contains(&Kind::Planning) {
+        also.push(
+            Tr::new(
+                "de planning (die zou hen weglaten)",
+                "the planning (which would leave them out)",
+            )
+            .get(lang)
+            .to_string(),
+        );
+    }
     let also = if also.is_empty() {
         String::new()
     } else {
@@ -1001,6 +1020,7 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
         bundle: (&'static str, &'static str),
         for_: &'static str,
         dossier: &'static str,
+        planning: &'static str,
         blank: &'static str,
         and: &'static str,
         head: &'static str,
@@ -1014,6 +1034,7 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
             bundle: ("bundel", "bundels"),
             for_: "voor",
             dossier: "het inspectiedossier",
+            planning: "de planning",
             blank: "een leeg voorbereidingsformulier",
             and: " en ",
             head: "klaar",
@@ -1026,6 +1047,7 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
             bundle: ("bundle", "bundles"),
             for_: "for",
             dossier: "the inspection dossier",
+            planning: "the planning",
             blank: "a blank preparation form",
             and: " and ",
             head: "done",
@@ -1055,6 +1077,9 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
     if made.dossier {
         parts.push(w.dossier.to_string());
     }
+    if made.planning {
+        parts.push(w.planning.to_string());
+    }
     let what = match parts.len() {
         0 => w.nothing.to_string(),
         1 => parts.remove(0),
@@ -1068,7 +1093,11 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
 fn opened(out_dir: &Path, plan: &Plan, made: &build::Made) -> PathBuf {
     let single = match plan.kinds.as_slice() {
         [Kind::Dossier] if made.dossier => Some(build::DOSSIER_FILE.to_string()),
-        [k] if !k.per_team() && *k != Kind::Dossier && made.bundles > 0 => {
+        [Kind::Planning] if made.planning => Some(build::PLANNING_FILE.to_string()),
+        [k] if !k.per_team()
+            && !matches!(k, Kind::Dossier | Kind::Planning)
+            && made.bundles > 0 =>
+        {
             Some(format!("bundel-{}.pdf", k.name()))
         }
         _ => None,

@@ -297,6 +297,58 @@ fn an_error_in_one_employees_row_skips_their_documents_and_the_dossier() {
     assert!(!out.join("dossier.pdf").exists());
 }
 
+/// `--only planning` makes one `planning.pdf`: a page (or more) per supervisor, each entry
+/// with its day, the employee, what falls due and the rule, in the reader's language.
+#[test]
+fn the_planning_gives_each_supervisor_their_own_pages() {
+    let out = build("planning", &["--only", "planning"]);
+    let files = common::files_under(&out);
+    assert_eq!(
+        files,
+        vec![out.join("planning.pdf")],
+        "only the planning is made"
+    );
+    let doc = common::read(&std::fs::read(out.join("planning.pdf")).unwrap());
+    let pages = common::page_texts(&doc);
+    let starts = |who: &str| {
+        pages
+            .iter()
+            .position(|p| p.contains(&format!("Leidinggevende: {who}")))
+            .unwrap_or_else(|| panic!("no part for {who} in {pages:#?}"))
+    };
+    let (dirk, hilde) = (starts("Dirk Janssens"), starts("Hilde Maes"));
+    assert!(dirk < hilde);
+    // Hilde's people are on her pages only, Dirk's on his.
+    let on =
+        |range: std::ops::Range<usize>, what: &str| pages[range].iter().any(|p| p.contains(what));
+    assert!(on(hilde..pages.len(), "Mohamed Bouzid (M012)"));
+    assert!(!on(dirk..hilde, "Mohamed Bouzid"));
+    assert!(on(dirk..hilde, "Marc Peeters (M002)"));
+    assert!(!on(hilde..pages.len(), "Marc Peeters"));
+    let all = common::text(&doc);
+    for what in [
+        "Te laat",
+        "Januari 2027",
+        "WOP-evaluatie (VDAB)",
+        "[pop-termijn]",
+        "eerste POP-gesprek",
+    ] {
+        assert!(all.contains(what), "{what:?} not in the planning");
+    }
+    let out = build("planning-en", &["--only", "planning", "--lang", "en"]);
+    let all = pdf_text(&out.join("planning.pdf"));
+    for what in [
+        "Supervisor: Hilde Maes",
+        "Overdue",
+        "January 2027",
+        "WOP evaluation (VDAB)",
+        "[pop-deadline]",
+    ] {
+        assert!(all.contains(what), "{what:?} not in the English planning");
+    }
+    assert!(!all.contains("Leidinggevende"));
+}
+
 #[test]
 fn an_employee_without_goals_gets_room_to_write() {
     let mut team = popdruk::synth::sample_team();

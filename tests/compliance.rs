@@ -430,3 +430,99 @@ fn data_errors_leave_the_rules_unchecked() {
         "{stdout}"
     );
 }
+
+/// The planning part of `check --planning [MONTHS]`: from its heading to the end.
+fn planning_of(args: &[&str]) -> String {
+    let mut all = vec![
+        "check",
+        "samples/team.xlsx",
+        "--date",
+        AS_OF,
+        "-q",
+        "--planning",
+    ];
+    all.extend(args);
+    let out = popdruk(&all);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let at = stdout
+        .find("\nPlanning ")
+        .unwrap_or_else(|| panic!("no planning in\n{stdout}"));
+    stdout[at + 1..].to_string()
+}
+
+#[test]
+fn the_planning_lists_who_is_due_per_supervisor_with_the_rule_behind_it() {
+    let p = planning_of(&[]);
+    assert!(
+        p.starts_with("Planning van 29/11/2026 tot 29/05/2027 (6 maanden), per leidinggevende\n"),
+        "{p}"
+    );
+    // Per supervisor, each on a line of their own, in name order.
+    let dirk = p.find("\n  Dirk Janssens\n").expect("Dirk Janssens");
+    let hilde = p.find("\n  Hilde Maes\n").expect("Hilde Maes");
+    assert!(dirk < hilde, "{p}");
+    let (dirks, hildes) = (&p[dirk..hilde], &p[hilde..]);
+    // A first POP past its deadline, a renewal, a planned talk, an action and the WOP
+    // evaluation, each with its day and rule, under the employee's own supervisor.
+    for line in [
+        "    05/11/2026 (te laat)  Lotte Vermeulen (M016)  eerste POP-gesprek [pop-termijn]",
+        "    15/03/2027  Mohamed Bouzid (M012)  WOP-evaluatie (VDAB) [wop-evaluatie]",
+        "    15/01/2027  Mohamed Bouzid (M012)  opvolgingsgesprek [opvolging]",
+    ] {
+        assert!(
+            hildes.lines().any(|l| l == line),
+            "{line:?} not under Hilde Maes in\n{p}"
+        );
+    }
+    for line in [
+        "    19/01/2027  Marc Peeters (M002)  POP vernieuwen [pop-geldigheid]",
+        "    15/01/2027  Marc Peeters (M002)  actie vervalt: Werkfiches met foto's maken (doel 1) [opvolging]",
+    ] {
+        assert!(
+            dirks.lines().any(|l| l == line),
+            "{line:?} not under Dirk Janssens in\n{p}"
+        );
+    }
+    // Within a supervisor, by date: what is overdue comes first.
+    let dates: Vec<chrono::NaiveDate> = dirks
+        .lines()
+        .filter_map(|l| l.trim().get(..10))
+        .filter_map(|d| chrono::NaiveDate::parse_from_str(d, "%d/%m/%Y").ok())
+        .collect();
+    assert!(dates.len() > 10 && dates.is_sorted(), "{dates:?}");
+    // Nothing after the window.
+    assert!(!p.contains("/06/2027"), "{p}");
+}
+
+#[test]
+fn the_planning_window_and_language_follow_the_options() {
+    let p = planning_of(&["1"]);
+    assert!(
+        p.starts_with("Planning van 29/11/2026 tot 29/12/2026 (1 maand), per leidinggevende\n"),
+        "{p}"
+    );
+    assert!(!p.contains("/01/2027") && p.contains("15/12/2026"), "{p}");
+    let p = planning_of(&["--lang", "en"]);
+    assert!(
+        p.starts_with("Planning from 29/11/2026 to 29/05/2027 (6 months), per supervisor\n"),
+        "{p}"
+    );
+    for line in [
+        "    05/11/2026 (overdue)  Lotte Vermeulen (M016)  first POP conversation [pop-deadline]",
+        "    15/03/2027  Mohamed Bouzid (M012)  WOP evaluation (VDAB) [wop-evaluation]",
+        "    19/01/2027  Marc Peeters (M002)  POP renewal [pop-validity]",
+    ] {
+        assert!(p.lines().any(|l| l == line), "{line:?} not in\n{p}");
+    }
+    // Moved on past the talk planned with Ayşe, it is overdue; Marc, retired by then, is
+    // no longer planned.
+    let p = planning_of(&["--as-of", "2027-02-01"]);
+    assert!(
+        p.lines()
+            .any(|l| l
+                == "    15/12/2026 (te laat)  Ayşe Yılmaz (M003)  opvolgingsgesprek [opvolging]"),
+        "{p}"
+    );
+    assert!(!p.contains("(M002)"), "{p}");
+}

@@ -182,6 +182,12 @@ const TEXTS: &[Text] = &[
         "Exit with code 1 when a rule finds a shortfall",
     ),
     t(
+        "check",
+        "planning",
+        "Toon ook de planning: wie de komende maanden (standaard 6) een gesprek, evaluatie of actie heeft, per leidinggevende",
+        "Also show the planning: who has a conversation, evaluation or action due in the coming months (default 6), per supervisor",
+    ),
+    t(
         "build",
         "",
         "Maak de POP-documenten van elke medewerker en de bundels om af te drukken",
@@ -331,6 +337,7 @@ fn value_name(id: &str, lang: Lang) -> Option<&'static str> {
         "only" => ("DOCUMENTEN", "DOCUMENTS"),
         "employees" => ("ID", "ID"),
         "due" => ("DAGEN|DATUM", "DAYS|DATE"),
+        "planning" => ("MAANDEN", "MONTHS"),
         "shell" => ("SHELL", "SHELL"),
         _ => return None,
     };

@@ -45,6 +45,8 @@ enum Command {
         to: Option<NaiveDate>,
         #[arg(long)]
         strict: bool,
+        #[arg(long, num_args = 0..=1, default_missing_value = "6", value_parser = clap::value_parser!(u32).range(1..=60))]
+        planning: Option<u32>,
         #[command(flatten)]
         talk: Talk,
     },
@@ -264,6 +266,8 @@ pub struct CheckOptions {
     pub to: Option<NaiveDate>,
     /// Whether a `tekort` finding makes the check fail (exit 1).
     pub strict: bool,
+    /// List the planning of so many months after the rules (`--planning`).
+    pub planning: Option<u32>,
     /// How much to say on stderr.
     pub verbosity: Verbosity,
 }
@@ -482,6 +486,7 @@ fn build_options(b: BuildArgs) -> Option<BuildOptions> {
             from: b.from,
             to: b.to,
             strict: false,
+            planning: None,
             verbosity: b.talk.verbosity(),
         },
         output: b.output,
@@ -504,6 +509,7 @@ fn from_args(args: Args) -> Option<Options> {
             from,
             to,
             strict,
+            planning,
             talk,
         }) => Options::Check(CheckOptions {
             workbook,
@@ -513,6 +519,7 @@ fn from_args(args: Args) -> Option<Options> {
             from,
             to,
             strict,
+            planning,
             verbosity: talk.verbosity(),
         }),
         Some(Command::Build(b)) => Options::Build(build_options(b)?),

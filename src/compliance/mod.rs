@@ -14,6 +14,7 @@
 //!   evaluated); its improvement actions are their actions that were not `gestopt`;
 //! - conversations dated after `as_of` are plans, and are ignored.
 
+pub mod planning;
 pub mod report;
 mod settings;
 #[cfg(test)]

@@ -166,3 +166,72 @@ pub fn render(
     let _ = writeln!(out, "{}", Totals::of(findings, checked).render(lang));
     out
 }
+
+/// The planning as `popdruk check --planning` lists it: per supervisor, one line per entry
+/// with its date, the employee, what falls due and the rule; overdue entries marked.
+pub fn render_planning(
+    entries: &[super::planning::Entry],
+    as_of: NaiveDate,
+    until: NaiveDate,
+    months: u32,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let (head, none, overdue, nothing) = match lang {
+        Lang::Nl => (
+            format!(
+                "Planning van {} tot {} ({months} {}), per leidinggevende",
+                format_date(as_of),
+                format_date(until),
+                if months == 1 { "maand" } else { "maanden" }
+            ),
+            "zonder leidinggevende",
+            "te laat",
+            "niets te plannen",
+        ),
+        Lang::En => (
+            format!(
+                "Planning from {} to {} ({months} {}), per supervisor",
+                format_date(as_of),
+                format_date(until),
+                if months == 1 { "month" } else { "months" }
+            ),
+            "without supervisor",
+            "overdue",
+            "nothing to plan",
+        ),
+    };
+    let _ = writeln!(out, "\n{head}");
+    if entries.is_empty() {
+        let _ = writeln!(out, "  {nothing}");
+        return out;
+    }
+    let mut current: Option<Option<&str>> = None;
+    for e in entries {
+        let who = e.supervisor.as_deref();
+        if current != Some(who) {
+            let _ = writeln!(out, "  {}", who.unwrap_or(none));
+            current = Some(who);
+        }
+        let late = if e.overdue(as_of) {
+            format!(" ({overdue})")
+        } else {
+            String::new()
+        };
+        let detail = e
+            .detail
+            .as_ref()
+            .map(|d| format!(": {}", d.get(lang)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    {}{late}  {} ({})  {}{detail} [{}]",
+            format_date(e.date),
+            e.name,
+            e.employee,
+            e.occasion.words().get(lang),
+            e.rule.tag(lang)
+        );
+    }
+    out
+}

@@ -7,6 +7,7 @@
 //! `docs/templates.md`; every field there is a field here.
 
 pub mod dossier;
+pub mod planning;
 pub mod team;
 
 use std::collections::BTreeMap;

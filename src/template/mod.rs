@@ -28,6 +28,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/opvolging.tera"),
     ),
     (
+        "planning.tera",
+        include_str!("../../templates/planning.tera"),
+    ),
+    (
         "teammatrix.tera",
         include_str!("../../templates/teammatrix.tera"),
     ),
