@@ -48,6 +48,7 @@ pub fn run(options: Options, today: NaiveDate) -> Exit {
             seed,
             out,
         } => generate(employees, teams, seed, &out),
+        Options::Serve(o) => crate::serve::serve(&o, today),
         Options::Completions { shell, lang } => {
             let text = crate::cli::completions(shell, lang);
             let _ = std::io::stdout().lock().write_all(&text);
@@ -1226,7 +1227,7 @@ fn opened(out_dir: &Path, plan: &Plan, made: &build::Made) -> PathBuf {
 /// Opens a file or folder with the system's viewer, without waiting for it. The command is
 /// `open` on macOS, `explorer` on Windows and `xdg-open` elsewhere; `POPDRUK_OPEN` names
 /// another one. A viewer that cannot be started is a warning: the files are made.
-fn open(path: &Path, lang: Lang) {
+pub fn open(path: &Path, lang: Lang) {
     let program = std::env::var("POPDRUK_OPEN").unwrap_or_else(|_| {
         if cfg!(target_os = "macos") {
             "open".into()
