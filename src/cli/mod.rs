@@ -84,6 +84,19 @@ enum Command {
         #[arg(long, default_value = "nl", value_parser = said::<Lang>)]
         lang: Lang,
     },
+    Serve {
+        workbook: Option<PathBuf>,
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        #[arg(long = "no-open")]
+        no_open: bool,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long, default_value = "nl", value_parser = said::<Lang>)]
+        lang: Lang,
+        #[arg(long, value_parser = date)]
+        date: Option<NaiveDate>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -236,6 +249,8 @@ pub enum Options {
         /// Language of the help texts in them.
         lang: Lang,
     },
+    /// Serve the web page on 127.0.0.1.
+    Serve(ServeOptions),
     /// Write a generated organisation (`popdruk generate N OUT`, hidden from the help).
     Generate {
         /// Employees.
@@ -291,6 +306,23 @@ pub struct BuildOptions {
     pub paper: Paper,
     /// Open the output with the system's viewer afterwards.
     pub open: bool,
+}
+
+/// Options of `popdruk serve`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ServeOptions {
+    /// A workbook to show at once, checked again when it changes on disk.
+    pub workbook: Option<PathBuf>,
+    /// The port on 127.0.0.1; 0 for a free one.
+    pub port: u16,
+    /// Open the default browser at the address.
+    pub open: bool,
+    /// The folder for uploads and documents, kept; a temporary one removed at exit if not.
+    pub output: Option<PathBuf>,
+    /// The page's language when it opens.
+    pub lang: Lang,
+    /// The date the page proposes; today if not given.
+    pub date: Option<NaiveDate>,
 }
 
 /// Why popdruk stops before doing anything: help or the version was asked for, or the
@@ -357,6 +389,7 @@ const VALUE_OPTIONS: &[&str] = &[
     "--paper",
     "--only",
     "--employee",
+    "--port",
 ];
 
 /// Options written before the command (`popdruk --lang en check team.xlsx`, as git and cargo
@@ -368,6 +401,7 @@ fn hoist_options(mut argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
         "templates",
         "init",
         "completions",
+        "serve",
         "generate",
         "help",
     ];
@@ -538,6 +572,21 @@ fn from_args(args: Args) -> Option<Options> {
             force,
         },
         Some(Command::Completions { shell, lang }) => Options::Completions { shell, lang },
+        Some(Command::Serve {
+            workbook,
+            port,
+            no_open,
+            output,
+            lang,
+            date,
+        }) => Options::Serve(ServeOptions {
+            workbook,
+            port,
+            open: !no_open,
+            output,
+            lang,
+            date,
+        }),
         Some(Command::Generate {
             employees,
             out,
@@ -710,7 +759,7 @@ mod tests {
         for (lang, example) in [(Lang::Nl, "Voorbeeld"), (Lang::En, "Example")] {
             let mut commands = Vec::new();
             visible(&command(lang), String::new(), &mut commands);
-            assert_eq!(commands.len(), 7, "popdruk and its six visible commands");
+            assert_eq!(commands.len(), 8, "popdruk and its seven visible commands");
             for (path, mut cmd) in commands {
                 let help = cmd.render_long_help().to_string();
                 assert!(help.contains(example), "`popdruk {path} --help`:\n{help}");

@@ -51,6 +51,13 @@ impl Validated {
             .any(|d| d.severity == Severity::Error)
     }
 
+    /// The employee (ID) the row of a diagnostic is about, when it is about one.
+    pub fn owner(&self, d: &Diagnostic) -> Option<&str> {
+        row_key(&d.location)
+            .and_then(|k| self.owners.get(&k))
+            .map(String::as_str)
+    }
+
     /// Whose documents the errors stop: an error on a row about one employee (their row in
     /// `Medewerkers`, `Matrix`, `Doelen` or `Gesprekken`) stops only theirs.
     pub fn blocked(&self) -> Blocked {
