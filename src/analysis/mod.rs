@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::schema::normalize;
-use crate::model::{Assessment, Employee, Goal, Origin, Priority, Task, TeamNeed, Workbook};
+use crate::model::{
+    Assessment, Employee, Goal, Origin, Priority, Task, TaskTeams, TeamNeed, Workbook,
+};
 
 /// The lowest level at which someone counts as able to do a task on their own.
 pub const COVERED_LEVEL: u8 = 2;
@@ -135,9 +137,10 @@ impl<'a> TeamAnalysis<'a> {
 /// Analyses every team of the workbook on `as_of`, teams sorted by name.
 pub fn analyse(wb: &Workbook, as_of: NaiveDate) -> Vec<TeamAnalysis<'_>> {
     let cells = CellIndex::new(wb);
+    let task_teams = wb.task_teams();
     wb.teams()
         .into_iter()
-        .map(|team| analyse_team(wb, &cells, team, as_of))
+        .map(|team| analyse_team(wb, &cells, &task_teams, team, as_of))
         .collect()
 }
 
@@ -172,6 +175,7 @@ fn can_do(a: Option<&Assessment>, level: u8) -> bool {
 fn analyse_team<'a>(
     wb: &'a Workbook,
     cells: &CellIndex<'a>,
+    task_teams: &TaskTeams<'a>,
     team: &'a str,
     as_of: NaiveDate,
 ) -> TeamAnalysis<'a> {
@@ -183,7 +187,7 @@ fn analyse_team<'a>(
     let tasks: Vec<&Task> = wb
         .tasks
         .iter()
-        .filter(|t| t.team.as_deref().is_none_or(|tt| tt == team))
+        .filter(|t| task_teams.includes(t, team))
         .collect();
     let needs: Vec<&TeamNeed> = wb.team_needs.iter().filter(|n| n.team == team).collect();
     let member_ids: Vec<&str> = members.iter().map(|e| e.id.as_str()).collect();

@@ -283,7 +283,31 @@ fn urgency_puts_stated_needs_first_then_largest_shortfall() {
         .iter()
         .map(|t| t.task.code.as_str())
         .collect();
-    assert_eq!(order, vec!["SCH-BUI", "GRO-SNO", "LOG-HEF"]);
+    // LOG-HEF has no `Team`, and only the warehouse has a level for it: not Buiten's.
+    assert_eq!(order, vec!["SCH-BUI", "GRO-SNO"]);
+}
+
+#[test]
+fn a_task_without_team_belongs_to_the_teams_with_a_level_or_a_need_for_it() {
+    let mut wb = painting_team();
+    let all = analyse(&wb, day(2026, 11, 29));
+    let has = |all: &[TeamAnalysis<'_>], name: &str| {
+        team(all, name)
+            .tasks
+            .iter()
+            .any(|t| t.task.code == "LOG-HEF")
+    };
+    assert!(!has(&all, "Buiten") && has(&all, "Logistiek"));
+    wb.team_needs.push(TeamNeed {
+        team: "Buiten".into(),
+        task: "LOG-HEF".into(),
+        reason: None,
+        required: None,
+        deadline: None,
+        priority: None,
+    });
+    let all = analyse(&wb, day(2026, 11, 29));
+    assert!(has(&all, "Buiten") && has(&all, "Logistiek"));
 }
 
 #[test]

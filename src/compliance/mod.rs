@@ -642,13 +642,21 @@ pub(crate) fn verbeteracties(ctx: &Ctx<'_>) -> Option<Finding> {
     })
 }
 
-/// `competentieniveaus`: in the teammatrix, a current and a target level for at least one
-/// technical and one generic task.
+/// `competentieniveaus`: in the teammatrix, a current level and a desired level for at
+/// least one technical and one generic task. A goal of the current POP tied to a task (its
+/// `Taak`, and its `(niveau N)` when written) is a desired level for that task: supervisors
+/// write what someone should learn as a goal, not as a target in the matrix.
 pub(crate) fn competentieniveaus(ctx: &Ctx<'_>) -> Option<Finding> {
     ctx.last_pop()?;
+    let wanted: std::collections::HashSet<&str> = ctx
+        .current_goals()
+        .filter_map(|g| g.task.as_deref())
+        .collect();
     let has = |kind: TaskKind| {
         ctx.assessed.iter().any(|a| {
-            a.level.is_some() && a.target.is_some() && ctx.kinds.get(a.task.as_str()) == Some(&kind)
+            a.level.is_some()
+                && (a.target.is_some() || wanted.contains(a.task.as_str()))
+                && ctx.kinds.get(a.task.as_str()) == Some(&kind)
         })
     };
     let (technical, generic) = (has(TaskKind::Technisch), has(TaskKind::Generiek));
@@ -675,8 +683,12 @@ pub(crate) fn competentieniveaus(ctx: &Ctx<'_>) -> Option<Finding> {
         RuleId::Competentieniveaus,
         Severity::Tekort,
         Tr::new(
-            format!("de teammatrix heeft geen huidig én gewenst niveau voor {nl}"),
-            format!("the teammatrix has no current and target level for {en}"),
+            format!(
+                "de teammatrix heeft geen huidig én gewenst niveau voor {nl}: schrijf het gewenste niveau achter het huidige in de matrix (`1>2`), of koppel een doel aan de taak (kolom `Taak` in `Doelen`)"
+            ),
+            format!(
+                "the teammatrix has no current and target level for {en}: write the target after the current level in the matrix (`1>2`), or tie a goal to the task (column `Task` in `Goals`)"
+            ),
         ),
         Vec::new(),
     ))

@@ -522,7 +522,7 @@ pub fn employee<'a>(
     let matrix = wb
         .tasks
         .iter()
-        .filter(|task| task.team.as_deref().is_none_or(|tt| tt == e.team))
+        .filter(|task| index.task_teams().includes(task, &e.team))
         .map(|task| {
             let needed = needs.iter().any(|n| n.task.code == task.code);
             matrix_row(task, cells.get(&e.id, &task.code), needed)
