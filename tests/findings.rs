@@ -222,3 +222,32 @@ fn without_a_target_or_a_goal_the_finding_says_how_to_write_a_target() {
         "{stdout}"
     );
 }
+
+/// Adds a row to the `Instellingen` sheet.
+fn set_setting(team: &mut [Sheet], name: &str, value: &str) {
+    let s = synth::sheet_mut(team, "Instellingen").expect("Instellingen");
+    s.rows.push(vec![Value::text(name), Value::text(value)]);
+}
+
+#[test]
+fn the_pop_form_period_is_the_validity_check_judges() {
+    // Kevin's last POP is of 16/12/2024: with a validity of 24 months, check says it runs
+    // until 16/12/2026 and the form prints that same period.
+    let path = fixture("validity_24_months", |team| {
+        set_setting(team, "POP-geldigheid (maanden)", "24");
+    });
+    let (_, stdout, _) = check(&path, &[]);
+    let kevin = findings_of(&stdout, "Kevin De Smet (M007)");
+    assert!(
+        kevin.iter().any(|l| l.contains(
+            "het POP verloopt op 16/12/2026 (laatste POP-gesprek 16/12/2024): plan een POP-gesprek  [pop-geldigheid]"
+        )),
+        "{stdout}"
+    );
+    for lang in ["nl", "en"] {
+        let (code, log, out) = build(&path, "pop", &["--lang", lang]);
+        assert_eq!(code, 0, "{log}");
+        let form = pdf_text(&out.join("M007-De-Smet-Kevin/pop-M007-De-Smet-Kevin.pdf"));
+        assert!(form.contains("16/12/2024 – 15/12/2026"), "{lang}: {form}");
+    }
+}
