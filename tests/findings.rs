@@ -251,3 +251,50 @@ fn the_pop_form_period_is_the_validity_check_judges() {
         assert!(form.contains("16/12/2024 – 15/12/2026"), "{lang}: {form}");
     }
 }
+
+#[test]
+fn a_dossier_for_a_past_date_counts_only_goals_agreed_by_then() {
+    // Emre's POP of 27/10/2025 is the current one on 30/06/2026; his goal 2 starts on
+    // 02/11/2026, after the POP conversation of 26/10/2026 where it was agreed.
+    let path = fixture("pop_versions", |_| {});
+    let past = ["--as-of", "2026-06-30"];
+    let (_, stdout, _) = check(&path, &past);
+    let emre = findings_of(&stdout, "Emre Demir (M011)");
+    assert_eq!(
+        emre,
+        [
+            "tekort         0 verbeteracties in het huidige POP, er zijn er minstens 2 nodig  [verbeteracties]"
+        ],
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(&path, &[past[0], past[1], "--lang", "en"]);
+    assert!(
+        findings_of(&stdout, "Emre Demir (M011)")
+            .iter()
+            .any(|l| l.contains(
+                "0 improvement actions in the current POP, at least 2 needed  [improvement-actions]"
+            )),
+        "{stdout}"
+    );
+    let (code, log, out) = build(&path, "dossier", &past);
+    assert_eq!(code, 0, "{log}");
+    let dossier = pdf_text(&out.join("dossier.pdf"));
+    assert!(!dossier.contains("Emre kent tegen maart 2027"), "{dossier}");
+    // On the day itself the goal agreed on 26/10/2026 counts, and so does Ilse's goal that
+    // starts in January but was agreed at her POP of 29/09/2026.
+    let (_, stdout, _) = check(&path, &[]);
+    assert!(
+        findings_of(&stdout, "Emre Demir (M011)").is_empty(),
+        "{stdout}"
+    );
+    assert!(
+        findings_of(&stdout, "Ilse Van den Broeck (M001)").is_empty(),
+        "{stdout}"
+    );
+    let (_, log, out) = build(&path, "dossier", &[]);
+    let dossier = pdf_text(&out.join("dossier.pdf"));
+    assert!(
+        dossier.contains("Emre kent tegen maart 2027"),
+        "{log}{dossier}"
+    );
+}

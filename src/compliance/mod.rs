@@ -11,7 +11,8 @@
 //! - a **POP** is known by its `POP-gesprek` row in `Gesprekken`; the first one is the first
 //!   POP, the last one on or before `as_of` is the last update;
 //! - the **current POP** is the set of the employee's goals without a `Resultaat` (not yet
-//!   evaluated); its improvement actions are their actions that were not `gestopt`;
+//!   evaluated) agreed by `as_of` ([`Index::agreed_by`]); its improvement actions are their
+//!   actions that were not `gestopt`;
 //! - conversations dated after `as_of` are plans, and are ignored.
 
 pub mod report;
@@ -362,7 +363,7 @@ pub(crate) struct Ctx<'a> {
     pops: Vec<&'a crate::model::Conversation>,
     /// All the employee's conversations, oldest first.
     conversations: &'a [&'a crate::model::Conversation],
-    /// The employee's goals, in sheet order.
+    /// The employee's goals agreed by `as_of` (see [`Index::agreed_by`]), in sheet order.
     goals: Vec<&'a crate::model::Goal>,
     /// The employee's teammatrix cells.
     assessed: Vec<&'a crate::model::Assessment>,
@@ -383,7 +384,12 @@ impl<'a> Ctx<'a> {
             as_of,
             pops,
             conversations: idx.conversations(&e.id),
-            goals: idx.goals.get(e.id.as_str()).cloned().unwrap_or_default(),
+            goals: idx
+                .goals(&e.id)
+                .iter()
+                .copied()
+                .filter(|g| idx.agreed_by(g, as_of))
+                .collect(),
             assessed: idx.assessed.get(e.id.as_str()).cloned().unwrap_or_default(),
             kinds: &idx.kinds,
         }
@@ -417,7 +423,7 @@ impl<'a> Ctx<'a> {
             .count() as u32
     }
 
-    /// The goals of the current POP: those not yet evaluated.
+    /// The goals of the current POP: those agreed by the as-of date and not yet evaluated.
     fn current_goals(&self) -> impl Iterator<Item = &'a crate::model::Goal> + '_ {
         self.goals.iter().copied().filter(|g| g.result.is_none())
     }

@@ -302,6 +302,13 @@ pub struct Goal {
     pub actions: Vec<Action>,
 }
 
+impl Goal {
+    /// The day the goal was agreed at the latest: its first action's `Start`.
+    pub fn start(&self) -> Option<NaiveDate> {
+        self.actions.iter().filter_map(|a| a.start).min()
+    }
+}
+
 /// The kind of a conversation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -609,6 +616,21 @@ impl<'a> Index<'a> {
     /// The teams each task belongs to.
     pub fn task_teams(&self) -> &TaskTeams<'a> {
         &self.task_teams
+    }
+
+    /// Whether `goal` belongs to a POP held on or before `day`. A goal belongs to the POP
+    /// conversation at or before its `Start` (it was agreed there); one that starts after
+    /// `day` belongs to a later POP when a POP conversation lies between, and is then not
+    /// part of the POP of `day`. A goal without a start belongs to the POP it is read with.
+    pub fn agreed_by(&self, goal: &Goal, day: NaiveDate) -> bool {
+        let Some(start) = goal.start() else {
+            return true;
+        };
+        start <= day
+            || !self
+                .pops
+                .get(goal.employee.as_str())
+                .is_some_and(|p| p.iter().any(|c| c.date > day && c.date <= start))
     }
 
     /// The employee's conversations, oldest first (planned ones included).
