@@ -298,3 +298,43 @@ fn a_dossier_for_a_past_date_counts_only_goals_agreed_by_then() {
         "{log}{dossier}"
     );
 }
+
+#[test]
+fn someone_leaving_before_a_need_deadline_does_not_cover_it_then() {
+    // The sample's worked example: Marc paints but leaves on 31/01/2027, before the
+    // Buitenploeg's need for painters on 01/03/2027.
+    let path = fixture("departure_before_deadline", |_| {});
+    let (code, log, out) = build(&path, "teammatrix,opleidingsplan", &[]);
+    assert_eq!(code, 0, "{log}");
+    let matrix = pdf_text(&out.join("teammatrix-Buitenploeg.pdf"));
+    assert!(matrix.contains("Op de deadline"), "{matrix}");
+    assert!(
+        matrix.contains(
+            "Buitenschilderwerk op 01/03/2027: 1 van 4 nodig (Marc Peeters vertrekt op 31/01/2027)"
+        ),
+        "{matrix}"
+    );
+    let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
+    assert!(plan.contains("2 van 4 nodig · ▲ tekort 2"), "{plan}");
+    assert!(
+        plan.contains(
+            "op 01/03/2027: 1 van 4 nodig (Marc Peeters vertrekt op 31/01/2027) · ▲ tekort 3"
+        ),
+        "{plan}"
+    );
+    let (code, log, out) = build(&path, "teammatrix,opleidingsplan", &["--lang", "en"]);
+    assert_eq!(code, 0, "{log}");
+    let matrix = pdf_text(&out.join("teammatrix-Buitenploeg.pdf"));
+    assert!(
+        matrix.contains(
+            "Buitenschilderwerk on 01/03/2027: 1 of 4 needed (Marc Peeters leaves on 31/01/2027)"
+        ),
+        "{matrix}"
+    );
+    let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
+    assert!(plan.contains("At the deadline"), "{plan}");
+    // The warehouse's need has nobody leaving: its coverage on the deadline is today's.
+    let plan = pdf_text(&out.join("opleidingsplan-Logistiek.pdf"));
+    assert!(plan.contains("on 30/06/2027: 1 of 3 needed"), "{plan}");
+    assert!(!plan.contains("leaves on"), "{plan}");
+}

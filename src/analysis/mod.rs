@@ -66,6 +66,22 @@ pub struct TaskCoverage<'a> {
     pub need: Option<&'a TeamNeed>,
     /// POP goals that develop this task in this team.
     pub goals: Vec<&'a Goal>,
+    /// The coverage on the team need's deadline, when it lies after the reference date:
+    /// who leaves before it no longer counts.
+    pub at_deadline: Option<AtDeadline<'a>>,
+}
+
+/// The coverage of a task on the deadline of the team's need for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AtDeadline<'a> {
+    /// The need's deadline.
+    pub day: NaiveDate,
+    /// Who covers the task now and is still in service that day.
+    pub covered_by: Vec<&'a Employee>,
+    /// Who covers it now but leaves before that day.
+    pub leaving: Vec<&'a Employee>,
+    /// `required − covered_by`, never negative.
+    pub shortfall: u32,
 }
 
 impl TaskCoverage<'_> {
@@ -242,6 +258,19 @@ fn analyse_team<'a>(
                 .copied()
                 .filter(|g| goal_addresses(g, task, &needs))
                 .collect();
+            let at_deadline = need
+                .and_then(|n| n.deadline)
+                .filter(|d| *d > as_of)
+                .map(|day| {
+                    let (covered_by, leaving): (Vec<&Employee>, Vec<&Employee>) =
+                        covered_by.iter().partition(|e| e.in_service_on(day));
+                    AtDeadline {
+                        day,
+                        shortfall: required.saturating_sub(covered_by.len() as u32),
+                        covered_by,
+                        leaving,
+                    }
+                });
             TaskCoverage {
                 task,
                 required,
@@ -252,6 +281,7 @@ fn analyse_team<'a>(
                 trainers,
                 need,
                 goals,
+                at_deadline,
             }
         })
         .collect();

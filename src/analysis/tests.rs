@@ -325,3 +325,26 @@ fn interests_match_team_needs_by_word_stem() {
     assert!(!mentions("ik wil graag koken", &wb.tasks[0]));
     assert!(mentions("misschien SCH-BUI", &wb.tasks[0]));
 }
+
+#[test]
+fn someone_leaving_before_the_need_deadline_does_not_cover_it_then() {
+    let wb = painting_team();
+    let all = analyse(&wb, day(2026, 11, 29));
+    let c = coverage(team(&all, "Buiten"), "SCH-BUI");
+    assert_eq!((c.current(), c.shortfall), (2, 2));
+    let later = c
+        .at_deadline
+        .as_ref()
+        .expect("a need with a deadline ahead");
+    assert_eq!(later.day, day(2027, 3, 1));
+    assert_eq!(ids(&later.covered_by), ["M1"]);
+    assert_eq!(ids(&later.leaving), ["M2"]);
+    assert_eq!(later.shortfall, 3);
+    // After the deadline there is nothing ahead to count.
+    let all = analyse(&wb, day(2027, 3, 2));
+    assert!(
+        coverage(team(&all, "Buiten"), "SCH-BUI")
+            .at_deadline
+            .is_none()
+    );
+}
