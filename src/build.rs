@@ -533,7 +533,14 @@ pub fn build(
                     .par_iter()
                     .map(|e| {
                         let mut ctx = context::employee(
-                            rows, cells, e, labels, plan.lang, plan.date, plan.as_of,
+                            rows,
+                            cells,
+                            e,
+                            labels,
+                            plan.lang,
+                            plan.date,
+                            plan.as_of,
+                            &plan.rules,
                         );
                         ctx.org.logo = has_logo;
                         let doc = parse(templates, &template, &ctx, &e.id)?;
@@ -652,7 +659,14 @@ pub fn documents(
             _ => {
                 for e in &employees {
                     let ctx = context::employee(
-                        &rows, &cells, e, labels, plan.lang, plan.date, plan.as_of,
+                        &rows,
+                        &cells,
+                        e,
+                        labels,
+                        plan.lang,
+                        plan.date,
+                        plan.as_of,
+                        &plan.rules,
                     );
                     let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
                     out.push((path, *kind, parse(templates, &template, &ctx, &e.id)?));

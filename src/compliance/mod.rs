@@ -11,7 +11,8 @@
 //! - a **POP** is known by its `POP-gesprek` row in `Gesprekken`; the first one is the first
 //!   POP, the last one on or before `as_of` is the last update;
 //! - the **current POP** is the set of the employee's goals without a `Resultaat` (not yet
-//!   evaluated); its improvement actions are their actions that were not `gestopt`;
+//!   evaluated) agreed by `as_of` ([`Index::agreed_by`]); its improvement actions are their
+//!   actions that were not `gestopt`;
 //! - conversations dated after `as_of` are plans, and are ignored.
 
 pub mod planning;
@@ -363,7 +364,7 @@ pub(crate) struct Ctx<'a> {
     pops: Vec<&'a crate::model::Conversation>,
     /// All the employee's conversations, oldest first.
     conversations: &'a [&'a crate::model::Conversation],
-    /// The employee's goals, in sheet order.
+    /// The employee's goals agreed by `as_of` (see [`Index::agreed_by`]), in sheet order.
     goals: Vec<&'a crate::model::Goal>,
     /// The employee's teammatrix cells.
     assessed: Vec<&'a crate::model::Assessment>,
@@ -384,7 +385,12 @@ impl<'a> Ctx<'a> {
             as_of,
             pops,
             conversations: idx.conversations(&e.id),
-            goals: idx.goals.get(e.id.as_str()).cloned().unwrap_or_default(),
+            goals: idx
+                .goals(&e.id)
+                .iter()
+                .copied()
+                .filter(|g| idx.agreed_by(g, as_of))
+                .collect(),
             assessed: idx.assessed.get(e.id.as_str()).cloned().unwrap_or_default(),
             kinds: &idx.kinds,
         }
@@ -418,7 +424,7 @@ impl<'a> Ctx<'a> {
             .count() as u32
     }
 
-    /// The goals of the current POP: those not yet evaluated.
+    /// The goals of the current POP: those agreed by the as-of date and not yet evaluated.
     fn current_goals(&self) -> impl Iterator<Item = &'a crate::model::Goal> + '_ {
         self.goals.iter().copied().filter(|g| g.result.is_none())
     }
@@ -643,13 +649,21 @@ pub(crate) fn verbeteracties(ctx: &Ctx<'_>) -> Option<Finding> {
     })
 }
 
-/// `competentieniveaus`: in the teammatrix, a current and a target level for at least one
-/// technical and one generic task.
+/// `competentieniveaus`: in the teammatrix, a current level and a desired level for at
+/// least one technical and one generic task. A goal of the current POP tied to a task (its
+/// `Taak`, and its `(niveau N)` when written) is a desired level for that task: supervisors
+/// write what someone should learn as a goal, not as a target in the matrix.
 pub(crate) fn competentieniveaus(ctx: &Ctx<'_>) -> Option<Finding> {
     ctx.last_pop()?;
+    let wanted: std::collections::HashSet<&str> = ctx
+        .current_goals()
+        .filter_map(|g| g.task.as_deref())
+        .collect();
     let has = |kind: TaskKind| {
         ctx.assessed.iter().any(|a| {
-            a.level.is_some() && a.target.is_some() && ctx.kinds.get(a.task.as_str()) == Some(&kind)
+            a.level.is_some()
+                && (a.target.is_some() || wanted.contains(a.task.as_str()))
+                && ctx.kinds.get(a.task.as_str()) == Some(&kind)
         })
     };
     let (technical, generic) = (has(TaskKind::Technisch), has(TaskKind::Generiek));
@@ -676,8 +690,12 @@ pub(crate) fn competentieniveaus(ctx: &Ctx<'_>) -> Option<Finding> {
         RuleId::Competentieniveaus,
         Severity::Tekort,
         Tr::new(
-            format!("de teammatrix heeft geen huidig én gewenst niveau voor {nl}"),
-            format!("the teammatrix has no current and target level for {en}"),
+            format!(
+                "de teammatrix heeft geen huidig én gewenst niveau voor {nl}: schrijf het gewenste niveau achter het huidige in de matrix (`1>2`), of koppel een doel aan de taak (kolom `Taak` in `Doelen`)"
+            ),
+            format!(
+                "the teammatrix has no current and target level for {en}: write the target after the current level in the matrix (`1>2`), or tie a goal to the task (column `Task` in `Goals`)"
+            ),
         ),
         Vec::new(),
     ))

@@ -392,7 +392,7 @@ fn levels_need_a_current_and_target_level_for_a_technical_and_a_generic_task() {
         of(&f, RuleId::Competentieniveaus)[0]
             .message
             .nl
-            .ends_with("voor een generieke taak")
+            .contains("voor een generieke taak: schrijf het gewenste niveau")
     );
     wb.matrix.push(cell("G", Some(2), Some(3)));
     assert_eq!(

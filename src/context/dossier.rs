@@ -524,7 +524,7 @@ fn employee_section(
     let mut goals: Vec<_> = index
         .goals(&e.id)
         .iter()
-        .filter(|g| g.result.is_none())
+        .filter(|g| g.result.is_none() && index.agreed_by(g, as_of))
         .collect();
     goals.sort_by_key(|g| g.number);
     let mut competences: Vec<MatrixRow> = wb

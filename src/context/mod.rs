@@ -12,7 +12,7 @@ pub mod team;
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::analysis;
@@ -508,7 +508,9 @@ pub(crate) fn matrix_row(
 
 /// The context of an employee's documents printed on `today` about the state on `as_of`
 /// (conversations held, the plan's period, the next talk); `index` holds the workbook's
-/// rows by employee.
+/// rows by employee; `rules` the thresholds in force, so the form's period is the validity
+/// `check` judges.
+#[allow(clippy::too_many_arguments)]
 pub fn employee<'a>(
     index: &crate::model::Index<'a>,
     cells: &analysis::CellIndex<'a>,
@@ -517,13 +519,14 @@ pub fn employee<'a>(
     lang: Lang,
     today: NaiveDate,
     as_of: NaiveDate,
+    rules: &crate::compliance::Thresholds,
 ) -> EmployeeContext {
     let wb = index.workbook();
     let needs = analysis::matching_needs(wb, cells, e);
     let matrix = wb
         .tasks
         .iter()
-        .filter(|task| task.team.as_deref().is_none_or(|tt| tt == e.team))
+        .filter(|task| index.task_teams().includes(task, &e.team))
         .map(|task| {
             let needed = needs.iter().any(|n| n.task.code == task.code);
             matrix_row(task, cells.get(&e.id, &task.code), needed)
@@ -578,12 +581,16 @@ pub fn employee<'a>(
         .iter()
         .rev()
         .find(|c| c.date <= as_of && c.kind == ConversationKind::PopGesprek);
-    // The plan runs a year from its last POP conversation, or from the as-of day for a new one.
+    // The plan runs the POP's validity (`pop_geldigheid_maanden`, as `check` judges it) from
+    // its last POP conversation, or from the as-of day for a new one.
+    let valid = rules.pop_validity_months;
     let from = last_pop
         .map(|c| c.date)
-        .filter(|d| *d + Months::new(12) > as_of)
+        .filter(|d| crate::compliance::add_months(*d, valid) > as_of)
         .unwrap_or(as_of);
-    let to = from + Months::new(12) - chrono::Days::new(1);
+    let to = crate::compliance::add_months(from, valid)
+        .pred_opt()
+        .unwrap_or(from);
     let next = conversations
         .iter()
         .filter_map(|c| c.next)

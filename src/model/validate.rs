@@ -610,7 +610,55 @@ impl<'a> Validator<'a> {
         if let (Some(b), Some(m)) = (get(&sheets::MEDEWERKERS), get(&sheets::MATRIX)) {
             self.employees_without_matrix(b, m);
         }
+        if let Some(b) = get(&sheets::TAKEN) {
+            self.shared_tasks(b);
+        }
         self.owners = owners.into_inner();
+    }
+
+    /// One note about the tasks without `Team` that belong to some teams only (those in
+    /// which someone has a level or mark for them, or a team need names them).
+    fn shared_tasks(&mut self, b: &Bound<'_>) {
+        let task_teams = self.wb.task_teams();
+        let narrowed: Vec<String> = self
+            .wb
+            .tasks
+            .iter()
+            .filter(|t| task_teams.narrowed(t))
+            .map(|t| format!("`{}` ({})", t.code, task_teams.teams_of(t).join(", ")))
+            .collect();
+        if narrowed.is_empty() {
+            return;
+        }
+        let (shown, more) = (narrowed.len().min(5), narrowed.len().saturating_sub(5));
+        let mut list = narrowed[..shown].join("; ");
+        let (mut nl, mut en) = (list.clone(), std::mem::take(&mut list));
+        if more > 0 {
+            nl.push_str(&format!(" en {more} andere"));
+            en.push_str(&format!(" and {more} more"));
+        }
+        let column = b
+            .table
+            .headers
+            .iter()
+            .position(|h| schema::task::TEAM.matches(h));
+        self.diags.push(diag(
+            Severity::Note,
+            b.location(None, column),
+            Tr::new(
+                format!(
+                    "taken zonder `Team` horen bij de teams waarin iemand er een niveau of markering voor heeft in `Matrix`, of die ze in `Teambehoeften` noemen: {nl}"
+                ),
+                format!(
+                    "tasks without `Team` belong to the teams in which someone has a level or mark for them in `Matrix`, or whose team need names them: {en}"
+                ),
+            ),
+            None,
+            Some(Tr::new(
+                "vul de kolom `Team` in het blad `Taken` in om een taak aan één team te geven",
+                "fill in the column `Team` in the sheet `Tasks` (`Taken`) to give a task to one team",
+            )),
+        ));
     }
 
     fn file_location(&self) -> Location {

@@ -212,7 +212,7 @@ const TAKEN: &[Help] = &[
     h(task::SOORT, false, Closed, "Technisch of generiek; leeg betekent technisch.", "Technical or generic; empty means technical."),
     h(task::VEREIST, false, Whole, "Hoeveel mensen de taak zelfstandig (niveau 2 of meer) moeten kunnen.", "How many people must be able to do the task independently (level 2 or more)."),
     h(task::OMSCHRIJVING, false, Long, "Wat de taak inhoudt.", "What the task involves."),
-    h(task::TEAM, false, Name, "Het team dat de taak nodig heeft; leeg betekent elk team.", "The team that needs the task; empty means every team."),
+    h(task::TEAM, false, Name, "Het team dat de taak nodig heeft; leeg: de teams waarin iemand er een niveau voor heeft.", "The team that needs the task; empty: the teams in which someone has a level for it."),
 ];
 
 #[rustfmt::skip]

@@ -1,0 +1,340 @@
+//! Findings that are right (issue 16): each case is the bundled sample with one change a real
+//! workbook has, written as a fixture named for the case, and checked for the exact finding,
+//! note or document content it must give — or for its absence — in Dutch and in English.
+
+mod common;
+
+use common::{popdruk, temp_dir, text_of as text};
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use popdruk::synth::{self, Sheet, Value};
+
+const DATE: &str = "2026-11-29";
+
+/// The sample changed by `edit`, written as `<case>.xlsx` in a folder of its own.
+fn fixture(case: &str, edit: impl FnOnce(&mut Vec<Sheet>)) -> PathBuf {
+    let mut team = synth::sample_team();
+    edit(&mut team);
+    let path = temp_dir(case).join(format!("{case}.xlsx"));
+    synth::write_xlsx(&path, &team).expect("xlsx");
+    path
+}
+
+#[allow(dead_code)]
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+/// Sets `column` to `v` on every row of `sheet` whose `key` column holds `value`.
+fn set_where(team: &mut [Sheet], sheet: &str, key: &str, value: &str, column: &str, v: Value) {
+    let s = synth::sheet_mut(team, sheet).expect("sheet");
+    let (k, c) = (
+        s.column(key).expect("key"),
+        s.column(column).expect("column"),
+    );
+    let mut found = false;
+    for row in s.rows.iter_mut().filter(|r| r[k] == Value::text(value)) {
+        if row.len() <= c {
+            row.resize(c + 1, Value::Empty);
+        }
+        row[c] = v.clone();
+        found = true;
+    }
+    assert!(found, "no row with {key} = {value} in {sheet}");
+}
+
+/// `check` on `path`, with extra arguments; (exit code, stdout, stderr).
+fn check(path: &Path, extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec!["check", path.to_str().expect("utf-8"), "--date", DATE];
+    args.extend_from_slice(extra);
+    let out = popdruk(&args);
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+/// The finding lines printed under the employee heading `who` (`Kevin De Smet (M007)`).
+fn findings_of(stdout: &str, who: &str) -> Vec<String> {
+    let mut lines = stdout.lines().skip_while(|l| *l != format!("  {who}"));
+    lines.next();
+    lines
+        .take_while(|l| l.starts_with("    "))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// Builds `kinds` of `path` into a fresh folder next to it and returns that folder.
+fn build(path: &Path, kinds: &str, extra: &[&str]) -> (i32, String, PathBuf) {
+    let out_dir = path.with_file_name(format!("out{}", extra.join("")));
+    let mut args = vec![
+        "build",
+        path.to_str().expect("utf-8"),
+        "--date",
+        DATE,
+        "--output",
+        out_dir.to_str().expect("utf-8"),
+        "--only",
+        kinds,
+    ];
+    args.extend_from_slice(extra);
+    let out = popdruk(&args);
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stderr) + &text(&out.stdout),
+        out_dir,
+    )
+}
+
+fn pdf_text(path: &Path) -> String {
+    common::text(&common::read(&std::fs::read(path).expect("pdf")))
+}
+
+#[test]
+fn a_task_without_team_belongs_only_to_the_teams_that_use_it() {
+    // Painting indoors and mowing lose their `Team`: only the Buitenploeg has levels or
+    // marks for them, so the warehouse must not be told it lacks a painter or a mower.
+    let path = fixture("task_without_team", |team| {
+        for code in ["SCH-BIN", "GRO-MAA"] {
+            set_where(team, "Taken", "Code", code, "Team", Value::Empty);
+        }
+    });
+    let (code, stdout, stderr) = check(&path, &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(
+            "taken zonder `Team` horen bij de teams waarin iemand er een niveau of markering voor heeft in `Matrix`, of die ze in `Teambehoeften` noemen: `GRO-MAA` (Buitenploeg); `SCH-BIN` (Buitenploeg)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "vul de kolom `Team` in het blad `Taken` in om een taak aan één team te geven"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("taken zonder `Team`").count(), 1, "{stderr}");
+    let logistics = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("  Logistiek:"))
+        .take_while(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(logistics.starts_with("  Logistiek: 1 tekort"), "{stdout}");
+    assert!(
+        !logistics.contains("SCH-BIN") && !logistics.contains("GRO-MAA"),
+        "{stdout}"
+    );
+
+    let (_, _, stderr) = check(&path, &["--lang", "en"]);
+    assert!(
+        stderr.contains(
+            "tasks without `Team` belong to the teams in which someone has a level or mark for them in `Matrix`, or whose team need names them: `GRO-MAA` (Buitenploeg); `SCH-BIN` (Buitenploeg)"
+        ),
+        "{stderr}"
+    );
+
+    let (code, log, out) = build(&path, "teammatrix,opleidingsplan,pop", &[]);
+    assert_eq!(code, 0, "{log}");
+    let matrix = pdf_text(&out.join("teammatrix-Logistiek.pdf"));
+    assert!(matrix.contains("Heftruck rijden"), "{matrix}");
+    assert!(
+        !matrix.contains("Binnenschilderwerk") && !matrix.contains("Gras maaien"),
+        "{matrix}"
+    );
+    let plan = pdf_text(&out.join("opleidingsplan-Logistiek.pdf"));
+    assert!(
+        !plan.contains("Binnenschilderwerk") && !plan.contains("Gras maaien"),
+        "{plan}"
+    );
+    let grace = pdf_text(&out.join("M014-Kabongo-Grace/pop-M014-Kabongo-Grace.pdf"));
+    assert!(grace.contains("Orderpicking"), "{grace}");
+    assert!(
+        !grace.contains("Binnenschilderwerk") && !grace.contains("Gras maaien"),
+        "{grace}"
+    );
+    let outdoor = pdf_text(&out.join("teammatrix-Buitenploeg.pdf"));
+    assert!(
+        outdoor.contains("Binnenschilderwerk") && outdoor.contains("Gras maaien"),
+        "{outdoor}"
+    );
+}
+
+#[test]
+fn a_task_nobody_uses_yet_stays_in_every_team_without_a_note() {
+    let path = fixture("task_not_used_yet", |team| {
+        let s = synth::sheet_mut(team, "Taken").expect("Taken");
+        let mut row = vec![Value::Empty; s.headers.len()];
+        row[s.column("Code").expect("Code")] = Value::text("GEN-EHB");
+        row[s.column("Taak").expect("Taak")] = Value::text("Eerste hulp");
+        s.rows.push(row);
+    });
+    let (code, stdout, stderr) = check(&path, &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(!stderr.contains("taken zonder `Team`"), "{stderr}");
+    let (_, log, out) = build(&path, "teammatrix", &[]);
+    for team in ["Buitenploeg", "Logistiek"] {
+        let matrix = pdf_text(&out.join(format!("teammatrix-{team}.pdf")));
+        assert!(matrix.contains("Eerste hulp"), "{team}: {matrix}{log}");
+    }
+}
+
+const TOMASZ: &str = "Tomasz Kowalski (M015)";
+
+#[test]
+fn a_goal_tied_to_a_task_is_a_desired_level() {
+    // Tomasz's matrix row has no target levels, but his current POP has a goal on LOG-HEF
+    // (technical) and one on GEN-KLA (generic): both are what he should reach.
+    let (code, stdout, stderr) = check(Path::new("samples/team.xlsx"), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        !findings_of(&stdout, TOMASZ)
+            .iter()
+            .any(|l| l.contains("[competentieniveaus]")),
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(Path::new("samples/team.xlsx"), &["--lang", "en"]);
+    assert!(!stdout.contains("[competence-levels]"), "{stdout}");
+}
+
+#[test]
+fn without_a_target_or_a_goal_the_finding_says_how_to_write_a_target() {
+    let path = fixture("levels_without_target", |team| {
+        set_where(team, "Doelen", "Medewerker", "M015", "Taak", Value::Empty);
+    });
+    let (_, stdout, _) = check(&path, &[]);
+    assert_eq!(
+        findings_of(&stdout, TOMASZ),
+        [
+            "tekort         de teammatrix heeft geen huidig én gewenst niveau voor een technische en een generieke taak: schrijf het gewenste niveau achter het huidige in de matrix (`1>2`), of koppel een doel aan de taak (kolom `Taak` in `Doelen`)  [competentieniveaus]"
+        ],
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(&path, &["--lang", "en"]);
+    assert_eq!(
+        findings_of(&stdout, TOMASZ),
+        [
+            "shortfall  the teammatrix has no current and target level for a technical and a generic task: write the target after the current level in the matrix (`1>2`), or tie a goal to the task (column `Task` in `Goals`)  [competence-levels]"
+        ],
+        "{stdout}"
+    );
+}
+
+/// Adds a row to the `Instellingen` sheet.
+fn set_setting(team: &mut [Sheet], name: &str, value: &str) {
+    let s = synth::sheet_mut(team, "Instellingen").expect("Instellingen");
+    s.rows.push(vec![Value::text(name), Value::text(value)]);
+}
+
+#[test]
+fn the_pop_form_period_is_the_validity_check_judges() {
+    // Kevin's last POP is of 16/12/2024: with a validity of 24 months, check says it runs
+    // until 16/12/2026 and the form prints that same period.
+    let path = fixture("validity_24_months", |team| {
+        set_setting(team, "POP-geldigheid (maanden)", "24");
+    });
+    let (_, stdout, _) = check(&path, &[]);
+    let kevin = findings_of(&stdout, "Kevin De Smet (M007)");
+    assert!(
+        kevin.iter().any(|l| l.contains(
+            "het POP verloopt op 16/12/2026 (laatste POP-gesprek 16/12/2024): plan een POP-gesprek  [pop-geldigheid]"
+        )),
+        "{stdout}"
+    );
+    for lang in ["nl", "en"] {
+        let (code, log, out) = build(&path, "pop", &["--lang", lang]);
+        assert_eq!(code, 0, "{log}");
+        let form = pdf_text(&out.join("M007-De-Smet-Kevin/pop-M007-De-Smet-Kevin.pdf"));
+        assert!(form.contains("16/12/2024 – 15/12/2026"), "{lang}: {form}");
+    }
+}
+
+#[test]
+fn a_dossier_for_a_past_date_counts_only_goals_agreed_by_then() {
+    // Emre's POP of 27/10/2025 is the current one on 30/06/2026; his goal 2 starts on
+    // 02/11/2026, after the POP conversation of 26/10/2026 where it was agreed.
+    let path = fixture("pop_versions", |_| {});
+    let past = ["--as-of", "2026-06-30"];
+    let (_, stdout, _) = check(&path, &past);
+    let emre = findings_of(&stdout, "Emre Demir (M011)");
+    assert_eq!(
+        emre,
+        [
+            "tekort         0 verbeteracties in het huidige POP, er zijn er minstens 2 nodig  [verbeteracties]"
+        ],
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(&path, &[past[0], past[1], "--lang", "en"]);
+    assert!(
+        findings_of(&stdout, "Emre Demir (M011)")
+            .iter()
+            .any(|l| l.contains(
+                "0 improvement actions in the current POP, at least 2 needed  [improvement-actions]"
+            )),
+        "{stdout}"
+    );
+    let (code, log, out) = build(&path, "dossier", &past);
+    assert_eq!(code, 0, "{log}");
+    let dossier = pdf_text(&out.join("dossier.pdf"));
+    assert!(!dossier.contains("Emre kent tegen maart 2027"), "{dossier}");
+    // On the day itself the goal agreed on 26/10/2026 counts, and so does Ilse's goal that
+    // starts in January but was agreed at her POP of 29/09/2026.
+    let (_, stdout, _) = check(&path, &[]);
+    assert!(
+        findings_of(&stdout, "Emre Demir (M011)").is_empty(),
+        "{stdout}"
+    );
+    assert!(
+        findings_of(&stdout, "Ilse Van den Broeck (M001)").is_empty(),
+        "{stdout}"
+    );
+    let (_, log, out) = build(&path, "dossier", &[]);
+    let dossier = pdf_text(&out.join("dossier.pdf"));
+    assert!(
+        dossier.contains("Emre kent tegen maart 2027"),
+        "{log}{dossier}"
+    );
+}
+
+#[test]
+fn someone_leaving_before_a_need_deadline_does_not_cover_it_then() {
+    // The sample's worked example: Marc paints but leaves on 31/01/2027, before the
+    // Buitenploeg's need for painters on 01/03/2027.
+    let path = fixture("departure_before_deadline", |_| {});
+    let (code, log, out) = build(&path, "teammatrix,opleidingsplan", &[]);
+    assert_eq!(code, 0, "{log}");
+    let matrix = pdf_text(&out.join("teammatrix-Buitenploeg.pdf"));
+    assert!(matrix.contains("Op de deadline"), "{matrix}");
+    assert!(
+        matrix.contains(
+            "Buitenschilderwerk op 01/03/2027: 1 van 4 nodig (Marc Peeters vertrekt op 31/01/2027)"
+        ),
+        "{matrix}"
+    );
+    let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
+    assert!(plan.contains("2 van 4 nodig · ▲ tekort 2"), "{plan}");
+    assert!(
+        plan.contains(
+            "op 01/03/2027: 1 van 4 nodig (Marc Peeters vertrekt op 31/01/2027) · ▲ tekort 3"
+        ),
+        "{plan}"
+    );
+    let (code, log, out) = build(&path, "teammatrix,opleidingsplan", &["--lang", "en"]);
+    assert_eq!(code, 0, "{log}");
+    let matrix = pdf_text(&out.join("teammatrix-Buitenploeg.pdf"));
+    assert!(
+        matrix.contains(
+            "Buitenschilderwerk on 01/03/2027: 1 of 4 needed (Marc Peeters leaves on 31/01/2027)"
+        ),
+        "{matrix}"
+    );
+    let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
+    assert!(plan.contains("At the deadline"), "{plan}");
+    // The warehouse's need has nobody leaving: its coverage on the deadline is today's.
+    let plan = pdf_text(&out.join("opleidingsplan-Logistiek.pdf"));
+    assert!(plan.contains("on 30/06/2027: 1 of 3 needed"), "{plan}");
+    assert!(!plan.contains("leaves on"), "{plan}");
+}
