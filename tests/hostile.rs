@@ -1192,6 +1192,28 @@ fn a_byte_order_mark_inside_a_csv_file_is_dropped() {
 }
 
 #[test]
+fn a_popdruk_toml_warning_names_the_line_its_key_is_on() {
+    let input = team_csv("toml", |_| {});
+    let toml = input.parent().unwrap().join("popdruk.toml");
+    // `pop` begins the key on line 1: the warning named that line.
+    std::fs::write(
+        &toml,
+        "pop_geldigheid_maanden = 12\nminimum_verbeteracties = 2\n\n# kleur\n\npop = 3\n",
+    )
+    .unwrap();
+    let o = check(&input);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(&format!(
+            "waarschuwing: onbekende instelling `pop` wordt genegeerd\n  --> {}, rij 6\n",
+            toml.display()
+        )),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
 fn a_serial_date_past_the_year_9999_is_an_error_not_31_12_9999() {
     let date = Format::new().set_num_format("dd/mm/yyyy");
     for (serial, shown) in [
