@@ -283,8 +283,13 @@ fn load(
     let hires = future_hires(&source, &validated.workbook, as_of);
     validated.diagnostics.extend(hires);
     let console = Console::detect(o.verbosity);
-    for d in &validated.diagnostics {
-        console.line(&d.render(o.lang));
+    let in_full = match o.verbosity {
+        Verbosity::Quiet => 0,
+        Verbosity::Normal => crate::diagnostic::NOTES_IN_FULL,
+        Verbosity::Verbose => usize::MAX,
+    };
+    for text in crate::diagnostic::render_all(&validated.diagnostics, o.lang, in_full) {
+        console.line(&text);
     }
     console.say(&Tally::of(&validated.diagnostics).render(o.lang));
     let mut images = crate::pdf::Images::new();

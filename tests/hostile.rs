@@ -1214,6 +1214,87 @@ fn a_popdruk_toml_warning_names_the_line_its_key_is_on() {
 }
 
 #[test]
+fn notes_of_one_kind_are_counted_on_one_line_not_printed_16367_times() {
+    // Excel's widest sheet: 17 known columns and 16,367 more.
+    let input = team_csv("wide", |_| {});
+    let file = input.join("medewerkers.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let (header, rest) = text.split_once("\r\n").unwrap();
+    assert_eq!(header.split(';').count(), 17);
+    let extra: Vec<String> = (0..16_367).map(|i| format!("x{i}")).collect();
+    std::fs::write(&file, format!("{header};{}\r\n{rest}", extra.join(";"))).unwrap();
+    let before = common::files_under(input.parent().unwrap());
+    let check_with = |more: &[&str]| {
+        let mut args = vec!["check", input.to_str().unwrap(), "--date", "2026-11-29"];
+        args.extend(more);
+        let o = run(&args);
+        assert_eq!(o.code, Some(0), "{more:?}: {}", o.stderr);
+        o
+    };
+    let place = |l: &str, a: usize, b: usize| {
+        let col = |i: usize, letter: &str| {
+            format!(
+                "{l} 1, {} `x{i}` ({letter})",
+                if l == "rij" { "kolom" } else { "column" }
+            )
+        };
+        let letters = ["R", "S", "T", "U", "V", "W", "X", "Y"];
+        format!(
+            "{}; {}; {}; …",
+            col(a, letters[a]),
+            col(a + 1, letters[a + 1]),
+            col(b, letters[b])
+        )
+    };
+    // Quiet: one line for the kind, with its number and first three places.
+    let o = check_with(&["-q"]);
+    assert_eq!(
+        o.stderr,
+        format!(
+            "opmerking: 16367 keer: kolom `…` is onbekend en wordt genegeerd  --> {}, {}\n\n",
+            file.display(),
+            place("rij", 0, 2)
+        )
+    );
+    let o = check_with(&["-q", "--lang", "en"]);
+    assert_eq!(
+        o.stderr,
+        format!(
+            "note: 16367 times: column `…` is unknown and is ignored  --> {}, {}\n\n",
+            file.display(),
+            place("row", 0, 2)
+        )
+    );
+    // Without -q: the first five in full, the others counted.
+    let o = check_with(&[]);
+    assert_eq!(o.stderr.matches("opmerking: ").count(), 6, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("opmerking: kolom `x4` is onbekend en wordt genegeerd\n  --> "),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains(&format!(
+            "opmerking: nog 16362 keer: kolom `…` is onbekend en wordt genegeerd  --> {}, {}\n",
+            file.display(),
+            place("rij", 5, 7)
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.ends_with("geen fouten of waarschuwingen\n"),
+        "{}",
+        o.stderr
+    );
+    // -v: every one.
+    let o = check_with(&["-v"]);
+    assert_eq!(o.stderr.matches("opmerking: kolom `x").count(), 16_367);
+    assert_eq!(common::files_under(input.parent().unwrap()), before);
+}
+
+#[test]
 fn a_serial_date_past_the_year_9999_is_an_error_not_31_12_9999() {
     let date = Format::new().set_num_format("dd/mm/yyyy");
     for (serial, shown) in [
