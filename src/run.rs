@@ -424,9 +424,55 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
     }
 }
 
+/// Why the output folder `out` cannot take the documents of `input`, if it cannot: it is
+/// the CSV folder being read, lies inside it or contains it (the documents would be mixed
+/// with the data, and an employee's folder could take the CSV folder's name), or it is the
+/// workbook file itself. A folder that holds a workbook file is fine: every file a build
+/// writes is a PDF, and one that would land on the workbook is refused when it is written.
+fn overlap(input: &Path, out: &Path) -> Option<Tr> {
+    let (read, written) = (output::resolve(input), output::resolve(out));
+    let (shown_in, shown_out) = (read.display(), written.display());
+    if !read.is_dir() {
+        return (written == read).then(|| {
+            Tr::new(
+                format!("de uitvoermap `{shown_out}` is de werkmap zelf: kies met -o een map"),
+                format!(
+                    "the output folder `{shown_out}` is the workbook itself: choose a folder with -o"
+                ),
+            )
+        });
+    }
+    let beside = format!("{shown_in}-pdf");
+    let (nl, en) = if written == read {
+        ("is de CSV-map", "is the CSV folder")
+    } else if written.starts_with(&read) {
+        ("ligt in de CSV-map", "is inside the CSV folder")
+    } else if read.starts_with(&written) {
+        ("bevat de CSV-map", "contains the CSV folder")
+    } else {
+        return None;
+    };
+    Some(Tr::new(
+        format!(
+            "de uitvoermap `{shown_out}` {nl} die gelezen wordt (`{shown_in}`): kies met -o een map ernaast, bv. `{beside}`"
+        ),
+        format!(
+            "the output folder `{shown_out}` {en} being read (`{shown_in}`): choose a folder beside it with -o, e.g. `{beside}`"
+        ),
+    ))
+}
+
 /// The default output folder: next to the workbook, named after it (`team.xlsx` → `team/`,
 /// a CSV folder `team-csv/` → `team-csv-pdf/`).
 pub fn default_output(workbook: &Path) -> PathBuf {
+    // `.` or `..` (a build inside the CSV folder) by the folder's own name, beside it.
+    let resolved;
+    let workbook = if workbook.file_name().is_none() {
+        resolved = output::resolve(workbook);
+        resolved.as_path()
+    } else {
+        workbook
+    };
     let parent = workbook.parent().unwrap_or(Path::new(""));
     let name = workbook
         .file_name()
@@ -740,6 +786,13 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         Ok(p) => p,
         Err(exit) => return exit,
     };
+    let out_dir = o
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&o.check.workbook));
+    if let Some(refusal) = overlap(&o.check.workbook, &out_dir) {
+        return fail(lang, &refusal, None);
+    }
     let (validated, rules, images) = match load(&o.check, as_of, true) {
         Ok(v) => v,
         Err(exit) => return exit,
@@ -800,10 +853,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
             None,
         );
     }
-    let out_dir = o
-        .output
-        .clone()
-        .unwrap_or_else(|| default_output(&o.check.workbook));
+    let workbook = output::resolve(&o.check.workbook);
     let console = Console::detect(o.check.verbosity);
     let progress = console.progress(build::planned_files(wb, &plan), lang);
     let mut notices = Vec::new();
@@ -811,7 +861,12 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     let shown = progress.clone();
     let writer = output::Background::spawn(out_dir.clone(), move |path| shown.wrote(path));
     let mut result = build::build(wb, &templates, &plan, &mut notices, |file| {
-        writer.send(output::inside(&out_dir, &file.path)?, file.bytes)
+        let path = output::inside(&out_dir, &file.path)?;
+        // Never over the workbook, whatever it is called.
+        if output::resolve(&path) == workbook {
+            return Err(std::io::ErrorKind::AlreadyExists.into());
+        }
+        writer.send(path, file.bytes)
     });
     if let Err((path, error)) = writer.finish() {
         // The file that failed, rather than the one the build was handing over then.
@@ -856,6 +911,25 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
             Exit::Ok
         }
         Err(build::BuildError::Template(e)) => template_failure(lang, &e),
+        Err(build::BuildError::Write { path, .. })
+            if output::resolve(&out_dir.join(&path)) == workbook =>
+        {
+            let file = out_dir.join(&path);
+            fail(
+                lang,
+                &Tr::new(
+                    format!(
+                        "popdruk schrijft `{}` niet: dat is de werkmap die gelezen wordt; kies met -o een andere map",
+                        file.display()
+                    ),
+                    format!(
+                        "popdruk does not write `{}`: it is the workbook being read; choose another folder with -o",
+                        file.display()
+                    ),
+                ),
+                None,
+            )
+        }
         Err(build::BuildError::Write { path, error }) => {
             let file = out_dir.join(&path);
             // The question about another program only where that can be the cause: a name

@@ -30,13 +30,18 @@ struct Outcome {
 
 /// Runs popdruk with `args` under the memory cap, from the crate folder.
 fn run(args: &[&str]) -> Outcome {
+    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// Runs popdruk with `args` under the memory cap, from `dir`.
+fn run_in(dir: &Path, args: &[&str]) -> Outcome {
     let start = Instant::now();
     let out = Command::new("sh")
         .arg("-c")
         .arg(format!("ulimit -v {MEMORY_KB}; exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_popdruk"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .output()
         .expect("popdruk runs");
@@ -1292,6 +1297,103 @@ fn notes_of_one_kind_are_counted_on_one_line_not_printed_16367_times() {
     let o = check_with(&["-v"]);
     assert_eq!(o.stderr.matches("opmerking: kolom `x").count(), 16_367);
     assert_eq!(common::files_under(input.parent().unwrap()), before);
+}
+
+#[test]
+fn an_output_folder_that_is_in_or_around_the_csv_folder_is_refused_naming_both() {
+    let input = team_csv("overlap", |_| {});
+    let base = input.parent().unwrap().to_path_buf();
+    let real = |p: &Path| std::fs::canonicalize(p).unwrap().display().to_string();
+    let csv = real(&input);
+    let before = common::files_under(&base);
+    for (out, nl, en) in [
+        (input.clone(), "is de CSV-map", "is the CSV folder"),
+        (
+            input.join("pdf"),
+            "ligt in de CSV-map",
+            "is inside the CSV folder",
+        ),
+        (base.clone(), "bevat de CSV-map", "contains the CSV folder"),
+    ] {
+        let shown = if out.exists() {
+            real(&out)
+        } else {
+            format!("{csv}/pdf")
+        };
+        let o = build_into(&input, &out, &[]);
+        assert_refused(
+            &o,
+            &format!(
+                "de uitvoermap `{shown}` {nl} die gelezen wordt (`{csv}`): kies met -o een map ernaast, bv. `{csv}-pdf`"
+            ),
+        );
+        let o = build_into(&input, &out, &["--lang", "en"]);
+        assert_eq!(o.code, Some(2));
+        assert_eq!(
+            o.stderr,
+            format!(
+                "error: the output folder `{shown}` {en} being read (`{csv}`): choose a folder beside it with -o, e.g. `{csv}-pdf`\n"
+            )
+        );
+        assert_eq!(common::files_under(&base), before, "{}", out.display());
+    }
+    // Named through `..` and `.`, from inside the folder.
+    let o = run_in(
+        &input,
+        &["build", ".", "-o", "../team-csv/.", "--date", "2026-11-29"],
+    );
+    assert_refused(&o, "is de CSV-map die gelezen wordt");
+    assert_eq!(common::files_under(&base), before);
+    // `build .` inside the CSV folder writes beside it, as from the folder above.
+    let o = run_in(&input, &["build", ".", "--date", "2026-11-29"]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let out = base.join("team-csv-pdf");
+    assert_eq!(common::files_under(&out).len(), files_counted(&o.stderr));
+    let after = common::files_under(&base);
+    assert_eq!(after.len(), before.len() + files_counted(&o.stderr));
+    assert!(
+        after
+            .iter()
+            .all(|f| f.starts_with(&out) || before.contains(f))
+    );
+    // A workbook given as the output folder.
+    let dir = temp_dir("overlap-xlsx");
+    let book = dir.join("team.xlsx");
+    std::fs::copy("samples/team.xlsx", &book).unwrap();
+    let o = build_into(&book, &book, &[]);
+    assert_refused(
+        &o,
+        &format!(
+            "de uitvoermap `{}` is de werkmap zelf: kies met -o een map",
+            real(&book)
+        ),
+    );
+    assert_eq!(common::files_under(&dir), std::slice::from_ref(&book));
+    // A workbook named like a document, in the output folder: the document is not written
+    // over it, and the build says why.
+    let named = dir.join("teammatrix-Buitenploeg.pdf");
+    std::fs::rename(&book, &named).unwrap();
+    let o = build_into(&named, &dir, &["--only", "teammatrix"]);
+    assert_build_refused(
+        &o,
+        &format!(
+            "popdruk schrijft `{}` niet: dat is de werkmap die gelezen wordt; kies met -o een andere map",
+            dir.join("teammatrix-Buitenploeg.pdf").display()
+        ),
+    );
+    assert_eq!(
+        std::fs::read(&named).unwrap(),
+        std::fs::read("samples/team.xlsx").unwrap()
+    );
+    let left: Vec<PathBuf> = common::files_under(&dir)
+        .into_iter()
+        .filter(|f| *f != named)
+        .collect();
+    assert!(
+        left.iter()
+            .all(|f| f.file_name().unwrap() == "teammatrix-Logistiek.pdf"),
+        "{left:?}"
+    );
 }
 
 #[test]
