@@ -799,6 +799,8 @@ fn a_character_no_font_has_is_named_by_employee_field_and_code_once() {
             "Loopbaandoel",
             "Ploegbaas 𓀀 worden",
         );
+        // Three characters no font has, in the bold and the regular face.
+        set(t, "Medewerkers", "M003", "Sterktes", "𓁐 en 𓂀 en 𓀀");
     });
     let out = dir.parent().unwrap().join("pdf");
     let o = run(&[
@@ -821,8 +823,15 @@ fn a_character_no_font_has_is_named_by_employee_field_and_code_once() {
         "{}",
         o.stderr
     );
+    // Each copies as itself: they were all one character, the first the page showed.
     let pdf = std::fs::read(out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf")).unwrap();
-    assert!(common::text(&common::read(&pdf)).contains("Ploegbaas 𓀀 worden"));
+    let text = common::text(&common::read(&pdf));
+    assert!(text.contains("Ploegbaas 𓀀 worden"), "{text}");
+    assert!(text.contains("𓁐 en 𓂀 en 𓀀"), "{text}");
+    // The bundle shows the form's pages as drawn for it, with the same codes.
+    let bundle = std::fs::read(out.join("bundel-pop.pdf")).unwrap();
+    let text = common::text(&common::read(&bundle));
+    assert!(text.contains("𓁐 en 𓂀 en 𓀀"), "{text}");
 }
 
 #[test]
