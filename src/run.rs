@@ -167,6 +167,11 @@ fn io_cause(e: &std::io::Error, lang: Lang) -> String {
             "dit is een map, geen bestand",
             "this is a folder, not a file",
         ),
+        // ENAMETOOLONG, which Rust counts as an invalid file name.
+        K::InvalidFilename if cfg!(target_os = "linux") && e.raw_os_error() == Some(36) => (
+            "de naam is te lang voor het bestandssysteem",
+            "the name is too long for the file system",
+        ),
         K::InvalidFilename => (
             "de naam kan niet als bestandsnaam",
             "the name cannot be a file name",

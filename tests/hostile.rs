@@ -1067,6 +1067,43 @@ fn a_300_character_name_is_shortened_in_its_file_name_and_printed_whole() {
 }
 
 #[test]
+fn a_name_too_long_for_the_disk_says_so_first_and_asks_about_no_other_program() {
+    // Names in the data are shortened (above); a folder given with -o is not.
+    let dir = temp_dir("long-folder");
+    let out = dir.join("uit").join("Van".repeat(100));
+    let o = build_into(
+        Path::new("samples/team.xlsx"),
+        &out,
+        &["--only", "teammatrix"],
+    );
+    assert_eq!(o.code, Some(2), "{}", o.stderr);
+    let file = out.join("teammatrix-Buitenploeg.pdf");
+    assert!(
+        o.stderr.ends_with(&format!(
+            "fout: kan `{}` niet schrijven\n  oorzaak: de naam is te lang voor het bestandssysteem\n",
+            file.display()
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("ander programma"), "{}", o.stderr);
+    let o = build_into(
+        Path::new("samples/team.xlsx"),
+        &out,
+        &["--only", "teammatrix", "--lang", "en"],
+    );
+    assert!(
+        o.stderr.ends_with(&format!(
+            "error: cannot write `{}`\n  caused by: the name is too long for the file system\n",
+            file.display()
+        )),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(common::files_under(&dir), Vec::<PathBuf>::new());
+}
+
+#[test]
 fn one_word_of_32767_characters_is_printed_whole_in_the_pop_form() {
     // Excel's longest cell, one unbroken word: a pasted address, a row of underscores.
     let word: String = "https://intranet.example/"
