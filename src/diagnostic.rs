@@ -3,6 +3,7 @@
 //! Data problems are collected and reported all at once; this module only describes and
 //! prints them. Tool failures (an unreadable file) are errors of their own stage instead.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -121,27 +122,162 @@ fn severity_word(s: Severity, lang: Lang) -> &'static str {
 impl Location {
     /// `team.xlsx, blad `Medewerkers`, rij 5, kolom `In dienst` (F)`.
     pub fn render(&self, lang: Lang) -> String {
-        let (sheet, row, column) = match lang {
-            Lang::Nl => ("blad", "rij", "kolom"),
-            Lang::En => ("sheet", "row", "column"),
+        let sheet = match lang {
+            Lang::Nl => "blad",
+            Lang::En => "sheet",
         };
         let mut out = self.file.display().to_string();
         if let Some(s) = &self.sheet {
             let _ = write!(out, ", {sheet} `{s}`");
         }
-        if let Some(r) = self.row {
-            let _ = write!(out, ", {row} {r}");
-        }
-        if let Some(c) = &self.column {
-            let _ = write!(
-                out,
-                ", {column} `{}` ({})",
-                c.header,
-                column_letter(c.index)
-            );
+        let within = self.render_within(lang);
+        if !within.is_empty() {
+            let _ = write!(out, ", {within}");
         }
         out
     }
+
+    /// The row and column alone: `rij 5, kolom `In dienst` (F)`.
+    fn render_within(&self, lang: Lang) -> String {
+        let (row, column) = match lang {
+            Lang::Nl => ("rij", "kolom"),
+            Lang::En => ("row", "column"),
+        };
+        let mut parts = Vec::new();
+        if let Some(r) = self.row {
+            parts.push(format!("{row} {r}"));
+        }
+        if let Some(c) = &self.column {
+            parts.push(format!(
+                "{column} `{}` ({})",
+                c.header,
+                column_letter(c.index)
+            ));
+        }
+        parts.join(", ")
+    }
+}
+
+/// How many notes of one kind a run prints in full before it counts the rest on one line.
+pub const NOTES_IN_FULL: usize = 5;
+
+/// How many places a line about notes of one kind names.
+const PLACES_NAMED: usize = 3;
+
+/// The diagnostics as printed, in their order: errors and warnings each in full (each is a
+/// thing to fix); of notes of one kind, the first `in_full` in full and the others on one
+/// line after the rest, with their number and first places (a lone one is printed in
+/// full there). A sheet of 16,384 columns
+/// gives 16,367 notes of one kind (an unknown column): they are not 16,367 messages.
+///
+/// Notes are of one kind when their messages are the same but for the values in
+/// backticks (`kolom `x1` is onbekend`, `kolom `x2` is onbekend`).
+pub fn render_all(diagnostics: &[Diagnostic], lang: Lang, in_full: usize) -> Vec<String> {
+    /// Notes of one kind: how many were printed in full, and the others.
+    struct Kind<'a> {
+        text: String,
+        in_full: usize,
+        others: Vec<&'a Diagnostic>,
+    }
+    let mut out = Vec::new();
+    // Kinds in the order their first note came, found by their text.
+    let mut kinds: Vec<Kind> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for d in diagnostics {
+        if d.severity != Severity::Note {
+            out.push(d.render(lang));
+            continue;
+        }
+        let text = without_values(d.message.get(lang));
+        let at = *index.entry(text.clone()).or_insert_with(|| {
+            kinds.push(Kind {
+                text,
+                in_full: 0,
+                others: Vec::new(),
+            });
+            kinds.len() - 1
+        });
+        let kind = &mut kinds[at];
+        if kind.in_full < in_full {
+            kind.in_full += 1;
+            out.push(d.render(lang));
+        } else {
+            kind.others.push(d);
+        }
+    }
+    for kind in &kinds {
+        match kind.others[..] {
+            [] => {}
+            // One is printed whole, with its hint.
+            [one] => out.push(one.render(lang)),
+            _ => out.push(notes_line(&kind.text, &kind.others, lang, kind.in_full > 0)),
+        }
+    }
+    out
+}
+
+/// One line for `notes` of one `kind`: how many, what, and the first few places; `more`
+/// when others of the kind were printed before it.
+fn notes_line(kind: &str, notes: &[&Diagnostic], lang: Lang, more: bool) -> String {
+    let n = notes.len();
+    let what = match (more, lang) {
+        (false, Lang::Nl) => format!("{n} keer: {kind}"),
+        (false, Lang::En) => format!("{n} times: {kind}"),
+        (true, Lang::Nl) => format!("nog {n} keer: {kind}"),
+        (true, Lang::En) => format!("{n} more times: {kind}"),
+    };
+    let mut places = String::new();
+    let mut last: Option<&Location> = None;
+    for d in notes.iter().take(PLACES_NAMED) {
+        let l = &d.location;
+        if let Some(p) = last {
+            places.push_str("; ");
+            if p.file == l.file && p.sheet == l.sheet {
+                places.push_str(&l.render_within(lang));
+                last = Some(l);
+                continue;
+            }
+        }
+        places.push_str(&l.render(lang));
+        last = Some(l);
+    }
+    if n > PLACES_NAMED {
+        places.push_str("; …");
+    }
+    // A blank line after it, as after a diagnostic printed in full.
+    let line = format!(
+        "{}: {what}  --> {places}\n",
+        severity_word(Severity::Note, lang)
+    );
+    // As in `render`: a control character a value holds is shown by its code.
+    line.chars()
+        .map(|c| {
+            if crate::model::value::is_invisible_control(c) {
+                format!("<U+{:04X}>", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// `text` with each value in backticks replaced by `…`.
+fn without_values(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let parts = text.split('`').count() - 1;
+    for (i, part) in text.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd parts stand between a pair of backticks; a last one without its closing
+        // backtick is text.
+        if i % 2 == 1 && i < parts {
+            out.push('…');
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// The spreadsheet letter of a zero-based column index (0 → `A`, 27 → `AB`).
@@ -200,6 +336,60 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn note(message: &str, row: u32) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Note,
+            location: Location {
+                file: "team.xlsx".into(),
+                sheet: Some("Taken".into()),
+                row: Some(row),
+                column: None,
+            },
+            message: Tr::new(message, message),
+            expected: None,
+            hint: None,
+        }
+    }
+
+    #[test]
+    fn notes_of_one_kind_past_the_first_are_one_line_and_errors_stay_whole_in_order() {
+        let error = Diagnostic {
+            severity: Severity::Error,
+            ..note("kapot", 9)
+        };
+        let diags = [
+            note("kolom `a` is onbekend", 1),
+            error.clone(),
+            note("kolom `b` is onbekend", 2),
+            note("iets `anders`", 3),
+            note("kolom `c` is onbekend", 4),
+            error,
+        ];
+        let out = render_all(&diags, Lang::Nl, 1);
+        assert_eq!(
+            out,
+            [
+                "opmerking: kolom `a` is onbekend\n  --> team.xlsx, blad `Taken`, rij 1\n",
+                "fout: kapot\n  --> team.xlsx, blad `Taken`, rij 9\n",
+                "opmerking: iets `anders`\n  --> team.xlsx, blad `Taken`, rij 3\n",
+                "fout: kapot\n  --> team.xlsx, blad `Taken`, rij 9\n",
+                "opmerking: nog 2 keer: kolom `…` is onbekend  --> team.xlsx, blad `Taken`, rij 2; rij 4\n",
+            ]
+        );
+        // Quiet: one line per kind, a lone note in full.
+        let out = render_all(&diags[..4], Lang::En, 0);
+        assert_eq!(
+            out[1],
+            "note: 2 times: kolom `…` is onbekend  --> team.xlsx, sheet `Taken`, row 1; row 2\n"
+        );
+        assert_eq!(
+            out[2],
+            "note: iets `anders`\n  --> team.xlsx, sheet `Taken`, row 3\n"
+        );
+        // An unclosed backtick is text.
+        assert_eq!(without_values("a `b` c `d"), "a `…` c `d");
+    }
 
     #[test]
     fn column_letters_follow_excel() {

@@ -155,6 +155,28 @@ fn write_renamed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// `path` as the file system will find it: absolute, with symlinks followed as far as it
+/// exists, and `.` and `..` taken away.
+pub fn resolve(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut base = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::CurDir => {}
+            // After the symlinks up to here are followed, as the file system does.
+            Component::ParentDir => {
+                base.pop();
+            }
+            other => base.push(other),
+        }
+        if let Ok(real) = base.canonicalize() {
+            base = real;
+        }
+    }
+    base
+}
+
 /// `root` joined with `relative` (a path with `/` between its parts), proven to stay
 /// inside `root`: every part a plain, non-empty name, never a root, a drive, `.` or `..`.
 pub fn inside(root: &Path, relative: &str) -> std::io::Result<PathBuf> {

@@ -168,6 +168,11 @@ fn io_cause(e: &std::io::Error, lang: Lang) -> String {
             "dit is een map, geen bestand",
             "this is a folder, not a file",
         ),
+        // ENAMETOOLONG, which Rust counts as an invalid file name.
+        K::InvalidFilename if cfg!(target_os = "linux") && e.raw_os_error() == Some(36) => (
+            "de naam is te lang voor het bestandssysteem",
+            "the name is too long for the file system",
+        ),
         K::InvalidFilename => (
             "de naam kan niet als bestandsnaam",
             "the name cannot be a file name",
@@ -278,8 +283,13 @@ impl Inspection {
     /// Prints every diagnostic and the tally, then the logo's problem.
     fn print(&self, verbosity: Verbosity, lang: Lang) {
         let console = Console::detect(verbosity);
-        for d in &self.validated.diagnostics {
-            console.line(&d.render(lang));
+        let in_full = match verbosity {
+            Verbosity::Quiet => 0,
+            Verbosity::Normal => crate::diagnostic::NOTES_IN_FULL,
+            Verbosity::Verbose => usize::MAX,
+        };
+        for text in crate::diagnostic::render_all(&self.validated.diagnostics, lang, in_full) {
+            console.line(&text);
         }
         console.say(&Tally::of(&self.validated.diagnostics).render(lang));
         if let Some(d) = &self.logo_problem {
@@ -492,9 +502,55 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
     }
 }
 
+/// Why the output folder `out` cannot take the documents of `input`, if it cannot: it is
+/// the CSV folder being read, lies inside it or contains it (the documents would be mixed
+/// with the data, and an employee's folder could take the CSV folder's name), or it is the
+/// workbook file itself. A folder that holds a workbook file is fine: every file a build
+/// writes is a PDF, and one that would land on the workbook is refused when it is written.
+fn overlap(input: &Path, out: &Path) -> Option<Tr> {
+    let (read, written) = (output::resolve(input), output::resolve(out));
+    let (shown_in, shown_out) = (read.display(), written.display());
+    if !read.is_dir() {
+        return (written == read).then(|| {
+            Tr::new(
+                format!("de uitvoermap `{shown_out}` is de werkmap zelf: kies met -o een map"),
+                format!(
+                    "the output folder `{shown_out}` is the workbook itself: choose a folder with -o"
+                ),
+            )
+        });
+    }
+    let beside = format!("{shown_in}-pdf");
+    let (nl, en) = if written == read {
+        ("is de CSV-map", "is the CSV folder")
+    } else if written.starts_with(&read) {
+        ("ligt in de CSV-map", "is inside the CSV folder")
+    } else if read.starts_with(&written) {
+        ("bevat de CSV-map", "contains the CSV folder")
+    } else {
+        return None;
+    };
+    Some(Tr::new(
+        format!(
+            "de uitvoermap `{shown_out}` {nl} die gelezen wordt (`{shown_in}`): kies met -o een map ernaast, bv. `{beside}`"
+        ),
+        format!(
+            "the output folder `{shown_out}` {en} being read (`{shown_in}`): choose a folder beside it with -o, e.g. `{beside}`"
+        ),
+    ))
+}
+
 /// The default output folder: next to the workbook, named after it (`team.xlsx` → `team/`,
 /// a CSV folder `team-csv/` → `team-csv-pdf/`).
 pub fn default_output(workbook: &Path) -> PathBuf {
+    // `.` or `..` (a build inside the CSV folder) by the folder's own name, beside it.
+    let resolved;
+    let workbook = if workbook.file_name().is_none() {
+        resolved = output::resolve(workbook);
+        resolved.as_path()
+    } else {
+        workbook
+    };
     let parent = workbook.parent().unwrap_or(Path::new(""));
     let name = workbook
         .file_name()
@@ -865,6 +921,13 @@ where
         period,
         ..
     } = inspection;
+    let out_dir = o
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&o.check.workbook));
+    if let Some(refusal) = overlap(&o.check.workbook, &out_dir) {
+        return Err(Halt::Failed(Failure::new(refusal, None)));
+    }
     // Errors that belong to one employee skip that employee's documents (and their team's,
     // and the dossier); any other error stops the build.
     let blocked = validated.blocked();
@@ -908,16 +971,18 @@ where
             None,
         )));
     }
-    let out_dir = o
-        .output
-        .clone()
-        .unwrap_or_else(|| default_output(&o.check.workbook));
+    let workbook = output::resolve(&o.check.workbook);
     let shown = progress(build::planned_files(wb, &plan));
     let mut notices = Vec::new();
     // The disk works while the next documents are made.
     let writer = output::Background::spawn(out_dir.clone(), shown);
     let mut result = build::build(wb, &templates, &plan, &mut notices, |file| {
-        writer.send(output::inside(&out_dir, &file.path)?, file.bytes)
+        let path = output::inside(&out_dir, &file.path)?;
+        // Never over the workbook, whatever it is called.
+        if output::resolve(&path) == workbook {
+            return Err(std::io::ErrorKind::AlreadyExists.into());
+        }
+        writer.send(path, file.bytes)
     });
     if let Err((path, error)) = writer.finish() {
         // The file that failed, rather than the one the build was handing over then.
@@ -957,6 +1022,24 @@ where
             })
         }
         Err(build::BuildError::Template(e)) => Err(template_failure(&e)),
+        Err(build::BuildError::Write { path, .. })
+            if output::resolve(&out_dir.join(&path)) == workbook =>
+        {
+            let file = out_dir.join(&path);
+            Err(Failure::new(
+                Tr::new(
+                    format!(
+                        "popdruk schrijft `{}` niet: dat is de werkmap die gelezen wordt; kies met -o een andere map",
+                        file.display()
+                    ),
+                    format!(
+                        "popdruk does not write `{}`: it is the workbook being read; choose another folder with -o",
+                        file.display()
+                    ),
+                ),
+                None,
+            ))
+        }
         Err(build::BuildError::Write { path, error }) => {
             let file = out_dir.join(&path);
             // The question about another program only where that can be the cause: a name
@@ -1009,6 +1092,14 @@ where
 fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
     let lang = o.check.lang;
     output::interrupt_in_english(lang == Lang::En);
+    // An output folder that would overwrite what is read is refused before anything is read.
+    let out_dir = o
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&o.check.workbook));
+    if let Some(refusal) = overlap(&o.check.workbook, &out_dir) {
+        return Failure::new(refusal, None).print(lang);
+    }
     let inspection = match inspect(&o.check, today, true) {
         Ok(i) => i,
         Err(failure) => return failure.print(lang),

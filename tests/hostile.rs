@@ -30,13 +30,18 @@ struct Outcome {
 
 /// Runs popdruk with `args` under the memory cap, from the crate folder.
 fn run(args: &[&str]) -> Outcome {
+    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// Runs popdruk with `args` under the memory cap, from `dir`.
+fn run_in(dir: &Path, args: &[&str]) -> Outcome {
     let start = Instant::now();
     let out = Command::new("sh")
         .arg("-c")
         .arg(format!("ulimit -v {MEMORY_KB}; exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_popdruk"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .output()
         .expect("popdruk runs");
@@ -794,6 +799,8 @@ fn a_character_no_font_has_is_named_by_employee_field_and_code_once() {
             "Loopbaandoel",
             "Ploegbaas 𓀀 worden",
         );
+        // Three characters no font has, in the bold and the regular face.
+        set(t, "Medewerkers", "M003", "Sterktes", "𓁐 en 𓂀 en 𓀀");
     });
     let out = dir.parent().unwrap().join("pdf");
     let o = run(&[
@@ -816,8 +823,15 @@ fn a_character_no_font_has_is_named_by_employee_field_and_code_once() {
         "{}",
         o.stderr
     );
+    // Each copies as itself: they were all one character, the first the page showed.
     let pdf = std::fs::read(out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf")).unwrap();
-    assert!(common::text(&common::read(&pdf)).contains("Ploegbaas 𓀀 worden"));
+    let text = common::text(&common::read(&pdf));
+    assert!(text.contains("Ploegbaas 𓀀 worden"), "{text}");
+    assert!(text.contains("𓁐 en 𓂀 en 𓀀"), "{text}");
+    // The bundle shows the form's pages as drawn for it, with the same codes.
+    let bundle = std::fs::read(out.join("bundel-pop.pdf")).unwrap();
+    let text = common::text(&common::read(&bundle));
+    assert!(text.contains("𓁐 en 𓂀 en 𓀀"), "{text}");
 }
 
 #[test]
@@ -1053,6 +1067,43 @@ fn a_300_character_name_is_shortened_in_its_file_name_and_printed_whole() {
 }
 
 #[test]
+fn a_name_too_long_for_the_disk_says_so_first_and_asks_about_no_other_program() {
+    // Names in the data are shortened (above); a folder given with -o is not.
+    let dir = temp_dir("long-folder");
+    let out = dir.join("uit").join("Van".repeat(100));
+    let o = build_into(
+        Path::new("samples/team.xlsx"),
+        &out,
+        &["--only", "teammatrix"],
+    );
+    assert_eq!(o.code, Some(2), "{}", o.stderr);
+    let file = out.join("teammatrix-Buitenploeg.pdf");
+    assert!(
+        o.stderr.ends_with(&format!(
+            "fout: kan `{}` niet schrijven\n  oorzaak: de naam is te lang voor het bestandssysteem\n",
+            file.display()
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.stderr.contains("ander programma"), "{}", o.stderr);
+    let o = build_into(
+        Path::new("samples/team.xlsx"),
+        &out,
+        &["--only", "teammatrix", "--lang", "en"],
+    );
+    assert!(
+        o.stderr.ends_with(&format!(
+            "error: cannot write `{}`\n  caused by: the name is too long for the file system\n",
+            file.display()
+        )),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(common::files_under(&dir), Vec::<PathBuf>::new());
+}
+
+#[test]
 fn one_word_of_32767_characters_is_printed_whole_in_the_pop_form() {
     // Excel's longest cell, one unbroken word: a pasted address, a row of underscores.
     let word: String = "https://intranet.example/"
@@ -1189,6 +1240,206 @@ fn a_byte_order_mark_inside_a_csv_file_is_dropped() {
     assert_eq!(o.code, Some(0), "{}", o.stderr);
     assert_eq!(o.stdout, sample_summary());
     assert!(!o.stderr.contains('\u{feff}'), "{}", o.stderr);
+}
+
+#[test]
+fn a_popdruk_toml_warning_names_the_line_its_key_is_on() {
+    let input = team_csv("toml", |_| {});
+    let toml = input.parent().unwrap().join("popdruk.toml");
+    // `pop` begins the key on line 1: the warning named that line.
+    std::fs::write(
+        &toml,
+        "pop_geldigheid_maanden = 12\nminimum_verbeteracties = 2\n\n# kleur\n\npop = 3\n",
+    )
+    .unwrap();
+    let o = check(&input);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert!(
+        o.stderr.contains(&format!(
+            "waarschuwing: onbekende instelling `pop` wordt genegeerd\n  --> {}, rij 6\n",
+            toml.display()
+        )),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn notes_of_one_kind_are_counted_on_one_line_not_printed_16367_times() {
+    // Excel's widest sheet: 17 known columns and 16,367 more.
+    let input = team_csv("wide", |_| {});
+    let file = input.join("medewerkers.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let (header, rest) = text.split_once("\r\n").unwrap();
+    assert_eq!(header.split(';').count(), 17);
+    let extra: Vec<String> = (0..16_367).map(|i| format!("x{i}")).collect();
+    std::fs::write(&file, format!("{header};{}\r\n{rest}", extra.join(";"))).unwrap();
+    let before = common::files_under(input.parent().unwrap());
+    let check_with = |more: &[&str]| {
+        let mut args = vec!["check", input.to_str().unwrap(), "--date", "2026-11-29"];
+        args.extend(more);
+        let o = run(&args);
+        assert_eq!(o.code, Some(0), "{more:?}: {}", o.stderr);
+        o
+    };
+    let place = |l: &str, a: usize, b: usize| {
+        let col = |i: usize, letter: &str| {
+            format!(
+                "{l} 1, {} `x{i}` ({letter})",
+                if l == "rij" { "kolom" } else { "column" }
+            )
+        };
+        let letters = ["R", "S", "T", "U", "V", "W", "X", "Y"];
+        format!(
+            "{}; {}; {}; …",
+            col(a, letters[a]),
+            col(a + 1, letters[a + 1]),
+            col(b, letters[b])
+        )
+    };
+    // Quiet: one line for the kind, with its number and first three places.
+    let o = check_with(&["-q"]);
+    assert_eq!(
+        o.stderr,
+        format!(
+            "opmerking: 16367 keer: kolom `…` is onbekend en wordt genegeerd  --> {}, {}\n\n",
+            file.display(),
+            place("rij", 0, 2)
+        )
+    );
+    let o = check_with(&["-q", "--lang", "en"]);
+    assert_eq!(
+        o.stderr,
+        format!(
+            "note: 16367 times: column `…` is unknown and is ignored  --> {}, {}\n\n",
+            file.display(),
+            place("row", 0, 2)
+        )
+    );
+    // Without -q: the first five in full, the others counted.
+    let o = check_with(&[]);
+    assert_eq!(o.stderr.matches("opmerking: ").count(), 6, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("opmerking: kolom `x4` is onbekend en wordt genegeerd\n  --> "),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains(&format!(
+            "opmerking: nog 16362 keer: kolom `…` is onbekend en wordt genegeerd  --> {}, {}\n",
+            file.display(),
+            place("rij", 5, 7)
+        )),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.ends_with("geen fouten of waarschuwingen\n"),
+        "{}",
+        o.stderr
+    );
+    // -v: every one.
+    let o = check_with(&["-v"]);
+    assert_eq!(o.stderr.matches("opmerking: kolom `x").count(), 16_367);
+    assert_eq!(common::files_under(input.parent().unwrap()), before);
+}
+
+#[test]
+fn an_output_folder_that_is_in_or_around_the_csv_folder_is_refused_naming_both() {
+    let input = team_csv("overlap", |_| {});
+    let base = input.parent().unwrap().to_path_buf();
+    let real = |p: &Path| std::fs::canonicalize(p).unwrap().display().to_string();
+    let csv = real(&input);
+    let before = common::files_under(&base);
+    for (out, nl, en) in [
+        (input.clone(), "is de CSV-map", "is the CSV folder"),
+        (
+            input.join("pdf"),
+            "ligt in de CSV-map",
+            "is inside the CSV folder",
+        ),
+        (base.clone(), "bevat de CSV-map", "contains the CSV folder"),
+    ] {
+        let shown = if out.exists() {
+            real(&out)
+        } else {
+            format!("{csv}/pdf")
+        };
+        let o = build_into(&input, &out, &[]);
+        assert_refused(
+            &o,
+            &format!(
+                "de uitvoermap `{shown}` {nl} die gelezen wordt (`{csv}`): kies met -o een map ernaast, bv. `{csv}-pdf`"
+            ),
+        );
+        let o = build_into(&input, &out, &["--lang", "en"]);
+        assert_eq!(o.code, Some(2));
+        assert_eq!(
+            o.stderr,
+            format!(
+                "error: the output folder `{shown}` {en} being read (`{csv}`): choose a folder beside it with -o, e.g. `{csv}-pdf`\n"
+            )
+        );
+        assert_eq!(common::files_under(&base), before, "{}", out.display());
+    }
+    // Named through `..` and `.`, from inside the folder.
+    let o = run_in(
+        &input,
+        &["build", ".", "-o", "../team-csv/.", "--date", "2026-11-29"],
+    );
+    assert_refused(&o, "is de CSV-map die gelezen wordt");
+    assert_eq!(common::files_under(&base), before);
+    // `build .` inside the CSV folder writes beside it, as from the folder above.
+    let o = run_in(&input, &["build", ".", "--date", "2026-11-29"]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let out = base.join("team-csv-pdf");
+    assert_eq!(common::files_under(&out).len(), files_counted(&o.stderr));
+    let after = common::files_under(&base);
+    assert_eq!(after.len(), before.len() + files_counted(&o.stderr));
+    assert!(
+        after
+            .iter()
+            .all(|f| f.starts_with(&out) || before.contains(f))
+    );
+    // A workbook given as the output folder.
+    let dir = temp_dir("overlap-xlsx");
+    let book = dir.join("team.xlsx");
+    std::fs::copy("samples/team.xlsx", &book).unwrap();
+    let o = build_into(&book, &book, &[]);
+    assert_refused(
+        &o,
+        &format!(
+            "de uitvoermap `{}` is de werkmap zelf: kies met -o een map",
+            real(&book)
+        ),
+    );
+    assert_eq!(common::files_under(&dir), std::slice::from_ref(&book));
+    // A workbook named like a document, in the output folder: the document is not written
+    // over it, and the build says why.
+    let named = dir.join("teammatrix-Buitenploeg.pdf");
+    std::fs::rename(&book, &named).unwrap();
+    let o = build_into(&named, &dir, &["--only", "teammatrix"]);
+    assert_build_refused(
+        &o,
+        &format!(
+            "popdruk schrijft `{}` niet: dat is de werkmap die gelezen wordt; kies met -o een andere map",
+            dir.join("teammatrix-Buitenploeg.pdf").display()
+        ),
+    );
+    assert_eq!(
+        std::fs::read(&named).unwrap(),
+        std::fs::read("samples/team.xlsx").unwrap()
+    );
+    let left: Vec<PathBuf> = common::files_under(&dir)
+        .into_iter()
+        .filter(|f| *f != named)
+        .collect();
+    assert!(
+        left.iter()
+            .all(|f| f.file_name().unwrap() == "teammatrix-Logistiek.pdf"),
+        "{left:?}"
+    );
 }
 
 #[test]

@@ -475,17 +475,16 @@ impl Thresholds {
                 }];
             }
         };
-        // The byte offset of the line that sets `key`, skipping comments that mention it.
+        // Where each top-level key is written, read from the parser's spans (the text
+        // parsed above, so this parse succeeds too).
+        let spans = toml::de::DeTable::parse(text).ok();
         let line_of = |key: &str| {
-            let mut offset = 0;
-            for line in text.split_inclusive('\n') {
-                let t = line.trim_start().trim_start_matches('"');
-                if t.starts_with(key) {
-                    return Some(offset);
-                }
-                offset += line.len();
-            }
-            None
+            spans
+                .as_ref()?
+                .get_ref()
+                .iter()
+                .find(|(k, _)| k.get_ref() == key)
+                .map(|(k, _)| k.span().start)
         };
         let mut diags = Vec::new();
         for (key, value) in &table {

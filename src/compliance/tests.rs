@@ -821,6 +821,18 @@ fn popdruk_toml_takes_snake_case_keys_and_the_sheet_overrides_it() {
 }
 
 #[test]
+fn a_popdruk_toml_warning_names_the_line_of_its_own_key() {
+    let mut t = Thresholds::default();
+    // `pop` and `minimum` begin the keys above them; the quoted key's name is on line 7, a
+    // comment mentions it on line 6.
+    let text = "pop_geldigheid_maanden = 12\nminimum_verbeteracties = 2\n\n# kleur\n\n# \"kleur van de vzw\" = oud\n\"kleur van de vzw\" = \"rood\"\npop = 3\n  minimum = 1\n";
+    let diags = t.apply_toml(text, Path::new("popdruk.toml"));
+    let rows: Vec<_> = diags.iter().map(|d| d.location.row).collect();
+    // In the order of the keys: `kleur van de vzw`, `minimum`, `pop`.
+    assert_eq!(rows, [Some(7), Some(9), Some(8)], "{diags:?}");
+}
+
+#[test]
 fn unreadable_toml_is_an_error_naming_its_line() {
     let mut t = Thresholds::default();
     let diags = t.apply_toml(

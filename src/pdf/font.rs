@@ -314,6 +314,50 @@ pub(crate) fn resource_name(face: FaceId) -> String {
     format!("F{}", face.0)
 }
 
+/// The code (CID) a glyph is shown with: its glyph id, but for a character no embedded
+/// face has (glyph 0, `.notdef`) a code of its own past the face's glyphs, so that the
+/// ToUnicode map gives each such character back instead of one for all of them. The code
+/// is chosen by the character alone, so that every page of every document agrees (pages
+/// are drawn apart and reused in bundles); the font's CIDToGIDMap shows it as glyph 0.
+/// Two missing characters whose code points differ by a multiple of the room left (about
+/// 60,000) would share a code.
+pub(crate) fn code(glyph_count: usize, gid: u16, text: &str) -> u16 {
+    match (gid, text.chars().next()) {
+        (0, Some(c)) => {
+            let past = glyph_count.min(0xFFFF) as u32;
+            (past + u32::from(c) % (0x1_0000 - past)) as u16
+        }
+        _ => gid,
+    }
+}
+
+/// `/CIDToGIDMap`: `Identity`, or where `glyphs` holds codes past the face's glyphs (see
+/// [`code`]) a stream that shows those as glyph 0 and every other code as its glyph.
+fn cid_to_gid(
+    doc: &mut lopdf::Document,
+    glyph_count: usize,
+    glyphs: &Glyphs,
+    z: &mut flate2::Compress,
+) -> Object {
+    let Some(&last) = glyphs
+        .keys()
+        .next_back()
+        .filter(|c| usize::from(**c) >= glyph_count)
+    else {
+        return Object::Name(b"Identity".to_vec());
+    };
+    let map: Vec<u8> = (0..=last)
+        .flat_map(|c| {
+            let gid = if usize::from(c) < glyph_count { c } else { 0 };
+            gid.to_be_bytes()
+        })
+        .collect();
+    let mut d = Dictionary::new();
+    d.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+    let id = doc.add_object(Stream::new(d, super::deflate(z, &map)).with_compression(false));
+    Object::Reference(id)
+}
+
 /// Adds face `face` as a Type 0 font showing `glyphs`; returns its font dictionary.
 /// `tag` is the six capital letters that mark the subset in its name.
 pub(crate) fn embed(
@@ -363,7 +407,7 @@ pub(crate) fn embed(
             ])),
         ),
         ("FontDescriptor", Object::Reference(descriptor_id)),
-        ("CIDToGIDMap", Object::Name(b"Identity".to_vec())),
+        ("CIDToGIDMap", cid_to_gid(doc, src.metrics.len(), glyphs, z)),
         ("DW", Object::Integer(1000)),
         ("W", widths(src, upm, glyphs)),
     ]);
@@ -400,7 +444,16 @@ fn compressed_subset(
     /// Subsets kept: about 10 KB each.
     const KEPT_SETS: usize = 512;
     let made = MADE.get_or_init(Default::default);
-    let key = (face, glyphs.keys().copied().collect::<Vec<u16>>());
+    // Codes past the face's glyphs are glyph 0, which every subset has.
+    let count = src.metrics.len();
+    let key = (
+        face,
+        glyphs
+            .keys()
+            .copied()
+            .filter(|c| usize::from(*c) < count)
+            .collect::<Vec<u16>>(),
+    );
     if let Some(file) = made.read().ok().and_then(|m| m.get(&key).cloned()) {
         return file;
     }
@@ -429,7 +482,12 @@ fn widths(src: &Source, upm: f32, glyphs: &Glyphs) -> Object {
             }
             start = gid;
         }
-        let advance = src.metrics.get(gid as usize).map_or(0, |m| m.0);
+        // A code past the glyphs is glyph 0 (see `code`).
+        let advance = src
+            .metrics
+            .get(gid as usize)
+            .or(src.metrics.first())
+            .map_or(0, |m| m.0);
         run.push(Object::Integer(
             (advance as f32 * 1000.0 / upm).trunc() as i64
         ));
@@ -537,6 +595,39 @@ mod tests {
             );
             glyf[a..b].to_vec()
         }
+    }
+
+    #[test]
+    fn each_missing_character_has_a_code_of_its_own_shown_as_glyph_0() {
+        let n = Fonts::embedded().face(FaceId::REGULAR).glyph_count();
+        let a = gid(FaceId::REGULAR, 'A');
+        assert_eq!(code(n, a, "A"), a);
+        assert_eq!(code(n, 0, ""), 0, "the rest of a cluster");
+        let (x, y) = (code(n, 0, "𓀀"), code(n, 0, "𓁐"));
+        assert!(
+            usize::from(x) >= n && usize::from(y) >= n && x != y,
+            "{x} {y}"
+        );
+        assert_eq!(code(n, 0, "𓀀\u{301}"), x, "by its first character");
+
+        let mut doc = lopdf::Document::new();
+        let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
+        let only_glyphs: Glyphs = [(a, "A".to_string())].into();
+        assert_eq!(
+            cid_to_gid(&mut doc, n, &only_glyphs, &mut z),
+            Object::Name(b"Identity".to_vec())
+        );
+        let glyphs: Glyphs = [(a, "A".into()), (x, "𓀀".into()), (y, "𓁐".into())].into();
+        let Object::Reference(id) = cid_to_gid(&mut doc, n, &glyphs, &mut z) else {
+            panic!("a stream");
+        };
+        let map = doc.get_object(id).unwrap().as_stream().unwrap();
+        let map = map.decompressed_content().unwrap();
+        let at = |c: u16| u16::from_be_bytes([map[2 * c as usize], map[2 * c as usize + 1]]);
+        assert_eq!((at(a), at(x), at(y)), (a, 0, 0));
+        assert_eq!(map.len(), 2 * (usize::from(x.max(y)) + 1));
+        let cmap = String::from_utf8(to_unicode(&glyphs)).unwrap();
+        assert!(cmap.contains(&format!("<{x:04X}> <D80CDC00>")), "{cmap}");
     }
 
     #[test]

@@ -387,15 +387,18 @@ fn draw(
                 }
                 let slots = &mut seen[f];
                 if slots.is_empty() {
-                    slots.resize(fonts.face(run.face).glyph_count(), 0);
+                    // Every code: a missing character's lies past the face's glyphs.
+                    slots.resize(0x1_0000, 0);
                 }
+                let count = fonts.face(run.face).glyph_count();
                 for g in &run.glyphs {
                     let text = &run.text[g.text.0 as usize..g.text.1 as usize];
-                    let Some(slot) = slots.get_mut(g.gid as usize) else {
+                    let code = font::code(count, g.gid, text);
+                    let Some(slot) = slots.get_mut(code as usize) else {
                         continue;
                     };
                     if *slot == 0 {
-                        glyphs.push((run.face, g.gid, text));
+                        glyphs.push((run.face, code, text));
                         *slot = glyphs.len() as u32;
                     } else {
                         let known = &mut glyphs[*slot as usize - 1].2;
@@ -415,8 +418,8 @@ fn draw(
             _ => {}
         }
     }
-    for (face, gid, _) in &glyphs {
-        seen[face.0 as usize][*gid as usize] = 0;
+    for (face, code, _) in &glyphs {
+        seen[face.0 as usize][*code as usize] = 0;
     }
     SEEN.set(seen);
     let mut images: Vec<String> = page_images(page).map(str::to_string).collect();
@@ -822,9 +825,15 @@ fn tj(b: &mut Vec<u8>, fonts: &Fonts, run: &Run, lead: Option<f32>) -> f32 {
     }
     b.push(b'<');
     let mut end = 0.0;
+    let count = face.glyph_count();
     for (i, g) in run.glyphs.iter().enumerate() {
-        // The CID is the glyph id: fonts are embedded with their glyph ids unchanged.
-        let code = g.gid;
+        // The CID is the glyph id (fonts are embedded with their glyph ids unchanged), but
+        // for a missing character.
+        let code = font::code(
+            count,
+            g.gid,
+            &run.text[g.text.0 as usize..g.text.1 as usize],
+        );
         for shift in [12, 8, 4, 0] {
             b.push(HEX[(code >> shift) as usize & 15]);
         }
