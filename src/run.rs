@@ -454,6 +454,9 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
     inspection.print(o.verbosity, o.lang);
     let (validated, as_of, period) = (&inspection.validated, inspection.as_of, inspection.period);
     let wb = &validated.workbook;
+    if o.format != crate::cli::Format::Text {
+        return check_table(o, &inspection);
+    }
     // Quiet: the findings only, not the overview of the workbook.
     let quiet = o.verbosity == Verbosity::Quiet;
     let mut out = if quiet {
@@ -538,6 +541,42 @@ fn overlap(input: &Path, out: &Path) -> Option<Tr> {
             "the output folder `{shown_out}` {en} being read (`{shown_in}`): choose a folder beside it with -o, e.g. `{beside}`"
         ),
     ))
+}
+
+/// `check --format csv|json`: the findings and the planning as one table on stdout, for a
+/// spreadsheet or another program; the problems with the data stay on stderr. A workbook
+/// with errors gets the header alone (no findings rather than false ones) and exit 1.
+fn check_table(o: &CheckOptions, inspection: &Inspection) -> Exit {
+    let wb = &inspection.validated.workbook;
+    let as_of = inspection.as_of;
+    let found = inspection.findings();
+    let rows = match &found {
+        Some((findings, _)) => {
+            let until = compliance::add_months(as_of, o.planning.unwrap_or(6));
+            let planning = compliance::planning::planning(
+                &crate::model::Index::new(wb),
+                &inspection.rules,
+                as_of,
+                until,
+            );
+            report::rows(wb, findings, &planning, as_of, o.lang)
+        }
+        None => Vec::new(),
+    };
+    let text = match o.format {
+        crate::cli::Format::Json => report::json(&rows),
+        _ => report::csv(&rows, o.lang),
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    match &found {
+        None => Exit::DataErrors,
+        Some((findings, _))
+            if o.strict && findings.iter().any(|f| f.severity == Severity::Tekort) =>
+        {
+            Exit::DataErrors
+        }
+        Some(_) => Exit::Ok,
+    }
 }
 
 /// The default output folder: next to the workbook, named after it (`team.xlsx` → `team/`,

@@ -520,3 +520,115 @@ fn the_planning_window_and_language_follow_the_options() {
     );
     assert!(!p.contains("(M002)"), "{p}");
 }
+
+/// `check --format csv|json` on the sample, with `extra` options: stdout and the exit code.
+fn table(extra: &[&str]) -> (String, Option<i32>) {
+    let mut args = vec!["check", "samples/team.xlsx", "--date", AS_OF];
+    args.extend(extra);
+    let out = popdruk(&args);
+    (text(&out.stdout), out.status.code())
+}
+
+#[test]
+fn the_findings_and_the_planning_come_out_as_a_table_for_a_spreadsheet() {
+    let (csv, code) = table(&["--format", "csv"]);
+    assert_eq!(code, Some(0));
+    // A byte-order mark for Excel, then `;`-separated Dutch columns.
+    let body = csv.strip_prefix('\u{feff}').expect("BOM");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(body.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "Soort",
+            "ID",
+            "Naam",
+            "Team",
+            "Leidinggevende",
+            "Regel",
+            "Ernst",
+            "Datum",
+            "Tekst"
+        ]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let has = |want: &[&str]| {
+        rows.iter()
+            .any(|r| want.iter().zip(r).all(|(w, got)| w.is_empty() || *w == got))
+    };
+    assert!(
+        has(&[
+            "bevinding",
+            "M007",
+            "Kevin De Smet",
+            "Buitenploeg",
+            "Dirk Janssens",
+            "pop-geldigheid",
+            "tekort",
+            "16/12/2025"
+        ]),
+        "{csv}"
+    );
+    assert!(
+        has(&[
+            "planning",
+            "M016",
+            "Lotte Vermeulen",
+            "",
+            "Hilde Maes",
+            "pop-termijn",
+            "te laat",
+            "05/11/2026",
+            "eerste POP-gesprek"
+        ]),
+        "{csv}"
+    );
+    // One row per finding the text check prints (`ok` is left out in both).
+    let (plain, _) = table(&["-q"]);
+    let printed = rules_section(&plain)
+        .lines()
+        .filter(|l| l.starts_with("    "))
+        .count();
+    let findings = rows.iter().filter(|r| r[0] == "bevinding").count();
+    assert!(findings > 5);
+    assert_eq!(findings, printed, "{plain}");
+    // The same rows as JSON, dates as ISO days, words in English with --lang en.
+    let (json, code) = table(&["--format", "json", "--lang", "en"]);
+    assert_eq!(code, Some(0));
+    let parsed: Vec<serde_json::Value> = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(parsed.len(), rows.len());
+    assert!(parsed.iter().any(|r| r["employee"] == "M007"
+        && r["rule"] == "pop-validity"
+        && r["severity"] == "shortfall"
+        && r["date"] == "2025-12-16"
+        && r["kind"] == "finding"));
+    assert!(
+        parsed
+            .iter()
+            .any(|r| r["kind"] == "planning" && r["severity"] == "overdue")
+    );
+}
+
+#[test]
+fn a_workbook_with_errors_gives_the_table_header_alone_and_exit_1() {
+    let out = popdruk(&[
+        "check",
+        "samples/invalid/unknown-task.xlsx",
+        "--date",
+        AS_OF,
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "\u{feff}Kind,ID,Name,Team,Supervisor,Rule,Severity,Date,Text\n"
+    );
+    assert!(text(&out.stderr).contains("SCH-BIU"));
+}

@@ -183,6 +183,12 @@ const TEXTS: &[Text] = &[
     ),
     t(
         "check",
+        "format",
+        "Hoe de bevindingen op stdout komen: text (om te lezen), csv (een tabel voor Excel, met de planning) of json",
+        "How the findings are written on stdout: text (to read), csv (a table for Excel, with the planning) or json",
+    ),
+    t(
+        "check",
         "planning",
         "Toon ook de planning: wie de komende maanden (standaard 6) een gesprek, evaluatie of actie heeft, per leidinggevende",
         "Also show the planning: who has a conversation, evaluation or action due in the coming months (default 6), per supervisor",
@@ -390,6 +396,7 @@ fn value_name(id: &str, lang: Lang) -> Option<&'static str> {
         "employees" => ("ID", "ID"),
         "due" => ("DAGEN|DATUM", "DAYS|DATE"),
         "planning" => ("MAANDEN", "MONTHS"),
+        "format" => ("FORMAAT", "FORMAT"),
         "shell" => ("SHELL", "SHELL"),
         "port" => ("POORT", "PORT"),
         _ => return None,

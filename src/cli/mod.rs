@@ -47,6 +47,8 @@ enum Command {
         strict: bool,
         #[arg(long, num_args = 0..=1, default_missing_value = "6", value_parser = clap::value_parser!(u32).range(1..=60))]
         planning: Option<u32>,
+        #[arg(long, default_value = "text", value_parser = said::<Format>)]
+        format: Format,
         #[command(flatten)]
         talk: Talk,
     },
@@ -264,6 +266,34 @@ pub enum Options {
     },
 }
 
+/// How `check` writes its findings on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// For reading: the overview, the findings per employee and the totals.
+    Text,
+    /// A table for a spreadsheet: one row per finding and per entry of the planning.
+    Csv,
+    /// The same rows as a JSON array.
+    Json,
+}
+
+impl std::str::FromStr for Format {
+    /// What is wrong with the value, in both languages.
+    type Err = Tr;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "text" | "tekst" => Ok(Format::Text),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            _ => Err(Tr::new(
+                format!("formaat `{s}` bestaat niet: kies `text`, `csv` of `json`"),
+                format!("there is no format `{s}`: choose `text`, `csv` or `json`"),
+            )),
+        }
+    }
+}
+
 /// Options of `popdruk check`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckOptions {
@@ -283,6 +313,8 @@ pub struct CheckOptions {
     pub strict: bool,
     /// List the planning of so many months after the rules (`--planning`).
     pub planning: Option<u32>,
+    /// How the findings are written on stdout (`--format`).
+    pub format: Format,
     /// How much to say on stderr.
     pub verbosity: Verbosity,
 }
@@ -521,6 +553,7 @@ fn build_options(b: BuildArgs) -> Option<BuildOptions> {
             to: b.to,
             strict: false,
             planning: None,
+            format: Format::Text,
             verbosity: b.talk.verbosity(),
         },
         output: b.output,
@@ -544,6 +577,7 @@ fn from_args(args: Args) -> Option<Options> {
             to,
             strict,
             planning,
+            format,
             talk,
         }) => Options::Check(CheckOptions {
             workbook,
@@ -554,6 +588,7 @@ fn from_args(args: Args) -> Option<Options> {
             to,
             strict,
             planning,
+            format,
             verbosity: talk.verbosity(),
         }),
         Some(Command::Build(b)) => Options::Build(build_options(b)?),

@@ -616,6 +616,7 @@ fn check_page(app: &App, path: &Path, lang: Lang, date: NaiveDate) -> (String, b
         to: None,
         strict: false,
         planning: None,
+        format: crate::cli::Format::Text,
         verbosity: Verbosity::Quiet,
     };
     let mut ctx = CheckContext {
@@ -851,6 +852,7 @@ async fn build(
             to: None,
             strict: false,
             planning: None,
+            format: crate::cli::Format::Text,
             verbosity: Verbosity::Quiet,
         },
         output: Some(out_dir.clone()),
