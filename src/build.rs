@@ -40,11 +40,14 @@ pub enum Kind {
     /// The planning of the coming months per supervisor, one for the organisation: made
     /// when asked (`--only planning`).
     Planning,
+    /// The management summary on one page, one for the organisation: made when asked
+    /// (`--only overzicht`).
+    Overzicht,
 }
 
 impl Kind {
     /// Every kind, in print order.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Pop,
         Kind::Afspraken,
         Kind::Voorbereiding,
@@ -53,6 +56,7 @@ impl Kind {
         Kind::Opleidingsplan,
         Kind::Dossier,
         Kind::Planning,
+        Kind::Overzicht,
     ];
 
     /// What a build makes when `--only` does not say: every kind but the follow-up form,
@@ -65,6 +69,12 @@ impl Kind {
         Kind::Opleidingsplan,
         Kind::Dossier,
     ];
+
+    /// Whether the document is one short document for the organisation (the planning, the
+    /// overview), made beside the others.
+    pub fn per_organisation(self) -> bool {
+        matches!(self, Kind::Planning | Kind::Overzicht)
+    }
 
     /// Whether the document is made per team rather than per employee.
     pub fn per_team(self) -> bool {
@@ -82,6 +92,7 @@ impl Kind {
             Kind::Opleidingsplan => "opleidingsplan",
             Kind::Dossier => "dossier",
             Kind::Planning => "planning",
+            Kind::Overzicht => "overzicht",
         }
     }
 
@@ -359,6 +370,8 @@ pub struct Made {
     pub dossier: bool,
     /// Whether the planning was made.
     pub planning: bool,
+    /// Whether the overview was made.
+    pub overzicht: bool,
     /// Teams whose documents were not made, because a member's rows have errors.
     pub teams_skipped: Vec<String>,
 }
@@ -469,17 +482,16 @@ pub fn build(
                 }
                 continue;
             }
-            if *kind == Kind::Planning {
-                if planning_wanted(wb, plan) {
-                    let mut ctx = planning_context(wb, labels, plan);
-                    ctx.org.logo = has_logo;
-                    let doc = parse(templates, &template, &ctx, "")?;
-                    let bytes = write_noting(&doc, PLANNING_FILE, &plan.images, notices)?;
-                    emit(File {
-                        path: PLANNING_FILE.to_string(),
-                        bytes,
-                    })?;
-                    made.planning = true;
+            if kind.per_organisation() {
+                if organisation_wanted(wb, plan) {
+                    let doc = organisation_document(wb, templates, plan, *kind, has_logo)?;
+                    let path = kind.file();
+                    let bytes = write_noting(&doc, &path, &plan.images, notices)?;
+                    emit(File { path, bytes })?;
+                    match kind {
+                        Kind::Planning => made.planning = true,
+                        _ => made.overzicht = true,
+                    }
                 }
                 continue;
             }
@@ -640,11 +652,10 @@ pub fn documents(
                 })?;
                 out.push((DOSSIER_FILE.to_string(), *kind, doc));
             }
-            Kind::Planning => {
-                if planning_wanted(wb, plan) {
-                    let ctx = planning_context(wb, labels, plan);
-                    let doc = parse(templates, &template, &ctx, "")?;
-                    out.push((PLANNING_FILE.to_string(), *kind, doc));
+            k if k.per_organisation() => {
+                if organisation_wanted(wb, plan) {
+                    let doc = organisation_document(wb, templates, plan, *k, false)?;
+                    out.push((k.file(), *kind, doc));
                 }
             }
             k if k.per_team() => {
@@ -685,18 +696,49 @@ pub fn documents(
 /// The planning's file name in the output folder.
 pub const PLANNING_FILE: &str = "planning.pdf";
 
-/// Whether the planning is made: someone to plan for, and no employee's rows with errors
-/// (it would leave them out without a word).
-fn planning_wanted(wb: &Workbook, plan: &Plan) -> bool {
+/// The overview's file name in the output folder.
+pub const OVERZICHT_FILE: &str = "overzicht.pdf";
+
+impl Kind {
+    /// The file of a document made once for the organisation (`planning.pdf`).
+    pub fn file(self) -> String {
+        format!("{}.pdf", self.name())
+    }
+}
+
+/// Whether the organisation's planning and overview are made: someone to plan for, and no
+/// employee's rows with errors (they would be left out without a word).
+fn organisation_wanted(wb: &Workbook, plan: &Plan) -> bool {
     plan.skip.is_empty() && !wb.employees.is_empty()
 }
 
-/// The planning's context: the organisation's entries from the as-of day to `months` later.
-fn planning_context(
+/// The planning or the overview, as markup read.
+fn organisation_document(
     wb: &Workbook,
-    labels: &context::Labels,
+    templates: &Templates,
     plan: &Plan,
-) -> context::planning::PlanningContext {
+    kind: Kind,
+    logo: bool,
+) -> Result<Document, BuildError> {
+    let labels = templates.labels(plan.lang);
+    let template = kind.template();
+    if kind == Kind::Overzicht {
+        let teams = crate::analysis::analyse(wb, plan.as_of);
+        let findings = compliance::check(wb, &plan.rules, plan.as_of, plan.period);
+        let mut ctx = context::overzicht::overzicht(
+            wb,
+            &teams,
+            &findings,
+            &plan.rules,
+            labels,
+            plan.lang,
+            plan.date,
+            plan.as_of,
+            plan.period,
+        );
+        ctx.org.logo = logo;
+        return parse(templates, &template, &ctx, "");
+    }
     let until = compliance::add_months(plan.as_of, plan.months);
     let entries = compliance::planning::planning(
         &crate::model::Index::new(wb),
@@ -704,7 +746,7 @@ fn planning_context(
         plan.as_of,
         until,
     );
-    context::planning::planning(
+    let mut ctx = context::planning::planning(
         wb,
         &entries,
         labels,
@@ -713,7 +755,9 @@ fn planning_context(
         plan.as_of,
         until,
         plan.months,
-    )
+    );
+    ctx.org.logo = logo;
+    parse(templates, &template, &ctx, "")
 }
 
 /// How many files [`build`] will hand to its sink for `plan`, for a progress bar.
@@ -735,7 +779,7 @@ pub fn planned_files(wb: &Workbook, plan: &Plan) -> usize {
         .iter()
         .map(|k| match k {
             Kind::Dossier => usize::from(plan.skip.is_empty() && !wb.employees.is_empty()),
-            Kind::Planning => usize::from(planning_wanted(wb, plan)),
+            k if k.per_organisation() => usize::from(organisation_wanted(wb, plan)),
             k if k.per_team() => teams,
             k => {
                 employees.len()

@@ -1259,11 +1259,11 @@ fn skipped_text(
             .to_string(),
         );
     }
-    if plan.kinds.contains(&Kind::Planning) {
+    if plan.kinds.iter().any(|k| k.per_organisation()) {
         also.push(
             Tr::new(
-                "de planning (die zou hen weglaten)",
-                "the planning (which would leave them out)",
+                "de planning en het overzicht (die zouden hen weglaten)",
+                "the planning and the overview (which would leave them out)",
             )
             .get(lang)
             .to_string(),
@@ -1300,6 +1300,7 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
         for_: &'static str,
         dossier: &'static str,
         planning: &'static str,
+        overzicht: &'static str,
         blank: &'static str,
         and: &'static str,
         head: &'static str,
@@ -1314,6 +1315,7 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
             for_: "voor",
             dossier: "het inspectiedossier",
             planning: "de planning",
+            overzicht: "het overzicht",
             blank: "een leeg voorbereidingsformulier",
             and: " en ",
             head: "klaar",
@@ -1327,6 +1329,7 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
             for_: "for",
             dossier: "the inspection dossier",
             planning: "the planning",
+            overzicht: "the overview",
             blank: "a blank preparation form",
             and: " and ",
             head: "done",
@@ -1359,6 +1362,9 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
     if made.planning {
         parts.push(w.planning.to_string());
     }
+    if made.overzicht {
+        parts.push(w.overzicht.to_string());
+    }
     let what = match parts.len() {
         0 => w.nothing.to_string(),
         1 => parts.remove(0),
@@ -1373,8 +1379,10 @@ fn opened(out_dir: &Path, plan: &Plan, made: &build::Made) -> PathBuf {
     let single = match plan.kinds.as_slice() {
         [Kind::Dossier] if made.dossier => Some(build::DOSSIER_FILE.to_string()),
         [Kind::Planning] if made.planning => Some(build::PLANNING_FILE.to_string()),
+        [Kind::Overzicht] if made.overzicht => Some(build::OVERZICHT_FILE.to_string()),
         [k] if !k.per_team()
-            && !matches!(k, Kind::Dossier | Kind::Planning)
+            && !k.per_organisation()
+            && *k != Kind::Dossier
             && made.bundles > 0 =>
         {
             Some(format!("bundel-{}.pdf", k.name()))

@@ -731,3 +731,41 @@ fn as_of_drives_the_content_and_date_the_print_date() {
     let pop = pdf_text(&pop);
     assert!(pop.contains("29/11/2026"), "the print date: {pop}");
 }
+
+/// `--only overzicht` makes one page for management: per team how many target-group
+/// employees have a current POP, the coaching norm per quarter and the findings per rule.
+#[test]
+fn the_overview_is_one_page_with_each_team_and_the_organisation() {
+    let out = build("overzicht", &["--only", "overzicht"]);
+    assert_eq!(common::files_under(&out), vec![out.join("overzicht.pdf")]);
+    let doc = common::read(&std::fs::read(out.join("overzicht.pdf")).unwrap());
+    let pages = common::page_texts(&doc);
+    assert_eq!(pages.len(), 1, "one page: {pages:#?}");
+    // Kevin De Smet's POP expired (Buitenploeg), Lotte Vermeulen has none yet (Logistiek):
+    // in service, target group, with a current POP (cells follow each other in the text).
+    for row in [
+        "Buitenploeg1098 (89 %)",
+        "Logistiek554 (80 %)",
+        "Hele organisatie 151412 (86 %)",
+    ] {
+        assert!(pages[0].contains(row), "{row:?} not in\n{}", pages[0]);
+    }
+    for what in [
+        "Begeleidingsnorm per kwartaal",
+        "[pop-geldigheid]",
+        "tekorten",
+        "✗ tekort",
+    ] {
+        assert!(pages[0].contains(what), "{what:?} not in\n{}", pages[0]);
+    }
+    let out = build("overzicht-en", &["--only", "overzicht", "--lang", "en"]);
+    let all = pdf_text(&out.join("overzicht.pdf"));
+    for what in [
+        "Overview",
+        "With a current POP",
+        "Whole organisation",
+        "[pop-validity]",
+    ] {
+        assert!(all.contains(what), "{what:?} not in the English overview");
+    }
+}

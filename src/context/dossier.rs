@@ -38,7 +38,7 @@ pub struct Status {
     pub word: String,
 }
 
-fn status(s: Severity, t: &Labels) -> Status {
+pub(crate) fn status(s: Severity, t: &Labels) -> Status {
     let (key, symbol) = match s {
         Severity::Ok => ("ok", "✓"),
         Severity::Opmerking => ("opmerking", "i"),
@@ -273,6 +273,35 @@ impl Dossier<'_> {
     }
 }
 
+/// The coaching norm counted on the last day of each quarter of `period`.
+pub(crate) fn norm_rows(
+    wb: &crate::model::Workbook,
+    rules: &compliance::Thresholds,
+    period: compliance::Period,
+    as_of: NaiveDate,
+    t: &Labels,
+    lang: Lang,
+) -> Vec<NormRow> {
+    period
+        .quarters()
+        .into_iter()
+        .map(|q| {
+            let n = compliance::norm_on(wb, rules, compliance::quarter_end(q));
+            let forecast = n.day > as_of;
+            NormRow {
+                quarter: format!("{}{} {}", label(t, "quarter_short"), q.1, q.0),
+                day: date_text(Some(n.day), lang),
+                forecast,
+                counted: n.counted,
+                without_level: n.without_level,
+                required: ratio(n.required, lang),
+                coaches: ratio(n.coaches, lang),
+                status: status(n.severity(as_of), t),
+            }
+        })
+        .collect()
+}
+
 fn ratio(n: f64, lang: Lang) -> String {
     let s = format!("{n:.2}");
     match lang {
@@ -390,24 +419,7 @@ pub fn dossier<'a>(
     }
     let norm_checked = !wb.coaches.is_empty();
     let norm = if norm_checked {
-        period
-            .quarters()
-            .into_iter()
-            .map(|q| {
-                let n = compliance::norm_on(wb, rules, compliance::quarter_end(q));
-                let forecast = n.day > as_of;
-                NormRow {
-                    quarter: format!("{}{} {}", label(t, "quarter_short"), q.1, q.0),
-                    day: d(Some(n.day)),
-                    forecast,
-                    counted: n.counted,
-                    without_level: n.without_level,
-                    required: ratio(n.required, lang),
-                    coaches: ratio(n.coaches, lang),
-                    status: status(n.severity(as_of), t),
-                }
-            })
-            .collect()
+        norm_rows(wb, rules, period, as_of, t, lang)
     } else {
         Vec::new()
     };

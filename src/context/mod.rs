@@ -7,6 +7,7 @@
 //! `docs/templates.md`; every field there is a field here.
 
 pub mod dossier;
+pub mod overzicht;
 pub mod planning;
 pub mod team;
 

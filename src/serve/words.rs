@@ -176,5 +176,7 @@ pub fn kind(k: Kind, lang: Lang) -> &'static str {
         (Kind::Dossier, Lang::En) => "Inspection dossier",
         (Kind::Planning, Lang::Nl) => "Planning per leidinggevende",
         (Kind::Planning, Lang::En) => "Planning per supervisor",
+        (Kind::Overzicht, Lang::Nl) => "Overzicht voor de directie",
+        (Kind::Overzicht, Lang::En) => "Overview for management",
     }
 }

@@ -32,6 +32,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/planning.tera"),
     ),
     (
+        "overzicht.tera",
+        include_str!("../../templates/overzicht.tera"),
+    ),
+    (
         "teammatrix.tera",
         include_str!("../../templates/teammatrix.tera"),
     ),
