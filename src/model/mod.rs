@@ -102,6 +102,8 @@ pub struct Employee {
     pub support: Option<SupportLevel>,
     /// Start of the work-support package (WOP).
     pub wop_start: Option<NaiveDate>,
+    /// Start of the LDE track (inschakelingstraject), never before 1 April 2015.
+    pub track_start: Option<NaiveDate>,
     /// Supervisor's name.
     pub supervisor: Option<String>,
     /// Coach's name.
@@ -131,6 +133,18 @@ impl Employee {
         self.hired.is_none_or(|h| h <= day) && self.left.is_none_or(|l| l >= day)
     }
 }
+
+/// The day the LDE decree came into force: no LDE track starts before it.
+pub const LDE_IN_FORCE: NaiveDate = match NaiveDate::from_ymd_opt(2015, 4, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+/// The first day without new LDE recognitions: a track starting on or after it is suspect.
+pub const LDE_CLOSED: NaiveDate = match NaiveDate::from_ymd_opt(2023, 7, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
 
 /// Whether a task is a technical or a generic competence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
