@@ -507,3 +507,49 @@ fn the_lde_evaluation_reads_the_yearly_pop_and_doorstroom_actions_are_checked() 
         "{stdout}"
     );
 }
+
+#[test]
+fn the_dossier_names_each_rules_source_and_only_the_regimes_settings() {
+    let path = fixture("rule_sources", |_| {});
+    let (code, log, out) = build(&path, "dossier", &[]);
+    assert_eq!(code, 0, "{log}");
+    let doc = common::read(&std::fs::read(out.join("dossier.pdf")).expect("pdf"));
+    let front = common::page_texts(&doc)[..3].join(" ");
+    assert!(front.contains("Bronnen van de regels"), "{front}");
+    // Rules without a threshold have a source too, with the page's address and the day read.
+    for row in [
+        "ondertekeningHerwin (sectorfederatie van de maatwerkbedrijven) [fed]: FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
+        "competentieniveausHerwin (sectorfederatie van de maatwerkbedrijven) [fed]: FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
+        "opvolgingpopdruk [practice]: goede praktijk",
+        "wop-evaluatieVDAB [reg]: Collectief maatwerk: het werkondersteuningspakket https://werkgevers.vdab.be/sociale-economie/collectief-maatwerk-wop 05/12/2026",
+    ] {
+        assert!(front.contains(row), "no `{row}` in\n{front}");
+    }
+    assert!(front.contains("https://herwin.be/question/"), "{front}");
+    // A maatwerkbedrijf's dossier shows neither the LDE settings nor the LDE rules' sources.
+    assert!(front.contains("WOP-duur (jaren)"), "{front}");
+    assert!(
+        !front.contains("LDE-duur") && !front.contains("lde-traject"),
+        "{front}"
+    );
+
+    let (_, log, out) = build(&path, "dossier", &["--lang", "en"]);
+    let doc = common::read(&std::fs::read(out.join("dossier.pdf")).expect("pdf"));
+    let front = common::page_texts(&doc)[..3].join(" ");
+    assert!(front.contains("Sources of the rules"), "{log}{front}");
+    assert!(front.contains("signaturesHerwin"), "{front}");
+    assert!(front.contains("Read on"), "{front}");
+
+    // An LDE organisation's dossier names the LDE pages and settings.
+    let path = lde_fixture("rule_sources_lde", &[]);
+    let (_, log, out) = build(&path, "dossier", &[]);
+    let doc = common::read(&std::fs::read(out.join("dossier.pdf")).expect("pdf"));
+    let front = common::page_texts(&doc)[..3].join(" ");
+    assert!(front.contains("LDE-duur (jaren)"), "{log}{front}");
+    assert!(
+        front.contains(
+            "lde-doorstroomDepartement Werk en Sociale Economie [reg]: Lokale diensteneconomie"
+        ),
+        "{front}"
+    );
+}

@@ -150,6 +150,100 @@ impl RuleId {
     }
 }
 
+impl RuleId {
+    /// The rules checked under `regime` (an organisation without one is checked as
+    /// collectief maatwerk), in [`RuleId::ALL`] order.
+    pub fn under(regime: Option<Regime>) -> Vec<RuleId> {
+        let regime = regime.unwrap_or(Regime::CollectiefMaatwerk);
+        RuleId::ALL
+            .into_iter()
+            .filter(|r| match r {
+                RuleId::PopTermijn
+                | RuleId::PopGeldigheid
+                | RuleId::Verbeteracties
+                | RuleId::Competentieniveaus
+                | RuleId::Ondertekening
+                | RuleId::Begeleidingsnorm => regime != Regime::IndividueelMaatwerk,
+                RuleId::Opvolging | RuleId::WopEvaluatie => true,
+                RuleId::LdeTraject | RuleId::LdeEvaluatie | RuleId::LdeDoorstroom => {
+                    regime == Regime::LokaleDiensteneconomie
+                }
+                RuleId::Regime => regime == Regime::IndividueelMaatwerk,
+            })
+            .collect()
+    }
+
+    /// The pages the rule is taken from, as read on [`SOURCES_READ`].
+    pub fn sources(self) -> &'static [Source] {
+        match self {
+            RuleId::PopTermijn
+            | RuleId::Verbeteracties
+            | RuleId::Competentieniveaus
+            | RuleId::Ondertekening => &[HERWIN_POP],
+            RuleId::PopGeldigheid => &[HERWIN_POP, WSE_LDE],
+            RuleId::Opvolging => &[PRACTICE],
+            RuleId::WopEvaluatie => &[VDAB_WOP],
+            RuleId::LdeTraject | RuleId::LdeDoorstroom => &[WSE_LDE, SE_LDE],
+            RuleId::LdeEvaluatie => &[WSE_LDE],
+            RuleId::Begeleidingsnorm => &[HERWIN_NORM],
+            RuleId::Regime => &[SE_LDE],
+        }
+    }
+}
+
+/// A page a rule is taken from: who publishes it, its title and address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// `[reg]` (a government page), `[fed]` (the sector federation) or `[practice]`.
+    pub kind: &'static str,
+    /// Who publishes it.
+    pub organisation: &'static str,
+    /// The page's title, as it reads.
+    pub title: &'static str,
+    /// Its address (empty for popdruk's own choice).
+    pub address: &'static str,
+}
+
+/// The day the pages of [`RuleId::sources`] were last read.
+pub const SOURCES_READ: (i32, u32, u32) = (2026, 12, 5);
+
+const HERWIN_POP: Source = Source {
+    kind: "[fed]",
+    organisation: "Herwin (sectorfederatie van de maatwerkbedrijven)",
+    title: "FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
+    address: "https://herwin.be/question/wat-is-een-persoonlijk-ontwikkelingsplan-pop/",
+};
+const HERWIN_NORM: Source = Source {
+    kind: "[fed]",
+    organisation: "Herwin (sectorfederatie van de maatwerkbedrijven)",
+    title: "FAQ: Hoe berekent de inspectie de begeleidingsnorm?",
+    address: "https://herwin.be/question/hoe-berekent-de-inspectie-de-begeleidingsnorm/",
+};
+const VDAB_WOP: Source = Source {
+    kind: "[reg]",
+    organisation: "VDAB",
+    title: "Collectief maatwerk: het werkondersteuningspakket",
+    address: "https://werkgevers.vdab.be/sociale-economie/collectief-maatwerk-wop",
+};
+const WSE_LDE: Source = Source {
+    kind: "[reg]",
+    organisation: "Departement Werk en Sociale Economie",
+    title: "Lokale diensteneconomie – ondersteuning",
+    address: "https://www.werk.be/online-diensten/tewerkstelling-en-sociale-economie/lokale-diensteneconomie/ondersteuning",
+};
+const SE_LDE: Source = Source {
+    kind: "[reg]",
+    organisation: "Departement Werk en Sociale Economie",
+    title: "Lokale diensteneconomie",
+    address: "https://www.socialeeconomie.be/lokale-diensteneconomie",
+};
+const PRACTICE: Source = Source {
+    kind: "[practice]",
+    organisation: "popdruk",
+    title: "goede praktijk: een actie over haar deadline wordt opgevolgd (docs/compliance.md)",
+    address: "",
+};
+
 /// The outcome of one rule for one employee (or for the organisation).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
