@@ -553,3 +553,27 @@ fn the_dossier_names_each_rules_source_and_only_the_regimes_settings() {
         "{front}"
     );
 }
+
+#[test]
+fn a_goals_niveau_is_the_target_the_pop_form_prints() {
+    // Tomasz's goal on GEN-KLA says which level it aims at; his matrix cell holds no target.
+    let path = fixture("goal_niveau", |team| {
+        let s = synth::sheet_mut(team, "Doelen").expect("Doelen");
+        let text = s.column("Doel").expect("Doel");
+        let row = s
+            .rows
+            .iter_mut()
+            .find(|r| r[text].display(true).starts_with("Tomasz spreekt"))
+            .expect("goal 2 of M015");
+        row[text] = Value::text("Tomasz spreekt tegen juni 2027 klanten vlot aan (niveau 2).");
+    });
+    for lang in ["nl", "en"] {
+        let (code, log, out) = build(&path, "pop", &["--lang", lang, "--employee", "M015"]);
+        assert_eq!(code, 0, "{log}");
+        let form = pdf_text(&out.join("M015-Kowalski-Tomasz/pop-M015-Kowalski-Tomasz.pdf"));
+        assert!(form.contains("Klantcontact 1 2"), "{lang}: {form}");
+        // Heftruck rijden's goal names no level: no target is made up.
+        assert!(form.contains("Heftruck rijden 3 "), "{lang}: {form}");
+        assert!(!form.contains("Heftruck rijden 3 3"), "{lang}: {form}");
+    }
+}

@@ -567,12 +567,20 @@ fn employee_section(
         .filter(|g| g.result.is_none() && index.agreed_by(g, as_of))
         .collect();
     goals.sort_by_key(|g| g.number);
+    let agreed: Vec<&crate::model::Goal> = index
+        .goals(&e.id)
+        .iter()
+        .copied()
+        .filter(|g| index.agreed_by(g, as_of))
+        .collect();
+    let aims = super::goal_levels(&agreed);
     let mut competences: Vec<MatrixRow> = wb
         .tasks
         .iter()
         .filter_map(|task| {
             let a = cells.get(&e.id, &task.code)?;
-            (a.level.is_some() || a.target.is_some()).then(|| matrix_row(task, Some(a), false))
+            (a.level.is_some() || a.target.is_some())
+                .then(|| super::with_goal_level(matrix_row(task, Some(a), false), &aims))
         })
         .collect();
     competences.sort_by_key(|c| c.kind != "technisch");

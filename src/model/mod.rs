@@ -317,6 +317,16 @@ pub struct Goal {
 }
 
 impl Goal {
+    /// The level the goal aims at when its text says so: `(niveau 2)` or `(level 2)`, 0–3.
+    pub fn level(&self) -> Option<u8> {
+        let text = self.text.to_lowercase();
+        ["(niveau ", "(level "].iter().find_map(|open| {
+            let rest = &text[text.find(open)? + open.len()..];
+            let digit = rest.chars().next()?.to_digit(10)?;
+            (rest[1..].starts_with(')') && digit <= 3).then_some(digit as u8)
+        })
+    }
+
     /// The day the goal was agreed at the latest: its first action's `Start`.
     pub fn start(&self) -> Option<NaiveDate> {
         self.actions.iter().filter_map(|a| a.start).min()
