@@ -423,7 +423,7 @@ fn an_lde_track_runs_from_its_own_start_never_before_april_2015() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("Medewerkers") && stderr.contains("Trajectstart"),
+        stderr.contains("blad `Medewerkers`, rij 2, kolom `Trajectstart`"),
         "{stderr}"
     );
     assert!(
