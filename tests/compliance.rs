@@ -121,10 +121,17 @@ fn check_shows_each_finding_for_the_employee_who_has_it() {
             "{who}: no {word} [{rule}] with {phrase:?} in {lines:?}\n{rules}"
         );
     }
+    // Every target-group employee without a WOP start gets a note that the WOP rule was not
+    // checked (9 of the 14): never silent.
+    let wop_notes = rules
+        .lines()
+        .filter(|l| l.trim_start().starts_with("info") && l.ends_with("[wop-evaluatie]"))
+        .count();
+    assert_eq!(wop_notes, 9, "{rules}");
     let shown = rules.lines().filter(|l| l.starts_with("    ")).count();
     assert_eq!(
         shown,
-        EXPECTED.len(),
+        EXPECTED.len() + wop_notes,
         "only the expected findings:\n{rules}"
     );
     assert!(
@@ -135,8 +142,15 @@ fn check_shows_each_finding_for_the_employee_who_has_it() {
         stdout.ends_with("\n5 tekorten, 4 aandachtspunten bij 6 van 14 doelgroepwerknemers\n"),
         "{stdout}"
     );
-    // Ilse (M001) is fine; Sofie (M010) left in 2025; Dirk (M009) is no doelgroepwerknemer.
-    for quiet in ["(M001)", "(M009)", "(M010)"] {
+    // Ilse (M001) is fine but for the note on her empty WOP start; Sofie (M010) left in
+    // 2025; Dirk (M009) is no doelgroepwerknemer.
+    assert_eq!(
+        findings_of(rules, "Ilse Van den Broeck (M001)"),
+        [
+            "info           `WOP-start` is leeg: WOP-evaluatie niet gecontroleerd (vul de start in als er een werkondersteuningspakket is)  [wop-evaluatie]"
+        ]
+    );
+    for quiet in ["(M009)", "(M010)"] {
         assert!(!rules.contains(quiet), "{quiet} in\n{rules}");
     }
 }
@@ -339,29 +353,35 @@ fn popdruk_toml_next_to_the_workbook_sets_thresholds() {
 #[test]
 fn lde_organisations_get_the_track_end_and_yearly_evaluation() {
     let path = sample_with("lde", |team| {
-        set_org(team, "Regime", "lokale diensteneconomie")
+        set_org(team, "Regime", "lokale diensteneconomie");
+        let staff = synth::sheet_mut(team, "Medewerkers").expect("Medewerkers");
+        staff.headers.push("Trajectstart".into());
+        for row in &mut staff.rows {
+            let start = if row[0] == Value::text("M001") {
+                Value::text("01/03/2017")
+            } else {
+                Value::Empty
+            };
+            row.push(start);
+        }
     });
     let out = popdruk(&["check", path.to_str().unwrap(), "--as-of", AS_OF]);
     let rules = text(&out.stdout);
-    // Ilse was hired in 2012: her track ended in 2017.
+    // Ilse's track started on 01/03/2017 (she was hired in 2012): it ended in 2022.
     let ilse = findings_of(rules_section(&rules), "Ilse Van den Broeck (M001)");
     assert!(
         ilse.iter().any(|l| l.starts_with("tekort")
-            && l.contains("het inschakelingstraject liep af op 01/03/2017")
+            && l.contains("het inschakelingstraject liep af op 01/03/2022 (start 01/03/2017)")
             && l.ends_with("[lde-traject]")),
         "{ilse:?}"
     );
+    // Kevin's last POP or evaluation conversation was on 20/11/2025: a year later, overdue.
+    let kevin = findings_of(rules_section(&rules), "Kevin De Smet (M007)");
     assert!(
-        ilse.iter().any(|l| l.ends_with("[lde-evaluatie]")),
-        "{ilse:?}"
-    );
-    // Emre, hired 06/10/2025, has his first yearly evaluation due 06/10/2026: overdue.
-    let emre = findings_of(rules_section(&rules), "Emre Demir (M011)");
-    assert!(
-        emre.iter().any(|l| l.starts_with("tekort")
-            && l.contains("06/10/2026")
+        kevin.iter().any(|l| l.starts_with("tekort")
+            && l.contains("de jaarlijkse evaluatie was nodig tegen 20/11/2026")
             && l.ends_with("[lde-evaluatie]")),
-        "{emre:?}"
+        "{kevin:?}"
     );
 }
 

@@ -57,13 +57,16 @@ fn check(path: &Path, extra: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// The finding lines printed under the employee heading `who` (`Kevin De Smet (M007)`).
+/// The finding lines printed under the employee heading `who` (`Kevin De Smet (M007)`),
+/// without the note on an empty WOP start that most sample employees get (its own test
+/// counts those).
 fn findings_of(stdout: &str, who: &str) -> Vec<String> {
     let mut lines = stdout.lines().skip_while(|l| *l != format!("  {who}"));
     lines.next();
     lines
         .take_while(|l| l.starts_with("    "))
         .map(|l| l.trim().to_string())
+        .filter(|l| !(l.starts_with("info") && l.contains("[wop-evaluat")))
         .collect()
 }
 
@@ -337,4 +340,240 @@ fn someone_leaving_before_a_need_deadline_does_not_cover_it_then() {
     let plan = pdf_text(&out.join("opleidingsplan-Logistiek.pdf"));
     assert!(plan.contains("on 30/06/2027: 1 of 3 needed"), "{plan}");
     assert!(!plan.contains("leaves on"), "{plan}");
+}
+
+/// Every line printed under `who`, notes included.
+fn all_findings_of(stdout: &str, who: &str) -> Vec<String> {
+    let mut lines = stdout.lines().skip_while(|l| *l != format!("  {who}"));
+    lines.next();
+    lines
+        .take_while(|l| l.starts_with("    "))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn an_empty_wop_start_is_a_note_per_target_group_employee() {
+    let path = fixture("wop_start_empty", |_| {});
+    let (_, stdout, _) = check(&path, &[]);
+    assert!(
+        all_findings_of(&stdout, TOMASZ).contains(
+            &"info           `WOP-start` is leeg: WOP-evaluatie niet gecontroleerd (vul de start in als er een werkondersteuningspakket is)  [wop-evaluatie]".to_string()
+        ),
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.matches("[wop-evaluatie]").count(),
+        10,
+        "9 notes and Mohamed's warning"
+    );
+    let (_, stdout, _) = check(&path, &["--lang", "en"]);
+    assert!(
+        all_findings_of(&stdout, TOMASZ).iter().any(|l| l.ends_with(
+            "`WOP start` is empty: WOP evaluation not checked (fill in the start if there is a work-support package)  [wop-evaluation]"
+        )),
+        "{stdout}"
+    );
+    // Someone with a WOP start gets the rule itself, not the note.
+    assert!(
+        !all_findings_of(&stdout, "Emre Demir (M011)")
+            .iter()
+            .any(|l| l.contains("WOP start` is empty")),
+        "{stdout}"
+    );
+}
+
+/// The sample as an LDE organisation, with a `Trajectstart` column holding `starts` by ID.
+fn lde_fixture(case: &str, starts: &[(&str, Value)]) -> PathBuf {
+    fixture(case, |team| {
+        let org = synth::sheet_mut(team, "Organisatie").expect("Organisatie");
+        let row = org
+            .find_row("Veld", &Value::text("Regime"))
+            .expect("Regime");
+        org.rows[row][1] = Value::text("lokale diensteneconomie");
+        let staff = synth::sheet_mut(team, "Medewerkers").expect("Medewerkers");
+        staff.headers.push("Trajectstart".into());
+        let width = staff.headers.len();
+        for row in &mut staff.rows {
+            let start = starts
+                .iter()
+                .find(|(id, _)| row[0] == Value::text(*id))
+                .map_or(Value::Empty, |(_, v)| v.clone());
+            row.resize(width - 1, Value::Empty);
+            row.push(start);
+        }
+    })
+}
+
+#[test]
+fn an_lde_track_runs_from_its_own_start_never_before_april_2015() {
+    let path = lde_fixture(
+        "lde_track_start",
+        &[
+            ("M001", Value::Date(ymd(2014, 9, 1))),
+            ("M004", Value::Date(ymd(2022, 3, 1))),
+            ("M011", Value::Date(ymd(2025, 10, 6))),
+        ],
+    );
+    let (code, stdout, stderr) = check(&path, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    // Before the decree: a warning naming the cell, and the date is not used.
+    assert!(
+        stderr.contains("trajectstart `01/09/2014` ligt voor 1 april 2015"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("blad `Medewerkers`, rij 2, kolom `Trajectstart`"),
+        "{stderr}"
+    );
+    assert!(
+        all_findings_of(&stdout, "Ilse Van den Broeck (M001)").contains(
+            &"info           `Trajectstart` is leeg: het einde van het inschakelingstraject is niet berekend (de datum in dienst is niet de start van het traject)  [lde-traject]".to_string()
+        ),
+        "{stdout}"
+    );
+    // Łukasz was hired in 2019 (a track from then would have ended in 2024); his track
+    // started in 2022, so it ends on 01/03/2027, within the six months' warning.
+    assert!(
+        findings_of(&stdout, "Łukasz Wójcik (M004)").contains(
+            &"aandachtspunt  het inschakelingstraject loopt af op 01/03/2027 (start 01/03/2022): plan de doorstroom  [lde-traject]".to_string()
+        ),
+        "{stdout}"
+    );
+    // A track started after 1 July 2023 is flagged.
+    assert!(
+        findings_of(&stdout, "Emre Demir (M011)").contains(
+            &"aandachtspunt  het inschakelingstraject start op 06/10/2025, op of na 1 juli 2023: sindsdien erkent de lokale diensteneconomie geen nieuwe trajecten; kijk de trajectstart of het regime na  [lde-traject]".to_string()
+        ),
+        "{stdout}"
+    );
+    let (_, stdout, stderr) = check(&path, &["--lang", "en"]);
+    assert!(
+        stderr.contains("track start `01/09/2014` is before 1 April 2015"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("the LDE track starts on 06/10/2025, on or after 1 July 2023: since then the local service economy recognises no new tracks; check the track start or the regime  [lde-track]"),
+        "{stdout}"
+    );
+    // On 02/03/2027 it has ended.
+    let (_, stdout, _) = check(&path, &["--as-of", "2027-03-02"]);
+    assert!(
+        findings_of(&stdout, "Łukasz Wójcik (M004)").contains(
+            &"tekort         het inschakelingstraject liep af op 01/03/2027 (start 01/03/2022): evaluatie door VDAB en doorstroom nodig  [lde-traject]".to_string()
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_lde_evaluation_reads_the_yearly_pop_and_doorstroom_actions_are_checked() {
+    let path = lde_fixture("lde_evaluation_doorstroom", &[]);
+    let (_, stdout, _) = check(&path, &[]);
+    // Emre had POP conversations on 27/10/2025 and 26/10/2026: his yearly evaluation is done.
+    assert!(
+        !findings_of(&stdout, "Emre Demir (M011)")
+            .iter()
+            .any(|l| l.contains("[lde-evaluatie]")),
+        "{stdout}"
+    );
+    // Kevin's last POP or evaluation conversation was on 20/11/2025.
+    assert!(
+        findings_of(&stdout, "Kevin De Smet (M007)").contains(
+            &"tekort         de jaarlijkse evaluatie was nodig tegen 20/11/2026 (laatste POP- of evaluatiegesprek 20/11/2025)  [lde-evaluatie]".to_string()
+        ),
+        "{stdout}"
+    );
+    // Fatima's POP has a doorstroom goal with three actions; Ilse's has none.
+    assert!(
+        !findings_of(&stdout, "Fatima El Amrani (M006)")
+            .iter()
+            .any(|l| l.contains("[lde-doorstroom]")),
+        "{stdout}"
+    );
+    assert!(
+        findings_of(&stdout, "Ilse Van den Broeck (M001)").contains(
+            &"aandachtspunt  het huidige POP heeft geen doorstroomactie: een doel met Herkomst `doorstroom` en een actie hoort in het POP van een inschakelingstraject  [lde-doorstroom]".to_string()
+        ),
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(&path, &["--lang", "en"]);
+    assert!(
+        stdout.contains("the current POP has no transition action: a goal with Origin `doorstroom` and an action belongs in the POP of an LDE track  [lde-transition]"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the yearly evaluation was due by 20/11/2026 (last POP or evaluation conversation 20/11/2025)  [lde-evaluation]"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_dossier_names_each_rules_source_and_only_the_regimes_settings() {
+    let path = fixture("rule_sources", |_| {});
+    let (code, log, out) = build(&path, "dossier", &[]);
+    assert_eq!(code, 0, "{log}");
+    let doc = common::read(&std::fs::read(out.join("dossier.pdf")).expect("pdf"));
+    let front = common::page_texts(&doc)[..3].join(" ");
+    assert!(front.contains("Bronnen van de regels"), "{front}");
+    // Rules without a threshold have a source too, with the page's address and the day read.
+    for row in [
+        "ondertekeningHerwin (sectorfederatie van de maatwerkbedrijven) [fed]: FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
+        "competentieniveausHerwin (sectorfederatie van de maatwerkbedrijven) [fed]: FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
+        "opvolgingpopdruk [practice]: goede praktijk",
+        "wop-evaluatieVDAB [reg]: Collectief maatwerk: het werkondersteuningspakket https://werkgevers.vdab.be/sociale-economie/collectief-maatwerk-wop 05/12/2026",
+    ] {
+        assert!(front.contains(row), "no `{row}` in\n{front}");
+    }
+    assert!(front.contains("https://herwin.be/question/"), "{front}");
+    // A maatwerkbedrijf's dossier shows neither the LDE settings nor the LDE rules' sources.
+    assert!(front.contains("WOP-duur (jaren)"), "{front}");
+    assert!(
+        !front.contains("LDE-duur") && !front.contains("lde-traject"),
+        "{front}"
+    );
+
+    let (_, log, out) = build(&path, "dossier", &["--lang", "en"]);
+    let doc = common::read(&std::fs::read(out.join("dossier.pdf")).expect("pdf"));
+    let front = common::page_texts(&doc)[..3].join(" ");
+    assert!(front.contains("Sources of the rules"), "{log}{front}");
+    assert!(front.contains("signaturesHerwin"), "{front}");
+    assert!(front.contains("Read on"), "{front}");
+
+    // An LDE organisation's dossier names the LDE pages and settings.
+    let path = lde_fixture("rule_sources_lde", &[]);
+    let (_, log, out) = build(&path, "dossier", &[]);
+    let doc = common::read(&std::fs::read(out.join("dossier.pdf")).expect("pdf"));
+    let front = common::page_texts(&doc)[..3].join(" ");
+    assert!(front.contains("LDE-duur (jaren)"), "{log}{front}");
+    assert!(
+        front.contains(
+            "lde-doorstroomDepartement Werk en Sociale Economie [reg]: Lokale diensteneconomie"
+        ),
+        "{front}"
+    );
+}
+
+#[test]
+fn a_goals_niveau_is_the_target_the_pop_form_prints() {
+    // Tomasz's goal on GEN-KLA says which level it aims at; his matrix cell holds no target.
+    let path = fixture("goal_niveau", |team| {
+        let s = synth::sheet_mut(team, "Doelen").expect("Doelen");
+        let text = s.column("Doel").expect("Doel");
+        let row = s
+            .rows
+            .iter_mut()
+            .find(|r| r[text].display(true).starts_with("Tomasz spreekt"))
+            .expect("goal 2 of M015");
+        row[text] = Value::text("Tomasz spreekt tegen juni 2027 klanten vlot aan (niveau 2).");
+    });
+    for lang in ["nl", "en"] {
+        let (code, log, out) = build(&path, "pop", &["--lang", lang, "--employee", "M015"]);
+        assert_eq!(code, 0, "{log}");
+        let form = pdf_text(&out.join("M015-Kowalski-Tomasz/pop-M015-Kowalski-Tomasz.pdf"));
+        assert!(form.contains("Klantcontact 1 2"), "{lang}: {form}");
+        // Heftruck rijden's goal names no level: no target is made up.
+        assert!(form.contains("Heftruck rijden 3 "), "{lang}: {form}");
+        assert!(!form.contains("Heftruck rijden 3 3"), "{lang}: {form}");
+    }
 }

@@ -507,6 +507,29 @@ pub(crate) fn matrix_row(
     }
 }
 
+/// The levels the employee's open goals aim at by task code: a goal tied to a task with
+/// `(niveau N)` in its text is the desired level the matrix may not hold.
+pub(crate) fn goal_levels<'g>(goals: &[&'g Goal]) -> std::collections::HashMap<&'g str, u8> {
+    goals
+        .iter()
+        .filter(|g| g.result.is_none())
+        .filter_map(|g| Some((g.task.as_deref()?, g.level()?)))
+        .collect()
+}
+
+/// A matrix row with the target its goal names, when the matrix has none.
+pub(crate) fn with_goal_level(
+    mut row: MatrixRow,
+    aims: &std::collections::HashMap<&str, u8>,
+) -> MatrixRow {
+    if row.target.is_empty()
+        && let Some(level) = aims.get(row.code.as_str())
+    {
+        row.target = level.to_string();
+    }
+    row
+}
+
 /// The context of an employee's documents printed on `today` about the state on `as_of`
 /// (conversations held, the plan's period, the next talk); `index` holds the workbook's
 /// rows by employee; `rules` the thresholds in force, so the form's period is the validity
@@ -524,13 +547,17 @@ pub fn employee<'a>(
 ) -> EmployeeContext {
     let wb = index.workbook();
     let needs = analysis::matching_needs(wb, cells, e);
+    let aims = goal_levels(index.goals(&e.id));
     let matrix = wb
         .tasks
         .iter()
         .filter(|task| index.task_teams().includes(task, &e.team))
         .map(|task| {
             let needed = needs.iter().any(|n| n.task.code == task.code);
-            matrix_row(task, cells.get(&e.id, &task.code), needed)
+            with_goal_level(
+                matrix_row(task, cells.get(&e.id, &task.code), needed),
+                &aims,
+            )
         })
         .collect();
     let need_texts = needs

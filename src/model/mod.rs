@@ -102,6 +102,8 @@ pub struct Employee {
     pub support: Option<SupportLevel>,
     /// Start of the work-support package (WOP).
     pub wop_start: Option<NaiveDate>,
+    /// Start of the LDE track (inschakelingstraject), never before 1 April 2015.
+    pub track_start: Option<NaiveDate>,
     /// Supervisor's name.
     pub supervisor: Option<String>,
     /// Coach's name.
@@ -131,6 +133,18 @@ impl Employee {
         self.hired.is_none_or(|h| h <= day) && self.left.is_none_or(|l| l >= day)
     }
 }
+
+/// The day the LDE decree came into force: no LDE track starts before it.
+pub const LDE_IN_FORCE: NaiveDate = match NaiveDate::from_ymd_opt(2015, 4, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+/// The first day without new LDE recognitions: a track starting on or after it is suspect.
+pub const LDE_CLOSED: NaiveDate = match NaiveDate::from_ymd_opt(2023, 7, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
 
 /// Whether a task is a technical or a generic competence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -303,6 +317,16 @@ pub struct Goal {
 }
 
 impl Goal {
+    /// The level the goal aims at when its text says so: `(niveau 2)` or `(level 2)`, 0–3.
+    pub fn level(&self) -> Option<u8> {
+        let text = self.text.to_lowercase();
+        ["(niveau ", "(level "].iter().find_map(|open| {
+            let rest = &text[text.find(open)? + open.len()..];
+            let digit = rest.chars().next()?.to_digit(10)?;
+            (rest[1..].starts_with(')') && digit <= 3).then_some(digit as u8)
+        })
+    }
+
     /// The day the goal was agreed at the latest: its first action's `Start`.
     pub fn start(&self) -> Option<NaiveDate> {
         self.actions.iter().filter_map(|a| a.start).min()

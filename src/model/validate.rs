@@ -977,6 +977,31 @@ impl<'a> Validator<'a> {
                 target_group: r.read(d, DOELGROEP, value::yes_no),
                 support: r.choice(d, BEGELEIDINGSGRAAD, SUPPORT),
                 wop_start: r.date(d, WOP_START),
+                track_start: r.date(d, TRAJECTSTART).filter(|start| {
+                    let ok = *start >= crate::model::LDE_IN_FORCE;
+                    if !ok {
+                        d.push(diag(
+                            Severity::Warning,
+                            r.loc(TRAJECTSTART),
+                            Tr::new(
+                                format!(
+                                    "trajectstart `{}` ligt voor 1 april 2015: toen bestond de lokale diensteneconomie nog niet; de datum wordt niet gebruikt",
+                                    crate::model::value::format_date(*start)
+                                ),
+                                format!(
+                                    "track start `{}` is before 1 April 2015, when the local service economy did not exist yet; the date is not used",
+                                    crate::model::value::format_date(*start)
+                                ),
+                            ),
+                            Some(Tr::new(
+                                "de startdatum van het inschakelingstraject, niet de datum in dienst",
+                                "the start of the LDE track, not the hire date",
+                            )),
+                            None,
+                        ));
+                    }
+                    ok
+                }),
                 supervisor: r.text(d, LEIDINGGEVENDE),
                 coach: r.text(d, BEGELEIDER),
                 fte,

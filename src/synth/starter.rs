@@ -195,6 +195,7 @@ const MEDEWERKERS: &[Help] = &[
     h(emp::DOELGROEP, false, YesNo, "Ja als de medewerker een doelgroepwerknemer is, die een POP nodig heeft.", "Yes if the employee is a target-group employee, who needs a POP."),
     h(emp::BEGELEIDINGSGRAAD, false, Closed, "Hoeveel begeleiding de medewerker nodig heeft: laag, midden of hoog.", "How much coaching the employee needs: low, medium or high."),
     h(emp::WOP_START, false, Date, "De startdatum van het werkondersteuningspakket (WOP), als er een is.", "The start date of the work-support package (WOP), if there is one."),
+    h(emp::TRAJECTSTART, false, Date, "Alleen voor lokale diensteneconomie: de start van het inschakelingstraject (niet de datum in dienst), niet voor 01/04/2015.", "Local service economy only: the start of the LDE track (not the hire date), not before 01/04/2015."),
     h(emp::LEIDINGGEVENDE, false, Name, "De naam van de leidinggevende.", "The supervisor's name."),
     h(emp::BEGELEIDER, false, Name, "De naam van de begeleider of jobcoach.", "The name of the coach or job coach."),
     h(emp::VTE, false, Decimal, "Het deel van een voltijdse baan, tussen 0 en 1 (0,8 is vier dagen).", "The share of a full-time job, between 0 and 1 (0.8 is four days)."),
