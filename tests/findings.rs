@@ -577,3 +577,24 @@ fn a_goals_niveau_is_the_target_the_pop_form_prints() {
         assert!(!form.contains("Heftruck rijden 3 3"), "{lang}: {form}");
     }
 }
+
+/// The planning follows the LDE rules: the track ends years after its own start (not after
+/// hire), and the yearly evaluation counts from the last POP conversation.
+#[test]
+fn the_planning_ends_an_lde_track_from_its_own_start() {
+    let path = lde_fixture("lde_planning", &[("M004", Value::Date(ymd(2022, 3, 1)))]);
+    let (code, stdout, stderr) = check(&path, &["--planning", "6"]);
+    assert_eq!(code, 0, "{stderr}");
+    let planning = &stdout[stdout.find("\nPlanning ").expect("planning")..];
+    assert!(
+        planning.lines().any(|l| l
+            == "    01/03/2027  Łukasz Wójcik (M004)  einde LDE-traject: doorstroom [lde-traject]"),
+        "{planning}"
+    );
+    // Nobody else has a track start: no track end is planned for them.
+    assert_eq!(
+        planning.matches("einde LDE-traject").count(),
+        1,
+        "{planning}"
+    );
+}

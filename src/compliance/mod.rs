@@ -513,6 +513,21 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The last conversation on or before `as_of` that counts as the yearly LDE evaluation:
+    /// an evaluation or a POP conversation.
+    fn last_lde_evaluation(&self) -> Option<NaiveDate> {
+        self.conversations
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.kind,
+                    ConversationKind::Evaluatie | ConversationKind::PopGesprek
+                ) && c.date <= self.as_of
+            })
+            .map(|c| c.date)
+            .max()
+    }
+
     fn last_pop(&self) -> Option<&'a crate::model::Conversation> {
         self.pops.last().copied()
     }
@@ -1061,17 +1076,7 @@ pub(crate) fn lde_traject(ctx: &Ctx<'_>) -> Vec<Finding> {
 /// evaluation conversation at least every period, counted from the track start (or hire)
 /// when there has been none yet.
 pub(crate) fn lde_evaluatie(ctx: &Ctx<'_>) -> Option<Finding> {
-    let last = ctx
-        .conversations
-        .iter()
-        .filter(|c| {
-            matches!(
-                c.kind,
-                ConversationKind::Evaluatie | ConversationKind::PopGesprek
-            ) && c.date <= ctx.as_of
-        })
-        .map(|c| c.date)
-        .max();
+    let last = ctx.last_lde_evaluation();
     let from = last.or(ctx.e.track_start).or(ctx.e.hired)?;
     let months = ctx.rules.lde_evaluation_months;
     let due = add_months(from, months);

@@ -6,14 +6,14 @@
 //! is due at the last one plus its validity, or for someone without one at hire plus the
 //! deadline; a follow-up talk on the day planned at the last conversation; the WOP
 //! evaluation years after the WOP start; the LDE evaluation a period after the last one; an
-//! LDE track ends years after hire; an action at its deadline. What fell due before the
-//! as-of day and was not done is listed too, as overdue.
+//! LDE track ends years after its own start (`Trajectstart`); an action at its deadline.
+//! What fell due before the as-of day and was not done is listed too, as overdue.
 
 use chrono::NaiveDate;
 
 use super::{Ctx, RuleId, Thresholds, add_months, subjects};
 use crate::i18n::Tr;
-use crate::model::{ConversationKind, Index, Regime, Status};
+use crate::model::{Index, Regime, Status};
 
 /// What falls due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -147,13 +147,11 @@ pub fn planning(
             );
         }
         if regime == Regime::LokaleDiensteneconomie {
-            let last = ctx
-                .conversations
-                .iter()
-                .filter(|c| c.kind == ConversationKind::Evaluatie && c.date <= as_of)
-                .map(|c| c.date)
-                .max();
-            if let Some(from) = last.or(e.hired) {
+            // As `lde-evaluatie` and `lde-traject` count: from the last evaluation or POP
+            // conversation, else the track start (or hire); the track ends years after its
+            // own start, not after hire.
+            let last = ctx.last_lde_evaluation();
+            if let Some(from) = last.or(e.track_start).or(e.hired) {
                 add(
                     add_months(from, rules.lde_evaluation_months),
                     Occasion::LdeEvaluation,
@@ -161,9 +159,9 @@ pub fn planning(
                     None,
                 );
             }
-            if let Some(hired) = e.hired {
+            if let Some(start) = e.track_start {
                 add(
-                    add_months(hired, rules.lde_years.saturating_mul(12)),
+                    add_months(start, rules.lde_years.saturating_mul(12)),
                     Occasion::LdeTrackEnd,
                     RuleId::LdeTraject,
                     None,
