@@ -154,9 +154,29 @@ impl<'a> TeamAnalysis<'a> {
 pub fn analyse(wb: &Workbook, as_of: NaiveDate) -> Vec<TeamAnalysis<'_>> {
     let cells = CellIndex::new(wb);
     let task_teams = wb.task_teams();
+    // Members and their goals gathered per team once: filtering every employee and every
+    // goal for each team was quadratic in the organisation's size.
+    let mut members: HashMap<&str, Vec<&Employee>> = HashMap::new();
+    for e in wb.employees.iter().filter(|e| e.in_service_on(as_of)) {
+        members.entry(e.team.as_str()).or_default().push(e);
+    }
+    let team_of: HashMap<&str, &str> = members
+        .iter()
+        .flat_map(|(team, people)| people.iter().map(move |e| (e.id.as_str(), *team)))
+        .collect();
+    let mut goals: HashMap<&str, Vec<&Goal>> = HashMap::new();
+    for g in &wb.goals {
+        if let Some(team) = team_of.get(g.employee.as_str()) {
+            goals.entry(team).or_default().push(g);
+        }
+    }
     wb.teams()
         .into_iter()
-        .map(|team| analyse_team(wb, &cells, &task_teams, team, as_of))
+        .map(|team| {
+            let members = members.get(team).map(Vec::as_slice).unwrap_or_default();
+            let goals = goals.get(team).map(Vec::as_slice).unwrap_or_default();
+            analyse_team(wb, &cells, &task_teams, team, members, goals, as_of)
+        })
         .collect()
 }
 
@@ -193,25 +213,16 @@ fn analyse_team<'a>(
     cells: &CellIndex<'a>,
     task_teams: &TaskTeams<'a>,
     team: &'a str,
+    members: &[&'a Employee],
+    team_goals: &[&'a Goal],
     as_of: NaiveDate,
 ) -> TeamAnalysis<'a> {
-    let members: Vec<&Employee> = wb
-        .employees
-        .iter()
-        .filter(|e| e.team == team && e.in_service_on(as_of))
-        .collect();
     let tasks: Vec<&Task> = wb
         .tasks
         .iter()
         .filter(|t| task_teams.includes(t, team))
         .collect();
     let needs: Vec<&TeamNeed> = wb.team_needs.iter().filter(|n| n.team == team).collect();
-    let member_ids: Vec<&str> = members.iter().map(|e| e.id.as_str()).collect();
-    let team_goals: Vec<&Goal> = wb
-        .goals
-        .iter()
-        .filter(|g| member_ids.contains(&g.employee.as_str()))
-        .collect();
 
     let coverage = tasks
         .iter()
