@@ -52,7 +52,16 @@ fn measure(n: usize) {
     let mut shaper = popdruk::text::Shaper::default();
     for e in wb.employees.iter().filter(|e| e.in_service_on(date)) {
         let t = Instant::now();
-        let ctx = context::employee(&rows, &cells, e, labels, Lang::Nl, date, date);
+        let ctx = context::employee(
+            &rows,
+            &cells,
+            e,
+            labels,
+            Lang::Nl,
+            date,
+            date,
+            &Default::default(),
+        );
         let text = templates.render("pop.tera", &ctx).expect("render");
         tpl += t.elapsed();
         let t = Instant::now();

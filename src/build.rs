@@ -37,11 +37,17 @@ pub enum Kind {
     Opleidingsplan,
     /// The inspection dossier, one for the organisation.
     Dossier,
+    /// The planning of the coming months per supervisor, one for the organisation: made
+    /// when asked (`--only planning`).
+    Planning,
+    /// The management summary on one page, one for the organisation: made when asked
+    /// (`--only overzicht`).
+    Overzicht,
 }
 
 impl Kind {
     /// Every kind, in print order.
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Pop,
         Kind::Afspraken,
         Kind::Voorbereiding,
@@ -49,6 +55,8 @@ impl Kind {
         Kind::Teammatrix,
         Kind::Opleidingsplan,
         Kind::Dossier,
+        Kind::Planning,
+        Kind::Overzicht,
     ];
 
     /// What a build makes when `--only` does not say: every kind but the follow-up form,
@@ -61,6 +69,12 @@ impl Kind {
         Kind::Opleidingsplan,
         Kind::Dossier,
     ];
+
+    /// Whether the document is one short document for the organisation (the planning, the
+    /// overview), made beside the others.
+    pub fn per_organisation(self) -> bool {
+        matches!(self, Kind::Planning | Kind::Overzicht)
+    }
 
     /// Whether the document is made per team rather than per employee.
     pub fn per_team(self) -> bool {
@@ -77,6 +91,8 @@ impl Kind {
             Kind::Teammatrix => "teammatrix",
             Kind::Opleidingsplan => "opleidingsplan",
             Kind::Dossier => "dossier",
+            Kind::Planning => "planning",
+            Kind::Overzicht => "overzicht",
         }
     }
 
@@ -137,6 +153,8 @@ pub struct Plan {
     /// Employees (IDs) whose own rows have errors: none of their documents is made, nor
     /// their team's documents, nor the dossier, which must be complete.
     pub skip: Vec<String>,
+    /// How many months after the as-of day the planning looks ahead.
+    pub months: u32,
 }
 
 impl Plan {
@@ -155,6 +173,7 @@ impl Plan {
             period: Period::ending(date),
             due: None,
             skip: Vec::new(),
+            months: 6,
         }
     }
 }
@@ -349,6 +368,10 @@ pub struct Made {
     pub team_documents: usize,
     /// Whether the inspection dossier was made.
     pub dossier: bool,
+    /// Whether the planning was made.
+    pub planning: bool,
+    /// Whether the overview was made.
+    pub overzicht: bool,
     /// Teams whose documents were not made, because a member's rows have errors.
     pub teams_skipped: Vec<String>,
 }
@@ -459,6 +482,19 @@ pub fn build(
                 }
                 continue;
             }
+            if kind.per_organisation() {
+                if organisation_wanted(wb, plan) {
+                    let doc = organisation_document(wb, templates, plan, *kind, has_logo)?;
+                    let path = kind.file();
+                    let bytes = write_noting(&doc, &path, &plan.images, notices)?;
+                    emit(File { path, bytes })?;
+                    match kind {
+                        Kind::Planning => made.planning = true,
+                        _ => made.overzicht = true,
+                    }
+                }
+                continue;
+            }
             if kind.per_team() {
                 // Teams are independent: made on every core, handed on in team order.
                 let made_teams: Vec<(File, Vec<Notice>)> = teams
@@ -509,7 +545,14 @@ pub fn build(
                     .par_iter()
                     .map(|e| {
                         let mut ctx = context::employee(
-                            rows, cells, e, labels, plan.lang, plan.date, plan.as_of,
+                            rows,
+                            cells,
+                            e,
+                            labels,
+                            plan.lang,
+                            plan.date,
+                            plan.as_of,
+                            &plan.rules,
                         );
                         ctx.org.logo = has_logo;
                         let doc = parse(templates, &template, &ctx, &e.id)?;
@@ -609,6 +652,12 @@ pub fn documents(
                 })?;
                 out.push((DOSSIER_FILE.to_string(), *kind, doc));
             }
+            k if k.per_organisation() => {
+                if organisation_wanted(wb, plan) {
+                    let doc = organisation_document(wb, templates, plan, *k, false)?;
+                    out.push((k.file(), *kind, doc));
+                }
+            }
             k if k.per_team() => {
                 for team in &teams {
                     let ctx = context::team::team(
@@ -621,7 +670,14 @@ pub fn documents(
             _ => {
                 for e in &employees {
                     let ctx = context::employee(
-                        &rows, &cells, e, labels, plan.lang, plan.date, plan.as_of,
+                        &rows,
+                        &cells,
+                        e,
+                        labels,
+                        plan.lang,
+                        plan.date,
+                        plan.as_of,
+                        &plan.rules,
                     );
                     let path = format!("{}/{}", folder_name(e), file_name(kind.name(), e));
                     out.push((path, *kind, parse(templates, &template, &ctx, &e.id)?));
@@ -635,6 +691,73 @@ pub fn documents(
         }
     }
     Ok(out)
+}
+
+/// The planning's file name in the output folder.
+pub const PLANNING_FILE: &str = "planning.pdf";
+
+/// The overview's file name in the output folder.
+pub const OVERZICHT_FILE: &str = "overzicht.pdf";
+
+impl Kind {
+    /// The file of a document made once for the organisation (`planning.pdf`).
+    pub fn file(self) -> String {
+        format!("{}.pdf", self.name())
+    }
+}
+
+/// Whether the organisation's planning and overview are made: someone to plan for, and no
+/// employee's rows with errors (they would be left out without a word).
+fn organisation_wanted(wb: &Workbook, plan: &Plan) -> bool {
+    plan.skip.is_empty() && !wb.employees.is_empty()
+}
+
+/// The planning or the overview, as markup read.
+fn organisation_document(
+    wb: &Workbook,
+    templates: &Templates,
+    plan: &Plan,
+    kind: Kind,
+    logo: bool,
+) -> Result<Document, BuildError> {
+    let labels = templates.labels(plan.lang);
+    let template = kind.template();
+    if kind == Kind::Overzicht {
+        let teams = crate::analysis::analyse(wb, plan.as_of);
+        let findings = compliance::check(wb, &plan.rules, plan.as_of, plan.period);
+        let mut ctx = context::overzicht::overzicht(
+            wb,
+            &teams,
+            &findings,
+            &plan.rules,
+            labels,
+            plan.lang,
+            plan.date,
+            plan.as_of,
+            plan.period,
+        );
+        ctx.org.logo = logo;
+        return parse(templates, &template, &ctx, "");
+    }
+    let until = compliance::add_months(plan.as_of, plan.months);
+    let entries = compliance::planning::planning(
+        &crate::model::Index::new(wb),
+        &plan.rules,
+        plan.as_of,
+        until,
+    );
+    let mut ctx = context::planning::planning(
+        wb,
+        &entries,
+        labels,
+        plan.lang,
+        plan.date,
+        plan.as_of,
+        until,
+        plan.months,
+    );
+    ctx.org.logo = logo;
+    parse(templates, &template, &ctx, "")
 }
 
 /// How many files [`build`] will hand to its sink for `plan`, for a progress bar.
@@ -656,6 +779,7 @@ pub fn planned_files(wb: &Workbook, plan: &Plan) -> usize {
         .iter()
         .map(|k| match k {
             Kind::Dossier => usize::from(plan.skip.is_empty() && !wb.employees.is_empty()),
+            k if k.per_organisation() => usize::from(organisation_wanted(wb, plan)),
             k if k.per_team() => teams,
             k => {
                 employees.len()

@@ -101,6 +101,13 @@ impl Diagnostic {
     }
 }
 
+impl Severity {
+    /// The word printed before the message (`fout`, `warning`).
+    pub fn word(self, lang: Lang) -> &'static str {
+        severity_word(self, lang)
+    }
+}
+
 fn severity_word(s: Severity, lang: Lang) -> &'static str {
     match (s, lang) {
         (Severity::Error, Lang::Nl) => "fout",

@@ -23,6 +23,7 @@ pub mod pdf;
 pub mod printable;
 pub mod render;
 pub mod run;
+pub mod serve;
 pub mod summary;
 pub mod synth;
 pub mod template;

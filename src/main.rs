@@ -1,7 +1,23 @@
 //! The `popdruk` command: parse flags, read the clock once, run, exit with its code.
 
+use std::io::IsTerminal;
+
 fn main() {
-    let options = match popdruk::cli::parse(std::env::args_os()) {
+    // Started with no arguments and no terminal at all (double-clicked in a file manager):
+    // the page, which needs none.
+    let double_clicked = std::env::args_os().len() == 1
+        && !std::io::stdin().is_terminal()
+        && !std::io::stdout().is_terminal()
+        && !std::io::stderr().is_terminal();
+    let parsed = if double_clicked {
+        Ok(popdruk::cli::Options::Serve(popdruk::cli::ServeOptions {
+            open: true,
+            ..Default::default()
+        }))
+    } else {
+        popdruk::cli::parse(std::env::args_os())
+    };
+    let options = match parsed {
         Ok(options) => options,
         Err(stop) => {
             use std::io::Write;

@@ -19,6 +19,18 @@ pub fn interrupt_in_english(english: bool) {
     ENGLISH.store(english, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// Folders removed when Ctrl-C stops popdruk: the temporary folder of `popdruk serve`.
+static REMOVE_ON_INTERRUPT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Has Ctrl-C (or SIGTERM) remove `dir` with everything in it, and end popdruk with exit 0
+/// and a line saying so: how the page's server is stopped.
+pub fn remove_on_interrupt(dir: PathBuf) {
+    REMOVE_ON_INTERRUPT
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .push(dir);
+}
+
 /// The exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
 pub const INTERRUPTED: i32 = 130;
 
@@ -33,6 +45,23 @@ pub fn clean_up_on_interrupt() {
         // that created a file after the set was read would leave it behind.
         let in_flight = in_flight();
         remove_tracked(&in_flight, |_| true);
+        let folders = std::mem::take(
+            &mut *REMOVE_ON_INTERRUPT
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()),
+        );
+        if !folders.is_empty() {
+            for dir in &folders {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            let message = if ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
+                "popdruk stopped: its temporary folder is removed"
+            } else {
+                "popdruk is gestopt: de tijdelijke map is verwijderd"
+            };
+            let _ = writeln!(std::io::stderr(), "{message}");
+            std::process::exit(0);
+        }
         let message = if ENGLISH.load(std::sync::atomic::Ordering::Relaxed) {
             "interrupted: no half-written files left"
         } else {

@@ -48,6 +48,7 @@ pub fn run(options: Options, today: NaiveDate) -> Exit {
             seed,
             out,
         } => generate(employees, teams, seed, &out),
+        Options::Serve(o) => crate::serve::serve(&o, today),
         Options::Completions { shell, lang } => {
             let text = crate::cli::completions(shell, lang);
             let _ = std::io::stdout().lock().write_all(&text);
@@ -225,15 +226,86 @@ fn already_exists(lang: Lang, path: &Path) -> Exit {
     )
 }
 
+/// Why a check or build could not run (exit 2): what failed, and the cause in the
+/// reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// What failed, in both languages.
+    pub message: Tr,
+    /// What the system said, in the run's language.
+    pub cause: Option<String>,
+}
+
+impl Failure {
+    fn new(message: Tr, cause: Option<String>) -> Failure {
+        Failure { message, cause }
+    }
+
+    /// Prints the failure on stderr; exit 2.
+    fn print(&self, lang: Lang) -> Exit {
+        fail(lang, &self.message, self.cause.clone())
+    }
+}
+
+/// A workbook read and checked: the model with every diagnostic, the rule settings, the
+/// logo (for a build), and the dates the run is about. What `check` prints and what a build
+/// starts from.
+pub struct Inspection {
+    /// The model and the diagnostics, in sheet and row order.
+    pub validated: Validated,
+    /// The POP rules, from `popdruk.toml` and the `Instellingen` sheet.
+    pub rules: Thresholds,
+    /// The logo, when it was asked for and could be read.
+    pub images: crate::pdf::Images,
+    /// Why the logo could not be used: a warning printed after the tally.
+    pub logo_problem: Option<Diagnostic>,
+    /// The date printed on documents (`--date`, or today).
+    pub date: NaiveDate,
+    /// The day the rules and the coverage are about (`--as-of`, or `date`).
+    pub as_of: NaiveDate,
+    /// The period the rules are checked for.
+    pub period: Period,
+}
+
+impl Inspection {
+    /// The rule findings and how many employees the rules were checked for; `None` when
+    /// the workbook has errors (rows with errors are missing from the model, so the rules
+    /// would report a missing POP or action that is only a typo away).
+    pub fn findings(&self) -> Option<(Vec<compliance::Finding>, usize)> {
+        if self.validated.has_errors() {
+            return None;
+        }
+        let wb = &self.validated.workbook;
+        let findings = compliance::check(wb, &self.rules, self.as_of, self.period);
+        Some((findings, compliance::subjects(wb, self.as_of).count()))
+    }
+
+    /// Prints every diagnostic and the tally, then the logo's problem.
+    fn print(&self, verbosity: Verbosity, lang: Lang) {
+        let console = Console::detect(verbosity);
+        let in_full = match verbosity {
+            Verbosity::Quiet => 0,
+            Verbosity::Normal => crate::diagnostic::NOTES_IN_FULL,
+            Verbosity::Verbose => usize::MAX,
+        };
+        for text in crate::diagnostic::render_all(&self.validated.diagnostics, lang, in_full) {
+            console.line(&text);
+        }
+        console.say(&Tally::of(&self.validated.diagnostics).render(lang));
+        if let Some(d) = &self.logo_problem {
+            console.line(&d.render(lang));
+        }
+    }
+}
+
 /// Reads and validates the workbook and the rule settings (`popdruk.toml`, then the
-/// `Instellingen` sheet), printing every diagnostic and the tally; with `logo` (a build),
-/// then reads the logo, whose problem is a warning printed after the tally.
-fn load(
-    o: &CheckOptions,
-    as_of: NaiveDate,
-    logo: bool,
-) -> Result<(Validated, Thresholds, crate::pdf::Images), Exit> {
-    let source = input::read(&o.workbook).map_err(|e| fail(o.lang, &e.message(), e.cause()))?;
+/// `Instellingen` sheet) as of the dates `o` asks for (`today` where it does not); with
+/// `logo` (a build), then reads the logo. Prints nothing: `check`, `build` and the page
+/// each show the result their way.
+pub fn inspect(o: &CheckOptions, today: NaiveDate, logo: bool) -> Result<Inspection, Failure> {
+    let date = o.date.unwrap_or(today);
+    let (as_of, period) = period(o, date)?;
+    let source = input::read(&o.workbook).map_err(|e| Failure::new(e.message(), e.cause()))?;
     let mut validated = model::validate(&source);
     let mut rules = Thresholds::default();
     let toml_path = o
@@ -247,9 +319,8 @@ fn load(
                 .diagnostics
                 .extend(rules.apply_toml(&text, &toml_path)),
             Err(e) => {
-                return Err(fail(
-                    o.lang,
-                    &Tr::new(
+                return Err(Failure::new(
+                    Tr::new(
                         format!("kan `{}` niet lezen", toml_path.display()),
                         format!("cannot read `{}`", toml_path.display()),
                     ),
@@ -287,25 +358,20 @@ fn load(
     validated.workbook.settings = settings;
     let hires = future_hires(&source, &validated.workbook, as_of);
     validated.diagnostics.extend(hires);
-    let console = Console::detect(o.verbosity);
-    let in_full = match o.verbosity {
-        Verbosity::Quiet => 0,
-        Verbosity::Normal => crate::diagnostic::NOTES_IN_FULL,
-        Verbosity::Verbose => usize::MAX,
+    let (images, logo_problem) = if logo {
+        read_logo(&source, &validated.workbook)
+    } else {
+        (crate::pdf::Images::new(), None)
     };
-    for text in crate::diagnostic::render_all(&validated.diagnostics, o.lang, in_full) {
-        console.line(&text);
-    }
-    console.say(&Tally::of(&validated.diagnostics).render(o.lang));
-    let mut images = crate::pdf::Images::new();
-    if logo {
-        let problem;
-        (images, problem) = read_logo(&source, &validated.workbook);
-        if let Some(d) = problem {
-            console.line(&d.render(o.lang));
-        }
-    }
-    Ok((validated, rules, images))
+    Ok(Inspection {
+        validated,
+        rules,
+        images,
+        logo_problem,
+        date,
+        as_of,
+        period,
+    })
 }
 
 /// Whether a spreadsheet program has the workbook open: the lock file Excel keeps beside
@@ -359,7 +425,7 @@ fn settings_location(
 
 /// The as-of date (`--as-of`, or "today") and the period (`--from`/`--to`, by default the
 /// 12 months up to the as-of date) the rules are checked for.
-fn period(o: &CheckOptions, today: NaiveDate) -> Result<(NaiveDate, Period), Exit> {
+fn period(o: &CheckOptions, today: NaiveDate) -> Result<(NaiveDate, Period), Failure> {
     let as_of = o.as_of.unwrap_or(today);
     let default = Period::ending(as_of);
     let period = Period {
@@ -367,9 +433,8 @@ fn period(o: &CheckOptions, today: NaiveDate) -> Result<(NaiveDate, Period), Exi
         to: o.to.unwrap_or(default.to),
     };
     if period.from > period.to {
-        return Err(fail(
-            o.lang,
-            &Tr::new(
+        return Err(Failure::new(
+            Tr::new(
                 "de periode begint na haar einde: --from moet vóór --to (of --as-of) liggen",
                 "the period starts after it ends: --from must come before --to (or --as-of)",
             ),
@@ -382,15 +447,16 @@ fn period(o: &CheckOptions, today: NaiveDate) -> Result<(NaiveDate, Period), Exi
 fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
     // One date drives the whole check: who is in service, the teammatrix's coverage and the
     // rules are all as of `--as-of` (by default `--date`, by default today).
-    let (as_of, period) = match period(o, o.date.unwrap_or(today)) {
-        Ok(p) => p,
-        Err(exit) => return exit,
+    let inspection = match inspect(o, today, false) {
+        Ok(i) => i,
+        Err(failure) => return failure.print(o.lang),
     };
-    let (validated, rules, _) = match load(o, as_of, false) {
-        Ok(v) => v,
-        Err(exit) => return exit,
-    };
+    inspection.print(o.verbosity, o.lang);
+    let (validated, as_of, period) = (&inspection.validated, inspection.as_of, inspection.period);
     let wb = &validated.workbook;
+    if o.format != crate::cli::Format::Text {
+        return check_table(o, &inspection);
+    }
     // Quiet: the findings only, not the overview of the workbook.
     let quiet = o.verbosity == Verbosity::Quiet;
     let mut out = if quiet {
@@ -402,7 +468,7 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
         let teams = analysis::analyse(wb, as_of);
         out.push_str(&summary::matrix_summary(&teams, as_of, o.lang));
     }
-    if validated.has_errors() {
+    let Some((findings, checked)) = inspection.findings() else {
         // Rows with errors are missing from the model, so the rules would report a missing
         // POP or action that is only a typo away: better no findings than false ones. The
         // note stands where the findings would, so stderr still ends with the tally.
@@ -415,12 +481,22 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
         );
         let _ = std::io::stdout().lock().write_all(out.as_bytes());
         return Exit::DataErrors;
-    }
-    let findings = compliance::check(wb, &rules, as_of, period);
-    let checked = compliance::subjects(wb, as_of).count();
+    };
     out.push_str(&report::render(
         wb, &findings, checked, as_of, period, o.lang,
     ));
+    if let Some(months) = o.planning {
+        let until = compliance::add_months(as_of, months);
+        let entries = compliance::planning::planning(
+            &crate::model::Index::new(wb),
+            &inspection.rules,
+            as_of,
+            until,
+        );
+        out.push_str(&report::render_planning(
+            &entries, as_of, until, months, o.lang,
+        ));
+    }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     if o.strict && findings.iter().any(|f| f.severity == Severity::Tekort) {
         Exit::DataErrors
@@ -467,6 +543,42 @@ fn overlap(input: &Path, out: &Path) -> Option<Tr> {
     ))
 }
 
+/// `check --format csv|json`: the findings and the planning as one table on stdout, for a
+/// spreadsheet or another program; the problems with the data stay on stderr. A workbook
+/// with errors gets the header alone (no findings rather than false ones) and exit 1.
+fn check_table(o: &CheckOptions, inspection: &Inspection) -> Exit {
+    let wb = &inspection.validated.workbook;
+    let as_of = inspection.as_of;
+    let found = inspection.findings();
+    let rows = match &found {
+        Some((findings, _)) => {
+            let until = compliance::add_months(as_of, o.planning.unwrap_or(6));
+            let planning = compliance::planning::planning(
+                &crate::model::Index::new(wb),
+                &inspection.rules,
+                as_of,
+                until,
+            );
+            report::rows(wb, findings, &planning, as_of, o.lang)
+        }
+        None => Vec::new(),
+    };
+    let text = match o.format {
+        crate::cli::Format::Json => report::json(&rows),
+        _ => report::csv(&rows, o.lang),
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    match &found {
+        None => Exit::DataErrors,
+        Some((findings, _))
+            if o.strict && findings.iter().any(|f| f.severity == Severity::Tekort) =>
+        {
+            Exit::DataErrors
+        }
+        Some(_) => Exit::Ok,
+    }
+}
+
 /// The default output folder: next to the workbook, named after it (`team.xlsx` → `team/`,
 /// a CSV folder `team-csv/` → `team-csv-pdf/`).
 pub fn default_output(workbook: &Path) -> PathBuf {
@@ -496,11 +608,10 @@ pub fn default_output(workbook: &Path) -> PathBuf {
 
 /// Reads the override files (`*.tera`, `*.toml`) of a template folder: regular files of at
 /// most [`template::MAX_TEMPLATE_BYTES`] each. A failure names the folder or the file.
-fn read_overrides(dir: &Path, lang: Lang) -> Result<Vec<(String, String)>, Exit> {
+fn read_overrides(dir: &Path, lang: Lang) -> Result<Vec<(String, String)>, Failure> {
     let folder_failed = |e: &std::io::Error| {
-        fail(
-            lang,
-            &Tr::new(
+        Failure::new(
+            Tr::new(
                 format!("kan de sjablonenmap `{}` niet lezen", dir.display()),
                 format!("cannot read the template folder `{}`", dir.display()),
             ),
@@ -528,9 +639,8 @@ fn read_overrides(dir: &Path, lang: Lang) -> Result<Vec<(String, String)>, Exit>
             },
             Err(unread) => unread.cause(limit),
         };
-        return Err(fail(
-            lang,
-            &Tr::new(
+        return Err(Failure::new(
+            Tr::new(
                 format!(
                     "kan sjabloon `{}` niet gebruiken: {}",
                     path.display(),
@@ -763,69 +873,111 @@ fn future_hires(
         .collect()
 }
 
-fn template_failure(lang: Lang, e: &template::TemplateError) -> Exit {
-    let place = match (e.line, e.column, lang) {
-        (Some(l), Some(c), Lang::Nl) => format!(", regel {l}, kolom {c}"),
-        (Some(l), Some(c), Lang::En) => format!(", line {l}, column {c}"),
+/// A template error, naming the template, line and column.
+fn template_failure(e: &template::TemplateError) -> Failure {
+    let place = |line: &str, column: &str| match (e.line, e.column) {
+        (Some(l), Some(c)) => format!(", {line} {l}, {column} {c}"),
         _ => String::new(),
     };
-    fail(
-        lang,
-        &Tr::new(
+    Failure::new(
+        Tr::new(
             format!(
-                "sjabloon `{}`{place}: {}",
+                "sjabloon `{}`{}: {}",
                 e.template,
+                place("regel", "kolom"),
                 e.message_in(Lang::Nl)
             ),
-            format!("template `{}`{place}: {}", e.template, e.message),
+            format!(
+                "template `{}`{}: {}",
+                e.template,
+                place("line", "column"),
+                e.message
+            ),
         ),
         None,
     )
 }
 
-fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
+/// Why a build stopped before it made anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Halt {
+    /// Errors that do not belong to one employee: nothing can be made (exit 1).
+    Blocked,
+    /// The tool could not run (exit 2).
+    Failed(Failure),
+}
+
+impl Halt {
+    /// The sentence said when a build stops for errors that belong to no one employee.
+    pub fn blocked_message() -> Tr {
+        Tr::new(
+            "geen documenten gemaakt: verbeter eerst de fouten hierboven",
+            "no documents made: fix the errors above first",
+        )
+    }
+}
+
+/// What a build that ran did: its notices, and how it ended.
+pub struct Outcome {
+    /// The folder the documents went to.
+    pub out_dir: PathBuf,
+    /// Layout warnings (a character no font has), in the order they came.
+    pub notices: Vec<build::Notice>,
+    /// What was made, or why the build stopped halfway.
+    pub ended: Result<Done, Failure>,
+}
+
+/// A build that finished.
+pub struct Done {
+    /// What was made.
+    pub made: build::Made,
+    /// The closing line, in the run's language.
+    pub closing: String,
+    /// Whether employees were skipped for errors in their own rows (exit 1).
+    pub skipped: bool,
+    /// What `--open` shows: the one bundle or dossier, or the folder.
+    pub open: PathBuf,
+}
+
+/// Builds the documents of an inspected workbook into the output folder `o` asks for (by
+/// default beside the workbook). `progress` is told how many files are planned and
+/// returns what is called with each file once it is written, from the writing thread.
+pub fn make<F>(
+    inspection: Inspection,
+    o: &BuildOptions,
+    progress: impl FnOnce(usize) -> F,
+) -> Result<Outcome, Halt>
+where
+    F: FnMut(&Path) + Send + 'static,
+{
     let lang = o.check.lang;
-    output::interrupt_in_english(lang == Lang::En);
-    let date = o.check.date.unwrap_or(today);
-    let (as_of, period) = match period(&o.check, date) {
-        Ok(p) => p,
-        Err(exit) => return exit,
-    };
+    let Inspection {
+        validated,
+        rules,
+        images,
+        date,
+        as_of,
+        period,
+        ..
+    } = inspection;
     let out_dir = o
         .output
         .clone()
         .unwrap_or_else(|| default_output(&o.check.workbook));
     if let Some(refusal) = overlap(&o.check.workbook, &out_dir) {
-        return fail(lang, &refusal, None);
+        return Err(Halt::Failed(Failure::new(refusal, None)));
     }
-    let (validated, rules, images) = match load(&o.check, as_of, true) {
-        Ok(v) => v,
-        Err(exit) => return exit,
-    };
     // Errors that belong to one employee skip that employee's documents (and their team's,
     // and the dossier); any other error stops the build.
     let blocked = validated.blocked();
     if blocked.everyone > 0 {
-        Console::detect(o.check.verbosity).line(
-            Tr::new(
-                "geen documenten gemaakt: verbeter eerst de fouten hierboven",
-                "no documents made: fix the errors above first",
-            )
-            .get(lang),
-        );
-        return Exit::DataErrors;
+        return Err(Halt::Blocked);
     }
     let overrides = match &o.templates {
-        Some(dir) => match read_overrides(dir, lang) {
-            Ok(files) => files,
-            Err(exit) => return exit,
-        },
+        Some(dir) => read_overrides(dir, lang).map_err(Halt::Failed)?,
         None => Vec::new(),
     };
-    let templates = match Templates::load(&overrides) {
-        Ok(t) => t,
-        Err(e) => return template_failure(lang, &e),
-    };
+    let templates = Templates::load(&overrides).map_err(|e| Halt::Failed(template_failure(&e)))?;
     let plan = Plan {
         kinds: if o.only.is_empty() {
             Kind::DEFAULT.to_vec()
@@ -842,6 +994,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         period,
         due: o.due.map(|d| d.until(as_of)),
         skip: blocked.employees.keys().cloned().collect(),
+        months: 6,
     };
     let wb = &validated.workbook;
     let (chosen, unknown) = build::select(wb, &plan);
@@ -849,22 +1002,19 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
         .due
         .map(|until| due_text(wb, &plan, &chosen, until, lang));
     if let Some(id) = unknown.first() {
-        return fail(
-            lang,
-            &Tr::new(
+        return Err(Halt::Failed(Failure::new(
+            Tr::new(
                 format!("medewerker `{id}` staat niet in het blad `Medewerkers`"),
                 format!("employee `{id}` is not in the sheet `Employees` (`Medewerkers`)"),
             ),
             None,
-        );
+        )));
     }
     let workbook = output::resolve(&o.check.workbook);
-    let console = Console::detect(o.check.verbosity);
-    let progress = console.progress(build::planned_files(wb, &plan), lang);
+    let shown = progress(build::planned_files(wb, &plan));
     let mut notices = Vec::new();
     // The disk works while the next documents are made.
-    let shown = progress.clone();
-    let writer = output::Background::spawn(out_dir.clone(), move |path| shown.wrote(path));
+    let writer = output::Background::spawn(out_dir.clone(), shown);
     let mut result = build::build(wb, &templates, &plan, &mut notices, |file| {
         let path = output::inside(&out_dir, &file.path)?;
         // Never over the workbook, whatever it is called.
@@ -881,23 +1031,17 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
             .unwrap_or_else(|_| path.display().to_string());
         result = Err(build::BuildError::Write { path, error });
     }
-    progress.finish();
-    let word = match lang {
-        Lang::Nl => "waarschuwing",
-        Lang::En => "warning",
-    };
-    for n in &notices {
-        console.line(&format!("{word}: {}: {}", n.file, n.message.get(lang)));
-    }
-    match result {
-        Ok(made) if !blocked.employees.is_empty() => {
-            console.line(&format!(
+    let ended = match result {
+        Ok(made) if !blocked.employees.is_empty() => Ok(Done {
+            closing: format!(
                 "{}; {}",
                 made_text(&made, &out_dir, lang),
                 skipped_text(wb, &blocked, &plan, &made, lang)
-            ));
-            Exit::DataErrors
-        }
+            ),
+            skipped: true,
+            open: opened(&out_dir, &plan, &made),
+            made,
+        }),
         Ok(made) => {
             let mut done = made_text(&made, &out_dir, lang);
             if let Some(due) = &due_text {
@@ -909,20 +1053,20 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
                     "; the inspection dossier follows once the sheet `Employees` is filled in (with the organisation's name)",
                 ).get(lang));
             }
-            console.done(&done);
-            if o.open {
-                open(&opened(&out_dir, &plan, &made), lang);
-            }
-            Exit::Ok
+            Ok(Done {
+                closing: done,
+                skipped: false,
+                open: opened(&out_dir, &plan, &made),
+                made,
+            })
         }
-        Err(build::BuildError::Template(e)) => template_failure(lang, &e),
+        Err(build::BuildError::Template(e)) => Err(template_failure(&e)),
         Err(build::BuildError::Write { path, .. })
             if output::resolve(&out_dir.join(&path)) == workbook =>
         {
             let file = out_dir.join(&path);
-            fail(
-                lang,
-                &Tr::new(
+            Err(Failure::new(
+                Tr::new(
                     format!(
                         "popdruk schrijft `{}` niet: dat is de werkmap die gelezen wordt; kies met -o een andere map",
                         file.display()
@@ -933,7 +1077,7 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
                     ),
                 ),
                 None,
-            )
+            ))
         }
         Err(build::BuildError::Write { path, error }) => {
             let file = out_dir.join(&path);
@@ -960,11 +1104,10 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
                     format!("cannot write `{}`", file.display()),
                 )
             };
-            fail(lang, &message, Some(io_cause(&error, lang)))
+            Err(Failure::new(message, Some(io_cause(&error, lang))))
         }
-        Err(build::BuildError::Image(e)) => fail(
-            lang,
-            &Tr::new(
+        Err(build::BuildError::Image(e)) => Err(Failure::new(
+            Tr::new(
                 format!(
                     "het logo is geen leesbare PNG- of JPEG-afbeelding: {}",
                     e.message
@@ -975,8 +1118,69 @@ fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
                 ),
             ),
             None,
-        ),
-        Err(e) => fail(lang, &e.message(), None),
+        )),
+        Err(e) => Err(Failure::new(e.message(), None)),
+    };
+    Ok(Outcome {
+        out_dir,
+        notices,
+        ended,
+    })
+}
+
+fn build(o: &BuildOptions, today: NaiveDate) -> Exit {
+    let lang = o.check.lang;
+    output::interrupt_in_english(lang == Lang::En);
+    // An output folder that would overwrite what is read is refused before anything is read.
+    let out_dir = o
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&o.check.workbook));
+    if let Some(refusal) = overlap(&o.check.workbook, &out_dir) {
+        return Failure::new(refusal, None).print(lang);
+    }
+    let inspection = match inspect(&o.check, today, true) {
+        Ok(i) => i,
+        Err(failure) => return failure.print(lang),
+    };
+    inspection.print(o.check.verbosity, lang);
+    let console = Console::detect(o.check.verbosity);
+    let bar = std::cell::OnceCell::new();
+    let outcome = make(inspection, o, |total| {
+        let shown = bar.get_or_init(|| console.progress(total, lang)).clone();
+        move |path: &Path| shown.wrote(path)
+    });
+    if let Some(bar) = bar.get() {
+        bar.finish();
+    }
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(Halt::Blocked) => {
+            console.line(Halt::blocked_message().get(lang));
+            return Exit::DataErrors;
+        }
+        Err(Halt::Failed(failure)) => return failure.print(lang),
+    };
+    let word = match lang {
+        Lang::Nl => "waarschuwing",
+        Lang::En => "warning",
+    };
+    for n in &outcome.notices {
+        console.line(&format!("{word}: {}: {}", n.file, n.message.get(lang)));
+    }
+    match outcome.ended {
+        Ok(done) if done.skipped => {
+            console.line(&done.closing);
+            Exit::DataErrors
+        }
+        Ok(done) => {
+            console.done(&done.closing);
+            if o.open {
+                open(&done.open, lang);
+            }
+            Exit::Ok
+        }
+        Err(failure) => failure.print(lang),
     }
 }
 
@@ -1055,6 +1259,16 @@ fn skipped_text(
             .to_string(),
         );
     }
+    if plan.kinds.iter().any(|k| k.per_organisation()) {
+        also.push(
+            Tr::new(
+                "de planning en het overzicht (die zouden hen weglaten)",
+                "the planning and the overview (which would leave them out)",
+            )
+            .get(lang)
+            .to_string(),
+        );
+    }
     let also = if also.is_empty() {
         String::new()
     } else {
@@ -1085,6 +1299,8 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
         bundle: (&'static str, &'static str),
         for_: &'static str,
         dossier: &'static str,
+        planning: &'static str,
+        overzicht: &'static str,
         blank: &'static str,
         and: &'static str,
         head: &'static str,
@@ -1098,6 +1314,8 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
             bundle: ("bundel", "bundels"),
             for_: "voor",
             dossier: "het inspectiedossier",
+            planning: "de planning",
+            overzicht: "het overzicht",
             blank: "een leeg voorbereidingsformulier",
             and: " en ",
             head: "klaar",
@@ -1110,6 +1328,8 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
             bundle: ("bundle", "bundles"),
             for_: "for",
             dossier: "the inspection dossier",
+            planning: "the planning",
+            overzicht: "the overview",
             blank: "a blank preparation form",
             and: " and ",
             head: "done",
@@ -1139,6 +1359,12 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
     if made.dossier {
         parts.push(w.dossier.to_string());
     }
+    if made.planning {
+        parts.push(w.planning.to_string());
+    }
+    if made.overzicht {
+        parts.push(w.overzicht.to_string());
+    }
     let what = match parts.len() {
         0 => w.nothing.to_string(),
         1 => parts.remove(0),
@@ -1152,7 +1378,13 @@ fn made_text(made: &build::Made, out_dir: &Path, lang: Lang) -> String {
 fn opened(out_dir: &Path, plan: &Plan, made: &build::Made) -> PathBuf {
     let single = match plan.kinds.as_slice() {
         [Kind::Dossier] if made.dossier => Some(build::DOSSIER_FILE.to_string()),
-        [k] if !k.per_team() && *k != Kind::Dossier && made.bundles > 0 => {
+        [Kind::Planning] if made.planning => Some(build::PLANNING_FILE.to_string()),
+        [Kind::Overzicht] if made.overzicht => Some(build::OVERZICHT_FILE.to_string()),
+        [k] if !k.per_team()
+            && !k.per_organisation()
+            && *k != Kind::Dossier
+            && made.bundles > 0 =>
+        {
             Some(format!("bundel-{}.pdf", k.name()))
         }
         _ => None,
@@ -1166,7 +1398,7 @@ fn opened(out_dir: &Path, plan: &Plan, made: &build::Made) -> PathBuf {
 /// Opens a file or folder with the system's viewer, without waiting for it. The command is
 /// `open` on macOS, `explorer` on Windows and `xdg-open` elsewhere; `POPDRUK_OPEN` names
 /// another one. A viewer that cannot be started is a warning: the files are made.
-fn open(path: &Path, lang: Lang) {
+pub fn open(path: &Path, lang: Lang) {
     let program = std::env::var("POPDRUK_OPEN").unwrap_or_else(|_| {
         if cfg!(target_os = "macos") {
             "open".into()

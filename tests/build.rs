@@ -297,6 +297,58 @@ fn an_error_in_one_employees_row_skips_their_documents_and_the_dossier() {
     assert!(!out.join("dossier.pdf").exists());
 }
 
+/// `--only planning` makes one `planning.pdf`: a page (or more) per supervisor, each entry
+/// with its day, the employee, what falls due and the rule, in the reader's language.
+#[test]
+fn the_planning_gives_each_supervisor_their_own_pages() {
+    let out = build("planning", &["--only", "planning"]);
+    let files = common::files_under(&out);
+    assert_eq!(
+        files,
+        vec![out.join("planning.pdf")],
+        "only the planning is made"
+    );
+    let doc = common::read(&std::fs::read(out.join("planning.pdf")).unwrap());
+    let pages = common::page_texts(&doc);
+    let starts = |who: &str| {
+        pages
+            .iter()
+            .position(|p| p.contains(&format!("Leidinggevende: {who}")))
+            .unwrap_or_else(|| panic!("no part for {who} in {pages:#?}"))
+    };
+    let (dirk, hilde) = (starts("Dirk Janssens"), starts("Hilde Maes"));
+    assert!(dirk < hilde);
+    // Hilde's people are on her pages only, Dirk's on his.
+    let on =
+        |range: std::ops::Range<usize>, what: &str| pages[range].iter().any(|p| p.contains(what));
+    assert!(on(hilde..pages.len(), "Mohamed Bouzid (M012)"));
+    assert!(!on(dirk..hilde, "Mohamed Bouzid"));
+    assert!(on(dirk..hilde, "Marc Peeters (M002)"));
+    assert!(!on(hilde..pages.len(), "Marc Peeters"));
+    let all = common::text(&doc);
+    for what in [
+        "Te laat",
+        "Januari 2027",
+        "WOP-evaluatie (VDAB)",
+        "[pop-termijn]",
+        "eerste POP-gesprek",
+    ] {
+        assert!(all.contains(what), "{what:?} not in the planning");
+    }
+    let out = build("planning-en", &["--only", "planning", "--lang", "en"]);
+    let all = pdf_text(&out.join("planning.pdf"));
+    for what in [
+        "Supervisor: Hilde Maes",
+        "Overdue",
+        "January 2027",
+        "WOP evaluation (VDAB)",
+        "[pop-deadline]",
+    ] {
+        assert!(all.contains(what), "{what:?} not in the English planning");
+    }
+    assert!(!all.contains("Leidinggevende"));
+}
+
 #[test]
 fn an_employee_without_goals_gets_room_to_write() {
     let mut team = popdruk::synth::sample_team();
@@ -678,4 +730,42 @@ fn as_of_drives_the_content_and_date_the_print_date() {
         .unwrap();
     let pop = pdf_text(&pop);
     assert!(pop.contains("29/11/2026"), "the print date: {pop}");
+}
+
+/// `--only overzicht` makes one page for management: per team how many target-group
+/// employees have a current POP, the coaching norm per quarter and the findings per rule.
+#[test]
+fn the_overview_is_one_page_with_each_team_and_the_organisation() {
+    let out = build("overzicht", &["--only", "overzicht"]);
+    assert_eq!(common::files_under(&out), vec![out.join("overzicht.pdf")]);
+    let doc = common::read(&std::fs::read(out.join("overzicht.pdf")).unwrap());
+    let pages = common::page_texts(&doc);
+    assert_eq!(pages.len(), 1, "one page: {pages:#?}");
+    // Kevin De Smet's POP expired (Buitenploeg), Lotte Vermeulen has none yet (Logistiek):
+    // in service, target group, with a current POP (cells follow each other in the text).
+    for row in [
+        "Buitenploeg1098 (89 %)",
+        "Logistiek554 (80 %)",
+        "Hele organisatie 151412 (86 %)",
+    ] {
+        assert!(pages[0].contains(row), "{row:?} not in\n{}", pages[0]);
+    }
+    for what in [
+        "Begeleidingsnorm per kwartaal",
+        "[pop-geldigheid]",
+        "tekorten",
+        "✗ tekort",
+    ] {
+        assert!(pages[0].contains(what), "{what:?} not in\n{}", pages[0]);
+    }
+    let out = build("overzicht-en", &["--only", "overzicht", "--lang", "en"]);
+    let all = pdf_text(&out.join("overzicht.pdf"));
+    for what in [
+        "Overview",
+        "With a current POP",
+        "Whole organisation",
+        "[pop-validity]",
+    ] {
+        assert!(all.contains(what), "{what:?} not in the English overview");
+    }
 }

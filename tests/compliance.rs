@@ -89,12 +89,6 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
         "de WOP-evaluatie door VDAB komt eraan op 15/03/2027",
     ),
     (
-        "Tomasz Kowalski (M015)",
-        "competentieniveaus",
-        "tekort",
-        "geen huidig én gewenst niveau voor een technische en een generieke taak",
-    ),
-    (
         "Lotte Vermeulen (M016)",
         "pop-termijn",
         "tekort",
@@ -127,10 +121,17 @@ fn check_shows_each_finding_for_the_employee_who_has_it() {
             "{who}: no {word} [{rule}] with {phrase:?} in {lines:?}\n{rules}"
         );
     }
+    // Every target-group employee without a WOP start gets a note that the WOP rule was not
+    // checked (9 of the 14): never silent.
+    let wop_notes = rules
+        .lines()
+        .filter(|l| l.trim_start().starts_with("info") && l.ends_with("[wop-evaluatie]"))
+        .count();
+    assert_eq!(wop_notes, 9, "{rules}");
     let shown = rules.lines().filter(|l| l.starts_with("    ")).count();
     assert_eq!(
         shown,
-        EXPECTED.len(),
+        EXPECTED.len() + wop_notes,
         "only the expected findings:\n{rules}"
     );
     assert!(
@@ -138,11 +139,18 @@ fn check_shows_each_finding_for_the_employee_who_has_it() {
         "ok findings stay off the terminal"
     );
     assert!(
-        stdout.ends_with("\n6 tekorten, 4 aandachtspunten bij 7 van 14 doelgroepwerknemers\n"),
+        stdout.ends_with("\n5 tekorten, 4 aandachtspunten bij 6 van 14 doelgroepwerknemers\n"),
         "{stdout}"
     );
-    // Ilse (M001) is fine; Sofie (M010) left in 2025; Dirk (M009) is no doelgroepwerknemer.
-    for quiet in ["(M001)", "(M009)", "(M010)"] {
+    // Ilse (M001) is fine but for the note on her empty WOP start; Sofie (M010) left in
+    // 2025; Dirk (M009) is no doelgroepwerknemer.
+    assert_eq!(
+        findings_of(rules, "Ilse Van den Broeck (M001)"),
+        [
+            "info           `WOP-start` is leeg: WOP-evaluatie niet gecontroleerd (vul de start in als er een werkondersteuningspakket is)  [wop-evaluatie]"
+        ]
+    );
+    for quiet in ["(M009)", "(M010)"] {
         assert!(!rules.contains(quiet), "{quiet} in\n{rules}");
     }
 }
@@ -255,7 +263,7 @@ fn findings_speak_english_with_lang_en() {
     );
     assert!(
         stdout.ends_with(
-            "\n6 shortfalls, 4 points of attention for 7 of 14 target-group employees\n"
+            "\n5 shortfalls, 4 points of attention for 6 of 14 target-group employees\n"
         ),
         "{stdout}"
     );
@@ -345,29 +353,35 @@ fn popdruk_toml_next_to_the_workbook_sets_thresholds() {
 #[test]
 fn lde_organisations_get_the_track_end_and_yearly_evaluation() {
     let path = sample_with("lde", |team| {
-        set_org(team, "Regime", "lokale diensteneconomie")
+        set_org(team, "Regime", "lokale diensteneconomie");
+        let staff = synth::sheet_mut(team, "Medewerkers").expect("Medewerkers");
+        staff.headers.push("Trajectstart".into());
+        for row in &mut staff.rows {
+            let start = if row[0] == Value::text("M001") {
+                Value::text("01/03/2017")
+            } else {
+                Value::Empty
+            };
+            row.push(start);
+        }
     });
     let out = popdruk(&["check", path.to_str().unwrap(), "--as-of", AS_OF]);
     let rules = text(&out.stdout);
-    // Ilse was hired in 2012: her track ended in 2017.
+    // Ilse's track started on 01/03/2017 (she was hired in 2012): it ended in 2022.
     let ilse = findings_of(rules_section(&rules), "Ilse Van den Broeck (M001)");
     assert!(
         ilse.iter().any(|l| l.starts_with("tekort")
-            && l.contains("het inschakelingstraject liep af op 01/03/2017")
+            && l.contains("het inschakelingstraject liep af op 01/03/2022 (start 01/03/2017)")
             && l.ends_with("[lde-traject]")),
         "{ilse:?}"
     );
+    // Kevin's last POP or evaluation conversation was on 20/11/2025: a year later, overdue.
+    let kevin = findings_of(rules_section(&rules), "Kevin De Smet (M007)");
     assert!(
-        ilse.iter().any(|l| l.ends_with("[lde-evaluatie]")),
-        "{ilse:?}"
-    );
-    // Emre, hired 06/10/2025, has his first yearly evaluation due 06/10/2026: overdue.
-    let emre = findings_of(rules_section(&rules), "Emre Demir (M011)");
-    assert!(
-        emre.iter().any(|l| l.starts_with("tekort")
-            && l.contains("06/10/2026")
+        kevin.iter().any(|l| l.starts_with("tekort")
+            && l.contains("de jaarlijkse evaluatie was nodig tegen 20/11/2026")
             && l.ends_with("[lde-evaluatie]")),
-        "{emre:?}"
+        "{kevin:?}"
     );
 }
 
@@ -410,7 +424,7 @@ fn without_coaches_the_norm_is_skipped_with_a_note() {
         ]
     );
     assert!(
-        stdout.ends_with("\n6 tekorten, 3 aandachtspunten bij 7 van 14 doelgroepwerknemers\n"),
+        stdout.ends_with("\n5 tekorten, 3 aandachtspunten bij 6 van 14 doelgroepwerknemers\n"),
         "{stdout}"
     );
 }
@@ -429,4 +443,212 @@ fn data_errors_leave_the_rules_unchecked() {
         stdout.ends_with("\nRegels niet gecontroleerd: verbeter eerst de fouten in de werkmap\n"),
         "{stdout}"
     );
+}
+
+/// The planning part of `check --planning [MONTHS]`: from its heading to the end.
+fn planning_of(args: &[&str]) -> String {
+    let mut all = vec![
+        "check",
+        "samples/team.xlsx",
+        "--date",
+        AS_OF,
+        "-q",
+        "--planning",
+    ];
+    all.extend(args);
+    let out = popdruk(&all);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let at = stdout
+        .find("\nPlanning ")
+        .unwrap_or_else(|| panic!("no planning in\n{stdout}"));
+    stdout[at + 1..].to_string()
+}
+
+#[test]
+fn the_planning_lists_who_is_due_per_supervisor_with_the_rule_behind_it() {
+    let p = planning_of(&[]);
+    assert!(
+        p.starts_with("Planning van 29/11/2026 tot 29/05/2027 (6 maanden), per leidinggevende\n"),
+        "{p}"
+    );
+    // Per supervisor, each on a line of their own, in name order.
+    let dirk = p.find("\n  Dirk Janssens\n").expect("Dirk Janssens");
+    let hilde = p.find("\n  Hilde Maes\n").expect("Hilde Maes");
+    assert!(dirk < hilde, "{p}");
+    let (dirks, hildes) = (&p[dirk..hilde], &p[hilde..]);
+    // A first POP past its deadline, a renewal, a planned talk, an action and the WOP
+    // evaluation, each with its day and rule, under the employee's own supervisor.
+    for line in [
+        "    05/11/2026 (te laat)  Lotte Vermeulen (M016)  eerste POP-gesprek [pop-termijn]",
+        "    15/03/2027  Mohamed Bouzid (M012)  WOP-evaluatie (VDAB) [wop-evaluatie]",
+        "    15/01/2027  Mohamed Bouzid (M012)  opvolgingsgesprek [opvolging]",
+    ] {
+        assert!(
+            hildes.lines().any(|l| l == line),
+            "{line:?} not under Hilde Maes in\n{p}"
+        );
+    }
+    for line in [
+        "    19/01/2027  Marc Peeters (M002)  POP vernieuwen [pop-geldigheid]",
+        "    15/01/2027  Marc Peeters (M002)  actie vervalt: Werkfiches met foto's maken (doel 1) [opvolging]",
+    ] {
+        assert!(
+            dirks.lines().any(|l| l == line),
+            "{line:?} not under Dirk Janssens in\n{p}"
+        );
+    }
+    // Within a supervisor, by date: what is overdue comes first.
+    let dates: Vec<chrono::NaiveDate> = dirks
+        .lines()
+        .filter_map(|l| l.trim().get(..10))
+        .filter_map(|d| chrono::NaiveDate::parse_from_str(d, "%d/%m/%Y").ok())
+        .collect();
+    assert!(dates.len() > 10 && dates.is_sorted(), "{dates:?}");
+    // Nothing after the window.
+    assert!(!p.contains("/06/2027"), "{p}");
+}
+
+#[test]
+fn the_planning_window_and_language_follow_the_options() {
+    let p = planning_of(&["1"]);
+    assert!(
+        p.starts_with("Planning van 29/11/2026 tot 29/12/2026 (1 maand), per leidinggevende\n"),
+        "{p}"
+    );
+    assert!(!p.contains("/01/2027") && p.contains("15/12/2026"), "{p}");
+    let p = planning_of(&["--lang", "en"]);
+    assert!(
+        p.starts_with("Planning from 29/11/2026 to 29/05/2027 (6 months), per supervisor\n"),
+        "{p}"
+    );
+    for line in [
+        "    05/11/2026 (overdue)  Lotte Vermeulen (M016)  first POP conversation [pop-deadline]",
+        "    15/03/2027  Mohamed Bouzid (M012)  WOP evaluation (VDAB) [wop-evaluation]",
+        "    19/01/2027  Marc Peeters (M002)  POP renewal [pop-validity]",
+    ] {
+        assert!(p.lines().any(|l| l == line), "{line:?} not in\n{p}");
+    }
+    // Moved on past the talk planned with Ayşe, it is overdue; Marc, retired by then, is
+    // no longer planned.
+    let p = planning_of(&["--as-of", "2027-02-01"]);
+    assert!(
+        p.lines()
+            .any(|l| l
+                == "    15/12/2026 (te laat)  Ayşe Yılmaz (M003)  opvolgingsgesprek [opvolging]"),
+        "{p}"
+    );
+    assert!(!p.contains("(M002)"), "{p}");
+}
+
+/// `check --format csv|json` on the sample, with `extra` options: stdout and the exit code.
+fn table(extra: &[&str]) -> (String, Option<i32>) {
+    let mut args = vec!["check", "samples/team.xlsx", "--date", AS_OF];
+    args.extend(extra);
+    let out = popdruk(&args);
+    (text(&out.stdout), out.status.code())
+}
+
+#[test]
+fn the_findings_and_the_planning_come_out_as_a_table_for_a_spreadsheet() {
+    let (csv, code) = table(&["--format", "csv"]);
+    assert_eq!(code, Some(0));
+    // A byte-order mark for Excel, then `;`-separated Dutch columns.
+    let body = csv.strip_prefix('\u{feff}').expect("BOM");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(body.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "Soort",
+            "ID",
+            "Naam",
+            "Team",
+            "Leidinggevende",
+            "Regel",
+            "Ernst",
+            "Datum",
+            "Tekst"
+        ]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let has = |want: &[&str]| {
+        rows.iter()
+            .any(|r| want.iter().zip(r).all(|(w, got)| w.is_empty() || *w == got))
+    };
+    assert!(
+        has(&[
+            "bevinding",
+            "M007",
+            "Kevin De Smet",
+            "Buitenploeg",
+            "Dirk Janssens",
+            "pop-geldigheid",
+            "tekort",
+            "16/12/2025"
+        ]),
+        "{csv}"
+    );
+    assert!(
+        has(&[
+            "planning",
+            "M016",
+            "Lotte Vermeulen",
+            "",
+            "Hilde Maes",
+            "pop-termijn",
+            "te laat",
+            "05/11/2026",
+            "eerste POP-gesprek"
+        ]),
+        "{csv}"
+    );
+    // One row per finding the text check prints (`ok` is left out in both).
+    let (plain, _) = table(&["-q"]);
+    let printed = rules_section(&plain)
+        .lines()
+        .filter(|l| l.starts_with("    "))
+        .count();
+    let findings = rows.iter().filter(|r| r[0] == "bevinding").count();
+    assert!(findings > 5);
+    assert_eq!(findings, printed, "{plain}");
+    // The same rows as JSON, dates as ISO days, words in English with --lang en.
+    let (json, code) = table(&["--format", "json", "--lang", "en"]);
+    assert_eq!(code, Some(0));
+    let parsed: Vec<serde_json::Value> = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(parsed.len(), rows.len());
+    assert!(parsed.iter().any(|r| r["employee"] == "M007"
+        && r["rule"] == "pop-validity"
+        && r["severity"] == "shortfall"
+        && r["date"] == "2025-12-16"
+        && r["kind"] == "finding"));
+    assert!(
+        parsed
+            .iter()
+            .any(|r| r["kind"] == "planning" && r["severity"] == "overdue")
+    );
+}
+
+#[test]
+fn a_workbook_with_errors_gives_the_table_header_alone_and_exit_1() {
+    let out = popdruk(&[
+        "check",
+        "samples/invalid/unknown-task.xlsx",
+        "--date",
+        AS_OF,
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "\u{feff}Kind,ID,Name,Team,Supervisor,Rule,Severity,Date,Text\n"
+    );
+    assert!(text(&out.stderr).contains("SCH-BIU"));
 }

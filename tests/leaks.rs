@@ -1,6 +1,6 @@
 //! Nothing half-written, nothing leaked: an interrupted build leaves each file whole and no
 //! temporary file; the workbook is never touched and the documents go beside it, not into
-//! its folder; no crate that speaks to a network is built in; no PDF holds a path of the
+//! its folder; no crate that reaches out over a network is built in; no PDF holds a path of the
 //! machine it was made on.
 
 mod common;
@@ -166,14 +166,16 @@ fn a_build_never_changes_the_workbook_and_writes_beside_its_folder() {
     );
 }
 
-/// Crates that open network connections (HTTP clients, TLS stacks, the socket layers every
-/// async runtime needs to reach a network); popdruk promises no network access, so none may
-/// be in its lock file, which lists every crate any build of it, on any platform, could
-/// use. (tokio itself is there, for printpdf's WebAssembly build, with only its `rt` and
-/// `time` features: without `mio` it has no sockets.)
+/// Crates that reach out over a network (HTTP clients, TLS stacks, resolvers, socket
+/// libraries other than tokio's); popdruk promises no network access, so none may be in its
+/// lock file, which lists every crate any build of it, on any platform, could use.
+///
+/// The local page (`popdruk serve`) needs a server: hyper (HTTP/1 only, through axum), tokio
+/// with its `net` feature and the socket layers under it (`mio`, `socket2`). It listens on
+/// 127.0.0.1 only, refuses other hosts and origins (tests/serve.rs), and connects nowhere;
+/// so those three are allowed, and TLS and HTTP/2 stay out.
 const NETWORK_CRATES: &[&str] = &[
     "reqwest",
-    "hyper",
     "ureq",
     "curl",
     "curl-sys",
@@ -184,12 +186,12 @@ const NETWORK_CRATES: &[&str] = &[
     "h3",
     "quinn",
     "rustls",
+    "hyper-rustls",
+    "hyper-tls",
     "native-tls",
     "openssl",
     "openssl-sys",
     "async-std",
-    "mio",
-    "socket2",
     "websocket",
     "tungstenite",
     "trust-dns-resolver",

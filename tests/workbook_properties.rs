@@ -302,7 +302,7 @@ proptest! {
         let cells = analysis::CellIndex::new(wb);
         let rows = popdruk::model::Index::new(wb);
         for e in &wb.employees {
-            let ctx = context::employee(&rows, &cells, e, templates.labels(Lang::Nl), Lang::Nl, date, date);
+            let ctx = context::employee(&rows, &cells, e, templates.labels(Lang::Nl), Lang::Nl, date, date, &Default::default());
             let doc = markup::parse(&templates.render("pop.tera", &ctx).expect("render"))
                 .expect("markup");
             let laid = layout::layout(&doc, &layout::Options::default());

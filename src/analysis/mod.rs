@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::schema::normalize;
-use crate::model::{Assessment, Employee, Goal, Origin, Priority, Task, TeamNeed, Workbook};
+use crate::model::{
+    Assessment, Employee, Goal, Origin, Priority, Task, TaskTeams, TeamNeed, Workbook,
+};
 
 /// The lowest level at which someone counts as able to do a task on their own.
 pub const COVERED_LEVEL: u8 = 2;
@@ -64,6 +66,22 @@ pub struct TaskCoverage<'a> {
     pub need: Option<&'a TeamNeed>,
     /// POP goals that develop this task in this team.
     pub goals: Vec<&'a Goal>,
+    /// The coverage on the team need's deadline, when it lies after the reference date:
+    /// who leaves before it no longer counts.
+    pub at_deadline: Option<AtDeadline<'a>>,
+}
+
+/// The coverage of a task on the deadline of the team's need for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AtDeadline<'a> {
+    /// The need's deadline.
+    pub day: NaiveDate,
+    /// Who covers the task now and is still in service that day.
+    pub covered_by: Vec<&'a Employee>,
+    /// Who covers it now but leaves before that day.
+    pub leaving: Vec<&'a Employee>,
+    /// `required − covered_by`, never negative.
+    pub shortfall: u32,
 }
 
 impl TaskCoverage<'_> {
@@ -135,9 +153,10 @@ impl<'a> TeamAnalysis<'a> {
 /// Analyses every team of the workbook on `as_of`, teams sorted by name.
 pub fn analyse(wb: &Workbook, as_of: NaiveDate) -> Vec<TeamAnalysis<'_>> {
     let cells = CellIndex::new(wb);
+    let task_teams = wb.task_teams();
     wb.teams()
         .into_iter()
-        .map(|team| analyse_team(wb, &cells, team, as_of))
+        .map(|team| analyse_team(wb, &cells, &task_teams, team, as_of))
         .collect()
 }
 
@@ -172,6 +191,7 @@ fn can_do(a: Option<&Assessment>, level: u8) -> bool {
 fn analyse_team<'a>(
     wb: &'a Workbook,
     cells: &CellIndex<'a>,
+    task_teams: &TaskTeams<'a>,
     team: &'a str,
     as_of: NaiveDate,
 ) -> TeamAnalysis<'a> {
@@ -183,7 +203,7 @@ fn analyse_team<'a>(
     let tasks: Vec<&Task> = wb
         .tasks
         .iter()
-        .filter(|t| t.team.as_deref().is_none_or(|tt| tt == team))
+        .filter(|t| task_teams.includes(t, team))
         .collect();
     let needs: Vec<&TeamNeed> = wb.team_needs.iter().filter(|n| n.team == team).collect();
     let member_ids: Vec<&str> = members.iter().map(|e| e.id.as_str()).collect();
@@ -238,6 +258,19 @@ fn analyse_team<'a>(
                 .copied()
                 .filter(|g| goal_addresses(g, task, &needs))
                 .collect();
+            let at_deadline = need
+                .and_then(|n| n.deadline)
+                .filter(|d| *d > as_of)
+                .map(|day| {
+                    let (covered_by, leaving): (Vec<&Employee>, Vec<&Employee>) =
+                        covered_by.iter().partition(|e| e.in_service_on(day));
+                    AtDeadline {
+                        day,
+                        shortfall: required.saturating_sub(covered_by.len() as u32),
+                        covered_by,
+                        leaving,
+                    }
+                });
             TaskCoverage {
                 task,
                 required,
@@ -248,6 +281,7 @@ fn analyse_team<'a>(
                 trainers,
                 need,
                 goals,
+                at_deadline,
             }
         })
         .collect();

@@ -283,7 +283,31 @@ fn urgency_puts_stated_needs_first_then_largest_shortfall() {
         .iter()
         .map(|t| t.task.code.as_str())
         .collect();
-    assert_eq!(order, vec!["SCH-BUI", "GRO-SNO", "LOG-HEF"]);
+    // LOG-HEF has no `Team`, and only the warehouse has a level for it: not Buiten's.
+    assert_eq!(order, vec!["SCH-BUI", "GRO-SNO"]);
+}
+
+#[test]
+fn a_task_without_team_belongs_to_the_teams_with_a_level_or_a_need_for_it() {
+    let mut wb = painting_team();
+    let all = analyse(&wb, day(2026, 11, 29));
+    let has = |all: &[TeamAnalysis<'_>], name: &str| {
+        team(all, name)
+            .tasks
+            .iter()
+            .any(|t| t.task.code == "LOG-HEF")
+    };
+    assert!(!has(&all, "Buiten") && has(&all, "Logistiek"));
+    wb.team_needs.push(TeamNeed {
+        team: "Buiten".into(),
+        task: "LOG-HEF".into(),
+        reason: None,
+        required: None,
+        deadline: None,
+        priority: None,
+    });
+    let all = analyse(&wb, day(2026, 11, 29));
+    assert!(has(&all, "Buiten") && has(&all, "Logistiek"));
 }
 
 #[test]
@@ -300,4 +324,27 @@ fn interests_match_team_needs_by_word_stem() {
     assert!(mentions("ik wil graag schilderen", &wb.tasks[0]));
     assert!(!mentions("ik wil graag koken", &wb.tasks[0]));
     assert!(mentions("misschien SCH-BUI", &wb.tasks[0]));
+}
+
+#[test]
+fn someone_leaving_before_the_need_deadline_does_not_cover_it_then() {
+    let wb = painting_team();
+    let all = analyse(&wb, day(2026, 11, 29));
+    let c = coverage(team(&all, "Buiten"), "SCH-BUI");
+    assert_eq!((c.current(), c.shortfall), (2, 2));
+    let later = c
+        .at_deadline
+        .as_ref()
+        .expect("a need with a deadline ahead");
+    assert_eq!(later.day, day(2027, 3, 1));
+    assert_eq!(ids(&later.covered_by), ["M1"]);
+    assert_eq!(ids(&later.leaving), ["M2"]);
+    assert_eq!(later.shortfall, 3);
+    // After the deadline there is nothing ahead to count.
+    let all = analyse(&wb, day(2027, 3, 2));
+    assert!(
+        coverage(team(&all, "Buiten"), "SCH-BUI")
+            .at_deadline
+            .is_none()
+    );
 }

@@ -182,6 +182,18 @@ const TEXTS: &[Text] = &[
         "Exit with code 1 when a rule finds a shortfall",
     ),
     t(
+        "check",
+        "format",
+        "Hoe de bevindingen op stdout komen: text (om te lezen), csv (een tabel voor Excel, met de planning) of json",
+        "How the findings are written on stdout: text (to read), csv (a table for Excel, with the planning) or json",
+    ),
+    t(
+        "check",
+        "planning",
+        "Toon ook de planning: wie de komende maanden (standaard 6) een gesprek, evaluatie of actie heeft, per leidinggevende",
+        "Also show the planning: who has a conversation, evaluation or action due in the coming months (default 6), per supervisor",
+    ),
+    t(
         "build",
         "",
         "Maak de POP-documenten van elke medewerker en de bundels om af te drukken",
@@ -272,6 +284,58 @@ const TEXTS: &[Text] = &[
         "Overwrite an existing team.xlsx",
     ),
     t(
+        "serve",
+        "",
+        "Open popdruk als pagina in uw browser: werkmap kiezen, controleren en documenten maken zonder terminal",
+        "Open popdruk as a page in your browser: choose a workbook, check it and make the documents without a terminal",
+    ),
+    t(
+        "serve",
+        "@examples",
+        "Voorbeeld:
+  popdruk serve
+  popdruk serve mijn-team/team.xlsx     de pagina controleert opnieuw als het bestand verandert",
+        "Example:
+  popdruk serve --lang en
+  popdruk serve my-team/team.xlsx --lang en     the page checks again when the file changes",
+    ),
+    t(
+        "serve",
+        "workbook",
+        "Een werkmap om meteen te tonen; de pagina controleert ze opnieuw als ze bewaard wordt",
+        "A workbook to show at once; the page checks it again when it is saved",
+    ),
+    t(
+        "serve",
+        "port",
+        "De poort op 127.0.0.1; standaard een vrije",
+        "The port on 127.0.0.1; by default a free one",
+    ),
+    t(
+        "serve",
+        "no_open",
+        "De browser niet openen: alleen het adres tonen",
+        "Do not open the browser: only print the address",
+    ),
+    t(
+        "serve",
+        "output",
+        "De map voor geladen werkmappen en gemaakte documenten, die blijft; standaard een tijdelijke map die bij het stoppen verdwijnt",
+        "The folder for loaded workbooks and made documents, which is kept; by default a temporary folder removed when popdruk stops",
+    ),
+    t(
+        "serve",
+        "lang",
+        "Taal van de pagina bij het openen: nl of en (standaard nl)",
+        "Language of the page when it opens: nl or en (default nl)",
+    ),
+    t(
+        "serve",
+        "date",
+        "De datum die de pagina voorstelt voor de documenten; standaard vandaag",
+        "The date the page proposes for the documents; by default today",
+    ),
+    t(
         "completions",
         "",
         "Toon de aanvulcode (completions) voor een shell",
@@ -331,7 +395,10 @@ fn value_name(id: &str, lang: Lang) -> Option<&'static str> {
         "only" => ("DOCUMENTEN", "DOCUMENTS"),
         "employees" => ("ID", "ID"),
         "due" => ("DAGEN|DATUM", "DAYS|DATE"),
+        "planning" => ("MAANDEN", "MONTHS"),
+        "format" => ("FORMAAT", "FORMAT"),
         "shell" => ("SHELL", "SHELL"),
+        "port" => ("POORT", "PORT"),
         _ => return None,
     };
     Some(match lang {

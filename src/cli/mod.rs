@@ -45,6 +45,10 @@ enum Command {
         to: Option<NaiveDate>,
         #[arg(long)]
         strict: bool,
+        #[arg(long, num_args = 0..=1, default_missing_value = "6", value_parser = clap::value_parser!(u32).range(1..=60))]
+        planning: Option<u32>,
+        #[arg(long, default_value = "text", value_parser = said::<Format>)]
+        format: Format,
         #[command(flatten)]
         talk: Talk,
     },
@@ -81,6 +85,19 @@ enum Command {
         shell: clap_complete::Shell,
         #[arg(long, default_value = "nl", value_parser = said::<Lang>)]
         lang: Lang,
+    },
+    Serve {
+        workbook: Option<PathBuf>,
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        #[arg(long = "no-open")]
+        no_open: bool,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long, default_value = "nl", value_parser = said::<Lang>)]
+        lang: Lang,
+        #[arg(long, value_parser = date)]
+        date: Option<NaiveDate>,
     },
 }
 
@@ -234,6 +251,8 @@ pub enum Options {
         /// Language of the help texts in them.
         lang: Lang,
     },
+    /// Serve the web page on 127.0.0.1.
+    Serve(ServeOptions),
     /// Write a generated organisation (`popdruk generate N OUT`, hidden from the help).
     Generate {
         /// Employees.
@@ -245,6 +264,34 @@ pub enum Options {
         /// Where to write it.
         out: PathBuf,
     },
+}
+
+/// How `check` writes its findings on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// For reading: the overview, the findings per employee and the totals.
+    Text,
+    /// A table for a spreadsheet: one row per finding and per entry of the planning.
+    Csv,
+    /// The same rows as a JSON array.
+    Json,
+}
+
+impl std::str::FromStr for Format {
+    /// What is wrong with the value, in both languages.
+    type Err = Tr;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "text" | "tekst" => Ok(Format::Text),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            _ => Err(Tr::new(
+                format!("formaat `{s}` bestaat niet: kies `text`, `csv` of `json`"),
+                format!("there is no format `{s}`: choose `text`, `csv` or `json`"),
+            )),
+        }
+    }
 }
 
 /// Options of `popdruk check`.
@@ -264,6 +311,10 @@ pub struct CheckOptions {
     pub to: Option<NaiveDate>,
     /// Whether a `tekort` finding makes the check fail (exit 1).
     pub strict: bool,
+    /// List the planning of so many months after the rules (`--planning`).
+    pub planning: Option<u32>,
+    /// How the findings are written on stdout (`--format`).
+    pub format: Format,
     /// How much to say on stderr.
     pub verbosity: Verbosity,
 }
@@ -287,6 +338,23 @@ pub struct BuildOptions {
     pub paper: Paper,
     /// Open the output with the system's viewer afterwards.
     pub open: bool,
+}
+
+/// Options of `popdruk serve`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ServeOptions {
+    /// A workbook to show at once, checked again when it changes on disk.
+    pub workbook: Option<PathBuf>,
+    /// The port on 127.0.0.1; 0 for a free one.
+    pub port: u16,
+    /// Open the default browser at the address.
+    pub open: bool,
+    /// The folder for uploads and documents, kept; a temporary one removed at exit if not.
+    pub output: Option<PathBuf>,
+    /// The page's language when it opens.
+    pub lang: Lang,
+    /// The date the page proposes; today if not given.
+    pub date: Option<NaiveDate>,
 }
 
 /// Why popdruk stops before doing anything: help or the version was asked for, or the
@@ -353,6 +421,7 @@ const VALUE_OPTIONS: &[&str] = &[
     "--paper",
     "--only",
     "--employee",
+    "--port",
 ];
 
 /// Options written before the command (`popdruk --lang en check team.xlsx`, as git and cargo
@@ -364,6 +433,7 @@ fn hoist_options(mut argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
         "templates",
         "init",
         "completions",
+        "serve",
         "generate",
         "help",
     ];
@@ -482,6 +552,8 @@ fn build_options(b: BuildArgs) -> Option<BuildOptions> {
             from: b.from,
             to: b.to,
             strict: false,
+            planning: None,
+            format: Format::Text,
             verbosity: b.talk.verbosity(),
         },
         output: b.output,
@@ -504,6 +576,8 @@ fn from_args(args: Args) -> Option<Options> {
             from,
             to,
             strict,
+            planning,
+            format,
             talk,
         }) => Options::Check(CheckOptions {
             workbook,
@@ -513,6 +587,8 @@ fn from_args(args: Args) -> Option<Options> {
             from,
             to,
             strict,
+            planning,
+            format,
             verbosity: talk.verbosity(),
         }),
         Some(Command::Build(b)) => Options::Build(build_options(b)?),
@@ -531,6 +607,21 @@ fn from_args(args: Args) -> Option<Options> {
             force,
         },
         Some(Command::Completions { shell, lang }) => Options::Completions { shell, lang },
+        Some(Command::Serve {
+            workbook,
+            port,
+            no_open,
+            output,
+            lang,
+            date,
+        }) => Options::Serve(ServeOptions {
+            workbook,
+            port,
+            open: !no_open,
+            output,
+            lang,
+            date,
+        }),
         Some(Command::Generate {
             employees,
             out,
@@ -703,7 +794,7 @@ mod tests {
         for (lang, example) in [(Lang::Nl, "Voorbeeld"), (Lang::En, "Example")] {
             let mut commands = Vec::new();
             visible(&command(lang), String::new(), &mut commands);
-            assert_eq!(commands.len(), 7, "popdruk and its six visible commands");
+            assert_eq!(commands.len(), 8, "popdruk and its seven visible commands");
             for (path, mut cmd) in commands {
                 let help = cmd.render_long_help().to_string();
                 assert!(help.contains(example), "`popdruk {path} --help`:\n{help}");

@@ -11,9 +11,11 @@
 //! - a **POP** is known by its `POP-gesprek` row in `Gesprekken`; the first one is the first
 //!   POP, the last one on or before `as_of` is the last update;
 //! - the **current POP** is the set of the employee's goals without a `Resultaat` (not yet
-//!   evaluated); its improvement actions are their actions that were not `gestopt`;
+//!   evaluated) agreed by `as_of` ([`Index::agreed_by`]); its improvement actions are their
+//!   actions that were not `gestopt`;
 //! - conversations dated after `as_of` are plans, and are ignored.
 
+pub mod planning;
 pub mod report;
 mod settings;
 #[cfg(test)]
@@ -26,7 +28,8 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use crate::i18n::{Lang, Tr};
 use crate::model::value::format_date;
 use crate::model::{
-    ConversationKind, Employee, Index, Regime, Signed, Status, SupportLevel, TaskKind, Workbook,
+    ConversationKind, Employee, Index, LDE_CLOSED, Origin as GoalOrigin, Regime, Signed, Status,
+    SupportLevel, TaskKind, Workbook,
 };
 
 pub use settings::{Origin, SETTINGS, SettingDef, SheetColumn, Thresholds, Unit};
@@ -82,6 +85,8 @@ pub enum RuleId {
     LdeTraject,
     /// The yearly LDE evaluation.
     LdeEvaluatie,
+    /// Transition actions in the POP of an LDE track.
+    LdeDoorstroom,
     /// Coach FTE against the coaching norm, per quarter.
     Begeleidingsnorm,
     /// Which rules the organisation's regime asks for.
@@ -90,7 +95,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule, in the order findings are listed.
-    pub const ALL: [RuleId; 11] = [
+    pub const ALL: [RuleId; 12] = [
         RuleId::PopTermijn,
         RuleId::PopGeldigheid,
         RuleId::Verbeteracties,
@@ -100,6 +105,7 @@ impl RuleId {
         RuleId::WopEvaluatie,
         RuleId::LdeTraject,
         RuleId::LdeEvaluatie,
+        RuleId::LdeDoorstroom,
         RuleId::Begeleidingsnorm,
         RuleId::Regime,
     ];
@@ -116,6 +122,7 @@ impl RuleId {
             RuleId::WopEvaluatie => "wop-evaluatie",
             RuleId::LdeTraject => "lde-traject",
             RuleId::LdeEvaluatie => "lde-evaluatie",
+            RuleId::LdeDoorstroom => "lde-doorstroom",
             RuleId::Begeleidingsnorm => "begeleidingsnorm",
             RuleId::Regime => "regime",
         }
@@ -137,11 +144,106 @@ impl RuleId {
             RuleId::WopEvaluatie => "wop-evaluation",
             RuleId::LdeTraject => "lde-track",
             RuleId::LdeEvaluatie => "lde-evaluation",
+            RuleId::LdeDoorstroom => "lde-transition",
             RuleId::Begeleidingsnorm => "coaching-norm",
             RuleId::Regime => "regime",
         }
     }
 }
+
+impl RuleId {
+    /// The rules checked under `regime` (an organisation without one is checked as
+    /// collectief maatwerk), in [`RuleId::ALL`] order.
+    pub fn under(regime: Option<Regime>) -> Vec<RuleId> {
+        let regime = regime.unwrap_or(Regime::CollectiefMaatwerk);
+        RuleId::ALL
+            .into_iter()
+            .filter(|r| match r {
+                RuleId::PopTermijn
+                | RuleId::PopGeldigheid
+                | RuleId::Verbeteracties
+                | RuleId::Competentieniveaus
+                | RuleId::Ondertekening
+                | RuleId::Begeleidingsnorm => regime != Regime::IndividueelMaatwerk,
+                RuleId::Opvolging | RuleId::WopEvaluatie => true,
+                RuleId::LdeTraject | RuleId::LdeEvaluatie | RuleId::LdeDoorstroom => {
+                    regime == Regime::LokaleDiensteneconomie
+                }
+                RuleId::Regime => regime == Regime::IndividueelMaatwerk,
+            })
+            .collect()
+    }
+
+    /// The pages the rule is taken from, as read on [`SOURCES_READ`].
+    pub fn sources(self) -> &'static [Source] {
+        match self {
+            RuleId::PopTermijn
+            | RuleId::Verbeteracties
+            | RuleId::Competentieniveaus
+            | RuleId::Ondertekening => &[HERWIN_POP],
+            RuleId::PopGeldigheid => &[HERWIN_POP, WSE_LDE],
+            RuleId::Opvolging => &[PRACTICE],
+            RuleId::WopEvaluatie => &[VDAB_WOP],
+            RuleId::LdeTraject | RuleId::LdeDoorstroom => &[WSE_LDE, SE_LDE],
+            RuleId::LdeEvaluatie => &[WSE_LDE],
+            RuleId::Begeleidingsnorm => &[HERWIN_NORM],
+            RuleId::Regime => &[SE_LDE],
+        }
+    }
+}
+
+/// A page a rule is taken from: who publishes it, its title and address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// `[reg]` (a government page), `[fed]` (the sector federation) or `[practice]`.
+    pub kind: &'static str,
+    /// Who publishes it.
+    pub organisation: &'static str,
+    /// The page's title, as it reads.
+    pub title: &'static str,
+    /// Its address (empty for popdruk's own choice).
+    pub address: &'static str,
+}
+
+/// The day the pages of [`RuleId::sources`] were last read.
+pub const SOURCES_READ: (i32, u32, u32) = (2026, 12, 5);
+
+const HERWIN_POP: Source = Source {
+    kind: "[fed]",
+    organisation: "Herwin (sectorfederatie van de maatwerkbedrijven)",
+    title: "FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
+    address: "https://herwin.be/question/wat-is-een-persoonlijk-ontwikkelingsplan-pop/",
+};
+const HERWIN_NORM: Source = Source {
+    kind: "[fed]",
+    organisation: "Herwin (sectorfederatie van de maatwerkbedrijven)",
+    title: "FAQ: Hoe berekent de inspectie de begeleidingsnorm?",
+    address: "https://herwin.be/question/hoe-berekent-de-inspectie-de-begeleidingsnorm/",
+};
+const VDAB_WOP: Source = Source {
+    kind: "[reg]",
+    organisation: "VDAB",
+    title: "Collectief maatwerk: het werkondersteuningspakket",
+    address: "https://werkgevers.vdab.be/sociale-economie/collectief-maatwerk-wop",
+};
+const WSE_LDE: Source = Source {
+    kind: "[reg]",
+    organisation: "Departement Werk en Sociale Economie",
+    title: "Lokale diensteneconomie – ondersteuning",
+    address: "https://www.werk.be/online-diensten/tewerkstelling-en-sociale-economie/lokale-diensteneconomie/ondersteuning",
+};
+const SE_LDE: Source = Source {
+    kind: "[reg]",
+    organisation: "Departement Werk en Sociale Economie",
+    title: "Lokale diensteneconomie",
+    address: "https://www.socialeeconomie.be/lokale-diensteneconomie",
+};
+const PRACTICE: Source = Source {
+    kind: "[practice]",
+    organisation: "popdruk",
+    title: "goede praktijk: een actie over haar deadline wordt opgevolgd (docs/compliance.md)",
+    address: "",
+};
 
 /// The outcome of one rule for one employee (or for the organisation).
 #[derive(Debug, Clone, PartialEq)]
@@ -266,6 +368,7 @@ pub fn check_indexed(
         if regime == Regime::LokaleDiensteneconomie {
             out.extend(lde_traject(&ctx));
             out.extend(lde_evaluatie(&ctx));
+            out.extend(lde_doorstroom(&ctx));
         }
     }
     if regime == Regime::IndividueelMaatwerk {
@@ -362,7 +465,7 @@ pub(crate) struct Ctx<'a> {
     pops: Vec<&'a crate::model::Conversation>,
     /// All the employee's conversations, oldest first.
     conversations: &'a [&'a crate::model::Conversation],
-    /// The employee's goals, in sheet order.
+    /// The employee's goals agreed by `as_of` (see [`Index::agreed_by`]), in sheet order.
     goals: Vec<&'a crate::model::Goal>,
     /// The employee's teammatrix cells.
     assessed: Vec<&'a crate::model::Assessment>,
@@ -383,7 +486,12 @@ impl<'a> Ctx<'a> {
             as_of,
             pops,
             conversations: idx.conversations(&e.id),
-            goals: idx.goals.get(e.id.as_str()).cloned().unwrap_or_default(),
+            goals: idx
+                .goals(&e.id)
+                .iter()
+                .copied()
+                .filter(|g| idx.agreed_by(g, as_of))
+                .collect(),
             assessed: idx.assessed.get(e.id.as_str()).cloned().unwrap_or_default(),
             kinds: &idx.kinds,
         }
@@ -405,6 +513,21 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The last conversation on or before `as_of` that counts as the yearly LDE evaluation:
+    /// an evaluation or a POP conversation.
+    fn last_lde_evaluation(&self) -> Option<NaiveDate> {
+        self.conversations
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.kind,
+                    ConversationKind::Evaluatie | ConversationKind::PopGesprek
+                ) && c.date <= self.as_of
+            })
+            .map(|c| c.date)
+            .max()
+    }
+
     fn last_pop(&self) -> Option<&'a crate::model::Conversation> {
         self.pops.last().copied()
     }
@@ -417,7 +540,7 @@ impl<'a> Ctx<'a> {
             .count() as u32
     }
 
-    /// The goals of the current POP: those not yet evaluated.
+    /// The goals of the current POP: those agreed by the as-of date and not yet evaluated.
     fn current_goals(&self) -> impl Iterator<Item = &'a crate::model::Goal> + '_ {
         self.goals.iter().copied().filter(|g| g.result.is_none())
     }
@@ -642,13 +765,21 @@ pub(crate) fn verbeteracties(ctx: &Ctx<'_>) -> Option<Finding> {
     })
 }
 
-/// `competentieniveaus`: in the teammatrix, a current and a target level for at least one
-/// technical and one generic task.
+/// `competentieniveaus`: in the teammatrix, a current level and a desired level for at
+/// least one technical and one generic task. A goal of the current POP tied to a task (its
+/// `Taak`, and its `(niveau N)` when written) is a desired level for that task: supervisors
+/// write what someone should learn as a goal, not as a target in the matrix.
 pub(crate) fn competentieniveaus(ctx: &Ctx<'_>) -> Option<Finding> {
     ctx.last_pop()?;
+    let wanted: std::collections::HashSet<&str> = ctx
+        .current_goals()
+        .filter_map(|g| g.task.as_deref())
+        .collect();
     let has = |kind: TaskKind| {
         ctx.assessed.iter().any(|a| {
-            a.level.is_some() && a.target.is_some() && ctx.kinds.get(a.task.as_str()) == Some(&kind)
+            a.level.is_some()
+                && (a.target.is_some() || wanted.contains(a.task.as_str()))
+                && ctx.kinds.get(a.task.as_str()) == Some(&kind)
         })
     };
     let (technical, generic) = (has(TaskKind::Technisch), has(TaskKind::Generiek));
@@ -675,8 +806,12 @@ pub(crate) fn competentieniveaus(ctx: &Ctx<'_>) -> Option<Finding> {
         RuleId::Competentieniveaus,
         Severity::Tekort,
         Tr::new(
-            format!("de teammatrix heeft geen huidig én gewenst niveau voor {nl}"),
-            format!("the teammatrix has no current and target level for {en}"),
+            format!(
+                "de teammatrix heeft geen huidig én gewenst niveau voor {nl}: schrijf het gewenste niveau achter het huidige in de matrix (`1>2`), of koppel een doel aan de taak (kolom `Taak` in `Doelen`)"
+            ),
+            format!(
+                "the teammatrix has no current and target level for {en}: write the target after the current level in the matrix (`1>2`), or tie a goal to the task (column `Task` in `Goals`)"
+            ),
         ),
         Vec::new(),
     ))
@@ -815,9 +950,19 @@ pub(crate) fn opvolging(ctx: &Ctx<'_>) -> Vec<Finding> {
 }
 
 /// `wop-evaluatie`: the VDAB evaluation of the work-support package, due some years after
-/// its start, with a warning ahead. Checked whenever a WOP start is filled in.
+/// its start, with a warning ahead. Without a WOP start, a note says it was not checked.
 pub(crate) fn wop_evaluatie(ctx: &Ctx<'_>) -> Option<Finding> {
-    let start = ctx.e.wop_start?;
+    let Some(start) = ctx.e.wop_start else {
+        return Some(ctx.finding(
+            RuleId::WopEvaluatie,
+            Severity::Opmerking,
+            Tr::new(
+                "`WOP-start` is leeg: WOP-evaluatie niet gecontroleerd (vul de start in als er een werkondersteuningspakket is)",
+                "`WOP start` is empty: WOP evaluation not checked (fill in the start if there is a work-support package)",
+            ),
+            Vec::new(),
+        ));
+    };
     let due = add_months(start, ctx.rules.wop_years.saturating_mul(12));
     let severity = deadline_severity(
         ctx.as_of,
@@ -858,67 +1003,102 @@ pub(crate) fn wop_evaluatie(ctx: &Ctx<'_>) -> Option<Finding> {
     ))
 }
 
-/// `lde-traject`: an LDE track ends some years after hire; a warning ahead, a shortfall after.
-pub(crate) fn lde_traject(ctx: &Ctx<'_>) -> Option<Finding> {
-    let hired = ctx.e.hired?;
-    let end = add_months(hired, ctx.rules.lde_years.saturating_mul(12));
+/// `lde-traject`: an LDE track ends some years after its start (`Trajectstart`, not the hire
+/// date); a warning ahead, a shortfall after. A track that starts on or after 1 July 2023,
+/// when LDE stopped recognising new tracks, is flagged; without a start, a note.
+pub(crate) fn lde_traject(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let Some(start) = ctx.e.track_start else {
+        return vec![ctx.finding(
+            RuleId::LdeTraject,
+            Severity::Opmerking,
+            Tr::new(
+                "`Trajectstart` is leeg: het einde van het inschakelingstraject is niet berekend (de datum in dienst is niet de start van het traject)",
+                "`Track start` (`Trajectstart`) is empty: the end of the LDE track was not worked out (the hire date is not the start of the track)",
+            ),
+            Vec::new(),
+        )];
+    };
+    let mut out = Vec::new();
+    let s = format_date(start);
+    if start >= LDE_CLOSED {
+        out.push(ctx.finding(
+            RuleId::LdeTraject,
+            Severity::Waarschuwing,
+            Tr::new(
+                format!(
+                    "het inschakelingstraject start op {s}, op of na 1 juli 2023: sindsdien erkent de lokale diensteneconomie geen nieuwe trajecten; kijk de trajectstart of het regime na"
+                ),
+                format!(
+                    "the LDE track starts on {s}, on or after 1 July 2023: since then the local service economy recognises no new tracks; check the track start or the regime"
+                ),
+            ),
+            vec![(label("trajectstart", "track start"), start)],
+        ));
+    }
+    let end = add_months(start, ctx.rules.lde_years.saturating_mul(12));
     let severity = deadline_severity(
         ctx.as_of,
         end,
         sub_months(end, ctx.rules.lde_warning_months),
     );
-    let (h, x) = (format_date(hired), format_date(end));
+    let x = format_date(end);
     let message = match severity {
         Severity::Tekort => Tr::new(
             format!(
-                "het inschakelingstraject liep af op {x} (in dienst {h}): evaluatie door VDAB en doorstroom nodig"
+                "het inschakelingstraject liep af op {x} (start {s}): evaluatie door VDAB en doorstroom nodig"
             ),
             format!(
-                "the LDE track ended on {x} (hired {h}): VDAB evaluation and transition needed"
+                "the LDE track ended on {x} (start {s}): VDAB evaluation and transition needed"
             ),
         ),
         Severity::Waarschuwing => Tr::new(
-            format!("het inschakelingstraject loopt af op {x} (in dienst {h}): plan de doorstroom"),
-            format!("the LDE track ends on {x} (hired {h}): plan the transition"),
+            format!("het inschakelingstraject loopt af op {x} (start {s}): plan de doorstroom"),
+            format!("the LDE track ends on {x} (start {s}): plan the transition"),
         ),
         _ => Tr::new(
             format!("inschakelingstraject loopt tot {x}"),
             format!("LDE track runs until {x}"),
         ),
     };
-    Some(ctx.finding(
+    out.push(ctx.finding(
         RuleId::LdeTraject,
         severity,
         message,
         vec![
-            (label("in dienst", "hired"), hired),
+            (label("trajectstart", "track start"), start),
             (label("einde traject", "end of track"), end),
         ],
-    ))
+    ));
+    out
 }
 
-/// `lde-evaluatie`: an evaluation conversation at least every period (yearly), counted from
-/// hire when there has been none yet.
+/// `lde-evaluatie`: the yearly evaluation on the basis of the POP: a POP-gesprek or an
+/// evaluation conversation at least every period, counted from the track start (or hire)
+/// when there has been none yet.
 pub(crate) fn lde_evaluatie(ctx: &Ctx<'_>) -> Option<Finding> {
-    let last = ctx
-        .conversations
-        .iter()
-        .filter(|c| c.kind == ConversationKind::Evaluatie && c.date <= ctx.as_of)
-        .map(|c| c.date)
-        .max();
-    let from = last.or(ctx.e.hired)?;
+    let last = ctx.last_lde_evaluation();
+    let from = last.or(ctx.e.track_start).or(ctx.e.hired)?;
     let months = ctx.rules.lde_evaluation_months;
     let due = add_months(from, months);
     let severity = deadline_severity(ctx.as_of, due, sub_days(due, ctx.rules.warning_days));
     let d = format_date(due);
     let mut dates = vec![(label("evaluatie uiterlijk", "evaluation due"), due)];
     if let Some(l) = last {
-        dates.insert(0, (label("laatste evaluatie", "last evaluation"), l));
+        dates.insert(
+            0,
+            (
+                label(
+                    "laatste POP- of evaluatiegesprek",
+                    "last POP or evaluation conversation",
+                ),
+                l,
+            ),
+        );
     }
     let since = match last {
         Some(l) => (
-            format!("laatste evaluatie {}", format_date(l)),
-            format!("last evaluation {}", format_date(l)),
+            format!("laatste POP- of evaluatiegesprek {}", format_date(l)),
+            format!("last POP or evaluation conversation {}", format_date(l)),
         ),
         None => (
             "nog geen evaluatie".to_string(),
@@ -940,6 +1120,49 @@ pub(crate) fn lde_evaluatie(ctx: &Ctx<'_>) -> Option<Finding> {
         ),
     };
     Some(ctx.finding(RuleId::LdeEvaluatie, severity, message, dates))
+}
+
+/// `lde-doorstroom`: the current POP of an LDE track holds transition actions: the actions
+/// (not `gestopt`) of goals with `Herkomst` `doorstroom`. Checked once there is a POP.
+pub(crate) fn lde_doorstroom(ctx: &Ctx<'_>) -> Option<Finding> {
+    let last = ctx.last_pop()?;
+    let count = ctx
+        .current_goals()
+        .filter(|g| g.origin == Some(GoalOrigin::Doorstroom))
+        .flat_map(|g| &g.actions)
+        .filter(|a| a.status != Some(Status::Gestopt))
+        .count() as u32;
+    let dates = vec![(
+        label("laatste POP-gesprek", "last POP conversation"),
+        last.date,
+    )];
+    Some(if count > 0 {
+        ctx.finding(
+            RuleId::LdeDoorstroom,
+            Severity::Ok,
+            Tr::new(
+                format!(
+                    "{} in het huidige POP",
+                    plural(count, "doorstroomactie", "doorstroomacties")
+                ),
+                format!(
+                    "{} in the current POP",
+                    plural(count, "transition action", "transition actions")
+                ),
+            ),
+            dates,
+        )
+    } else {
+        ctx.finding(
+            RuleId::LdeDoorstroom,
+            Severity::Waarschuwing,
+            Tr::new(
+                "het huidige POP heeft geen doorstroomactie: een doel met Herkomst `doorstroom` en een actie hoort in het POP van een inschakelingstraject",
+                "the current POP has no transition action: a goal with Origin `doorstroom` and an action belongs in the POP of an LDE track",
+            ),
+            dates,
+        )
+    })
 }
 
 /// The coaching a quarter asks for and has, counted on its last day.

@@ -392,7 +392,7 @@ fn levels_need_a_current_and_target_level_for_a_technical_and_a_generic_task() {
         of(&f, RuleId::Competentieniveaus)[0]
             .message
             .nl
-            .ends_with("voor een generieke taak")
+            .contains("voor een generieke taak: schrijf het gewenste niveau")
     );
     wb.matrix.push(cell("G", Some(2), Some(3)));
     assert_eq!(
@@ -498,9 +498,17 @@ fn the_wop_evaluation_warns_six_months_ahead_and_fails_after() {
         vec![employee("M1", ymd(2019, 5, 1))],
         Vec::new(),
     );
+    // Without a WOP start, a note says the rule was not checked.
+    let f = run(&none, ymd(2026, 11, 29));
     assert_eq!(
-        severity(&run(&none, ymd(2026, 11, 29)), RuleId::WopEvaluatie),
-        None
+        severity(&f, RuleId::WopEvaluatie),
+        Some(Severity::Opmerking)
+    );
+    assert!(
+        of(&f, RuleId::WopEvaluatie)[0]
+            .message
+            .nl
+            .starts_with("`WOP-start` is leeg")
     );
 }
 
@@ -526,8 +534,9 @@ fn individueel_maatwerk_skips_the_pop_rules_and_says_so() {
 
 #[test]
 fn lde_adds_the_track_end_and_a_yearly_evaluation() {
-    let e = employee("M1", ymd(2022, 3, 1));
-    let mut convs = vec![pop("M1", ymd(2026, 10, 1))];
+    let mut e = employee("M1", ymd(2020, 3, 1));
+    e.track_start = Some(ymd(2022, 3, 1));
+    let mut convs = vec![pop("M1", ymd(2025, 10, 1))];
     convs.push(conversation(
         "M1",
         ymd(2025, 12, 1),

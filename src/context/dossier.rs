@@ -38,7 +38,7 @@ pub struct Status {
     pub word: String,
 }
 
-fn status(s: Severity, t: &Labels) -> Status {
+pub(crate) fn status(s: Severity, t: &Labels) -> Status {
     let (key, symbol) = match s {
         Severity::Ok => ("ok", "✓"),
         Severity::Opmerking => ("opmerking", "i"),
@@ -65,6 +65,23 @@ pub struct SettingText {
     pub changed: bool,
     /// `[fed]`, `[reg]` or `[practice]`.
     pub source: String,
+}
+
+/// A page a rule is taken from, for the cover.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceText {
+    /// The rule's tag in the document's language (`pop-geldigheid`, `pop-validity`).
+    pub rule: String,
+    /// `[reg]`, `[fed]` or `[practice]`.
+    pub kind: String,
+    /// Who publishes the page.
+    pub organisation: String,
+    /// The page's title.
+    pub title: String,
+    /// Its address; empty for popdruk's own choice.
+    pub address: String,
+    /// The day it was read.
+    pub read: DateText,
 }
 
 /// One row of the summary table.
@@ -165,8 +182,10 @@ pub struct DossierContext {
     pub period_to: DateText,
     /// The organisation; `regime` is the regime the rules were checked for.
     pub org: OrgText,
-    /// The thresholds in force.
+    /// The thresholds in force of the rules checked under the organisation's regime.
     pub settings: Vec<SettingText>,
+    /// Per rule checked under the organisation's regime, the pages it is taken from.
+    pub sources: Vec<SourceText>,
     /// The day the built-in values were last checked against their sources.
     pub defaults_checked: DateText,
     /// The statement on the cover: an internal checklist, not an official document.
@@ -271,6 +290,35 @@ impl Dossier<'_> {
             self.period,
         )
     }
+}
+
+/// The coaching norm counted on the last day of each quarter of `period`.
+pub(crate) fn norm_rows(
+    wb: &crate::model::Workbook,
+    rules: &compliance::Thresholds,
+    period: compliance::Period,
+    as_of: NaiveDate,
+    t: &Labels,
+    lang: Lang,
+) -> Vec<NormRow> {
+    period
+        .quarters()
+        .into_iter()
+        .map(|q| {
+            let n = compliance::norm_on(wb, rules, compliance::quarter_end(q));
+            let forecast = n.day > as_of;
+            NormRow {
+                quarter: format!("{}{} {}", label(t, "quarter_short"), q.1, q.0),
+                day: date_text(Some(n.day), lang),
+                forecast,
+                counted: n.counted,
+                without_level: n.without_level,
+                required: ratio(n.required, lang),
+                coaches: ratio(n.coaches, lang),
+                status: status(n.severity(as_of), t),
+            }
+        })
+        .collect()
 }
 
 fn ratio(n: f64, lang: Lang) -> String {
@@ -390,24 +438,7 @@ pub fn dossier<'a>(
     }
     let norm_checked = !wb.coaches.is_empty();
     let norm = if norm_checked {
-        period
-            .quarters()
-            .into_iter()
-            .map(|q| {
-                let n = compliance::norm_on(wb, rules, compliance::quarter_end(q));
-                let forecast = n.day > as_of;
-                NormRow {
-                    quarter: format!("{}{} {}", label(t, "quarter_short"), q.1, q.0),
-                    day: d(Some(n.day)),
-                    forecast,
-                    counted: n.counted,
-                    without_level: n.without_level,
-                    required: ratio(n.required, lang),
-                    coaches: ratio(n.coaches, lang),
-                    status: status(n.severity(as_of), t),
-                }
-            })
-            .collect()
+        norm_rows(wb, rules, period, as_of, t, lang)
     } else {
         Vec::new()
     };
@@ -416,8 +447,28 @@ pub fn dossier<'a>(
         .filter(|f| f.employee.is_none() && f.severity != Severity::Ok)
         .map(|f| finding_text(f, t, lang))
         .collect();
+    // Only the rules the regime asks for: an inspector of a maatwerkbedrijf is not shown the
+    // LDE track's duration.
+    let applied = compliance::RuleId::under(wb.organisation.regime);
+    let (y, m, dd) = compliance::SOURCES_READ;
+    let read = d(NaiveDate::from_ymd_opt(y, m, dd));
+    let sources = applied
+        .iter()
+        .flat_map(|r| {
+            let read = read.clone();
+            r.sources().iter().map(move |src| SourceText {
+                rule: r.tag(lang).to_string(),
+                kind: src.kind.to_string(),
+                organisation: src.organisation.to_string(),
+                title: src.title.to_string(),
+                address: src.address.to_string(),
+                read: read.clone(),
+            })
+        })
+        .collect();
     let settings = SETTINGS
         .iter()
+        .filter(|def| def.rules.iter().any(|r| applied.contains(r)))
         .map(|def| {
             let origin = match rules.origin(def) {
                 Origin::Default => label(t, "origin_default"),
@@ -475,6 +526,7 @@ pub fn dossier<'a>(
             period_to: d(Some(period.to)),
             org,
             settings,
+            sources,
             defaults_checked,
             statement,
             totals,
@@ -524,15 +576,23 @@ fn employee_section(
     let mut goals: Vec<_> = index
         .goals(&e.id)
         .iter()
-        .filter(|g| g.result.is_none())
+        .filter(|g| g.result.is_none() && index.agreed_by(g, as_of))
         .collect();
     goals.sort_by_key(|g| g.number);
+    let agreed: Vec<&crate::model::Goal> = index
+        .goals(&e.id)
+        .iter()
+        .copied()
+        .filter(|g| index.agreed_by(g, as_of))
+        .collect();
+    let aims = super::goal_levels(&agreed);
     let mut competences: Vec<MatrixRow> = wb
         .tasks
         .iter()
         .filter_map(|task| {
             let a = cells.get(&e.id, &task.code)?;
-            (a.level.is_some() || a.target.is_some()).then(|| matrix_row(task, Some(a), false))
+            (a.level.is_some() || a.target.is_some())
+                .then(|| super::with_goal_level(matrix_row(task, Some(a), false), &aims))
         })
         .collect();
     competences.sort_by_key(|c| c.kind != "technisch");

@@ -7,11 +7,13 @@
 //! `docs/templates.md`; every field there is a field here.
 
 pub mod dossier;
+pub mod overzicht;
+pub mod planning;
 pub mod team;
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::analysis;
@@ -505,9 +507,34 @@ pub(crate) fn matrix_row(
     }
 }
 
+/// The levels the employee's open goals aim at by task code: a goal tied to a task with
+/// `(niveau N)` in its text is the desired level the matrix may not hold.
+pub(crate) fn goal_levels<'g>(goals: &[&'g Goal]) -> std::collections::HashMap<&'g str, u8> {
+    goals
+        .iter()
+        .filter(|g| g.result.is_none())
+        .filter_map(|g| Some((g.task.as_deref()?, g.level()?)))
+        .collect()
+}
+
+/// A matrix row with the target its goal names, when the matrix has none.
+pub(crate) fn with_goal_level(
+    mut row: MatrixRow,
+    aims: &std::collections::HashMap<&str, u8>,
+) -> MatrixRow {
+    if row.target.is_empty()
+        && let Some(level) = aims.get(row.code.as_str())
+    {
+        row.target = level.to_string();
+    }
+    row
+}
+
 /// The context of an employee's documents printed on `today` about the state on `as_of`
 /// (conversations held, the plan's period, the next talk); `index` holds the workbook's
-/// rows by employee.
+/// rows by employee; `rules` the thresholds in force, so the form's period is the validity
+/// `check` judges.
+#[allow(clippy::too_many_arguments)]
 pub fn employee<'a>(
     index: &crate::model::Index<'a>,
     cells: &analysis::CellIndex<'a>,
@@ -516,16 +543,21 @@ pub fn employee<'a>(
     lang: Lang,
     today: NaiveDate,
     as_of: NaiveDate,
+    rules: &crate::compliance::Thresholds,
 ) -> EmployeeContext {
     let wb = index.workbook();
     let needs = analysis::matching_needs(wb, cells, e);
+    let aims = goal_levels(index.goals(&e.id));
     let matrix = wb
         .tasks
         .iter()
-        .filter(|task| task.team.as_deref().is_none_or(|tt| tt == e.team))
+        .filter(|task| index.task_teams().includes(task, &e.team))
         .map(|task| {
             let needed = needs.iter().any(|n| n.task.code == task.code);
-            matrix_row(task, cells.get(&e.id, &task.code), needed)
+            with_goal_level(
+                matrix_row(task, cells.get(&e.id, &task.code), needed),
+                &aims,
+            )
         })
         .collect();
     let need_texts = needs
@@ -577,12 +609,16 @@ pub fn employee<'a>(
         .iter()
         .rev()
         .find(|c| c.date <= as_of && c.kind == ConversationKind::PopGesprek);
-    // The plan runs a year from its last POP conversation, or from the as-of day for a new one.
+    // The plan runs the POP's validity (`pop_geldigheid_maanden`, as `check` judges it) from
+    // its last POP conversation, or from the as-of day for a new one.
+    let valid = rules.pop_validity_months;
     let from = last_pop
         .map(|c| c.date)
-        .filter(|d| *d + Months::new(12) > as_of)
+        .filter(|d| crate::compliance::add_months(*d, valid) > as_of)
         .unwrap_or(as_of);
-    let to = from + Months::new(12) - chrono::Days::new(1);
+    let to = crate::compliance::add_months(from, valid)
+        .pred_opt()
+        .unwrap_or(from);
     let next = conversations
         .iter()
         .filter_map(|c| c.next)

@@ -97,6 +97,12 @@ pub struct TaskColumn {
     pub candidates: usize,
     /// Number of trainers.
     pub trainers: usize,
+    /// The team need's deadline, when it lies after the snapshot date.
+    pub deadline: DateText,
+    /// Coverage on that deadline (who leaves before it does not count), or empty.
+    pub at_deadline: String,
+    /// Shortfall on that deadline.
+    pub shortfall_at_deadline: u32,
 }
 
 /// One cell of the matrix.
@@ -182,6 +188,9 @@ pub struct PlanItem {
     pub task: TaskColumn,
     /// "2 van 4 nodig".
     pub coverage: String,
+    /// "op 01/03/2027: 1 van 4 nodig (Marc Peeters vertrekt op 31/01/2027)", or
+    /// empty when the need has no deadline ahead.
+    pub coverage_at_deadline: String,
     /// Cluster.
     pub cluster: String,
     /// Why it is needed.
@@ -227,6 +236,9 @@ pub struct TeamContext {
     pub single_points: usize,
     /// "14 medewerkers in dienst · 1 taken met een tekort · …"
     pub summary: String,
+    /// Per team need with a deadline ahead, its coverage then, in a sentence
+    /// ("Buitenschilderwerk op 01/03/2027: 1 van 4 nodig (Marc Peeters vertrekt op …)").
+    pub at_deadlines: Vec<String>,
 }
 
 fn risk(c: &TaskCoverage<'_>, t: &Labels) -> (&'static str, String) {
@@ -237,9 +249,15 @@ fn risk(c: &TaskCoverage<'_>, t: &Labels) -> (&'static str, String) {
     }
 }
 
-fn column(c: &TaskCoverage<'_>, t: &Labels) -> TaskColumn {
+fn column(c: &TaskCoverage<'_>, t: &Labels, lang: Lang) -> TaskColumn {
     let (risk_key, risk_text) = risk(c, t);
+    let later = c.at_deadline.as_ref();
     TaskColumn {
+        deadline: date_text(later.map(|l| l.day), lang),
+        at_deadline: later
+            .map(|l| l.covered_by.len().to_string())
+            .unwrap_or_default(),
+        shortfall_at_deadline: later.map_or(0, |l| l.shortfall),
         code: c.task.code.clone(),
         name: c.task.name.clone(),
         required: c.required,
@@ -347,7 +365,7 @@ pub fn team<'a>(
                 tasks_total: ordered.len(),
                 number: i + 1,
                 clusters: spans,
-                tasks: chunk.iter().map(|c| column(c, t)).collect(),
+                tasks: chunk.iter().map(|c| column(c, t, lang)).collect(),
                 people,
                 widths,
             }
@@ -358,7 +376,12 @@ pub fn team<'a>(
         .into_iter()
         .map(|c| plan_item(wb, c, t, lang))
         .collect();
+    let at_deadlines = ordered
+        .iter()
+        .filter_map(|c| Some(format!("{} {}", c.task.name, at_deadline(c, t, lang)?)))
+        .collect();
     TeamContext {
+        at_deadlines,
         lang: lang_code(lang),
         t: t.clone(),
         today: date_text(Some(today), lang),
@@ -396,9 +419,37 @@ fn with_leave(e: &Employee, t: &Labels, lang: Lang) -> String {
     }
 }
 
+/// The coverage on the need's deadline in words, naming who leaves before it; `None` when
+/// the need has no deadline ahead.
+fn at_deadline(c: &TaskCoverage<'_>, t: &Labels, lang: Lang) -> Option<String> {
+    let later = c.at_deadline.as_ref()?;
+    let mut s = fill(
+        t,
+        "coverage_at_deadline",
+        &[
+            ("date", &date_text(Some(later.day), lang).short),
+            ("current", &later.covered_by.len().to_string()),
+            ("required", &c.required.to_string()),
+        ],
+    );
+    if !later.leaving.is_empty() {
+        let names: Vec<String> = later
+            .leaving
+            .iter()
+            .map(|e| {
+                let day = date_text(e.left, lang).short;
+                format!("{} {} {day}", e.full_name(), label(t, "leaves_on"))
+            })
+            .collect();
+        s.push_str(&format!(" ({})", names.join("; ")));
+    }
+    Some(s)
+}
+
 fn plan_item(wb: &Workbook, c: &TaskCoverage<'_>, t: &Labels, lang: Lang) -> PlanItem {
     PlanItem {
-        task: column(c, t),
+        coverage_at_deadline: at_deadline(c, t, lang).unwrap_or_default(),
+        task: column(c, t, lang),
         coverage: fill(
             t,
             "coverage_text",

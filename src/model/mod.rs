@@ -8,7 +8,7 @@ pub mod schema;
 mod validate;
 pub mod value;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -102,6 +102,8 @@ pub struct Employee {
     pub support: Option<SupportLevel>,
     /// Start of the work-support package (WOP).
     pub wop_start: Option<NaiveDate>,
+    /// Start of the LDE track (inschakelingstraject), never before 1 April 2015.
+    pub track_start: Option<NaiveDate>,
     /// Supervisor's name.
     pub supervisor: Option<String>,
     /// Coach's name.
@@ -132,6 +134,18 @@ impl Employee {
     }
 }
 
+/// The day the LDE decree came into force: no LDE track starts before it.
+pub const LDE_IN_FORCE: NaiveDate = match NaiveDate::from_ymd_opt(2015, 4, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+/// The first day without new LDE recognitions: a track starting on or after it is suspect.
+pub const LDE_CLOSED: NaiveDate = match NaiveDate::from_ymd_opt(2023, 7, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
 /// Whether a task is a technical or a generic competence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -158,7 +172,7 @@ pub struct Task {
     pub required: Option<u32>,
     /// Description.
     pub description: Option<String>,
-    /// The one team that needs it (`None`: every team).
+    /// The one team that needs it (`None`: see [`Workbook::task_teams`]).
     pub team: Option<String>,
 }
 
@@ -300,6 +314,23 @@ pub struct Goal {
     pub result: Option<GoalResult>,
     /// The actions, in sheet order.
     pub actions: Vec<Action>,
+}
+
+impl Goal {
+    /// The level the goal aims at when its text says so: `(niveau 2)` or `(level 2)`, 0–3.
+    pub fn level(&self) -> Option<u8> {
+        let text = self.text.to_lowercase();
+        ["(niveau ", "(level "].iter().find_map(|open| {
+            let rest = &text[text.find(open)? + open.len()..];
+            let digit = rest.chars().next()?.to_digit(10)?;
+            (rest[1..].starts_with(')') && digit <= 3).then_some(digit as u8)
+        })
+    }
+
+    /// The day the goal was agreed at the latest: its first action's `Start`.
+    pub fn start(&self) -> Option<NaiveDate> {
+        self.actions.iter().filter_map(|a| a.start).min()
+    }
 }
 
 /// The kind of a conversation.
@@ -461,6 +492,81 @@ impl Workbook {
     pub fn employee(&self, id: &str) -> Option<&Employee> {
         self.employees.iter().find(|e| e.id == id)
     }
+
+    /// Which teams each task belongs to, worked out once: a task's own `Team`; for a task
+    /// without one, the teams in which someone has a level or a mark for it in the matrix or
+    /// a team need names it; a task nobody has assessed or asked for yet belongs to every
+    /// team (a new matrix to fill in).
+    pub fn task_teams(&self) -> TaskTeams<'_> {
+        let team_of: HashMap<&str, &str> = self
+            .employees
+            .iter()
+            .map(|e| (e.id.as_str(), e.team.as_str()))
+            .collect();
+        let mut found: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+        for a in &self.matrix {
+            let marked = a.level.is_some()
+                || a.target.is_some()
+                || a.wants_to_learn
+                || a.likes
+                || a.not_deployable;
+            if let (true, Some(team)) = (marked, team_of.get(a.employee.as_str())) {
+                found.entry(a.task.as_str()).or_default().insert(team);
+            }
+        }
+        for n in &self.team_needs {
+            found
+                .entry(n.task.as_str())
+                .or_default()
+                .insert(n.team.as_str());
+        }
+        let all = self.teams();
+        let mut by_task = HashMap::new();
+        let mut pairs = HashSet::new();
+        for t in &self.tasks {
+            let teams: Vec<&str> = match (&t.team, found.remove(t.code.as_str())) {
+                (Some(team), _) => vec![team.as_str()],
+                (None, Some(seen)) if !seen.is_empty() => seen.into_iter().collect(),
+                (None, _) => all.clone(),
+            };
+            for team in &teams {
+                pairs.insert((t.code.as_str(), *team));
+            }
+            by_task.insert(t.code.as_str(), teams);
+        }
+        TaskTeams {
+            by_task,
+            pairs,
+            all,
+        }
+    }
+}
+
+/// The teams each task belongs to (see [`Workbook::task_teams`]).
+#[derive(Debug, Clone, Default)]
+pub struct TaskTeams<'a> {
+    by_task: HashMap<&'a str, Vec<&'a str>>,
+    pairs: HashSet<(&'a str, &'a str)>,
+    all: Vec<&'a str>,
+}
+
+impl<'a> TaskTeams<'a> {
+    /// Whether `task` belongs to `team`.
+    pub fn includes(&self, task: &Task, team: &str) -> bool {
+        self.pairs.contains(&(task.code.as_str(), team))
+    }
+
+    /// The teams `task` belongs to, sorted.
+    pub fn teams_of(&self, task: &Task) -> &[&'a str] {
+        self.by_task
+            .get(task.code.as_str())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a task without `Team` was left out of some team: then the workbook is told.
+    pub fn narrowed(&self, task: &Task) -> bool {
+        task.team.is_none() && self.teams_of(task).len() < self.all.len()
+    }
 }
 
 /// The workbook's rows by employee, gathered once per run so that checking each employee
@@ -474,6 +580,8 @@ pub struct Index<'a> {
     pub(crate) goals: HashMap<&'a str, Vec<&'a Goal>>,
     pub(crate) assessed: HashMap<&'a str, Vec<&'a Assessment>>,
     pub(crate) kinds: HashMap<&'a str, TaskKind>,
+    /// The teams each task belongs to.
+    pub(crate) task_teams: TaskTeams<'a>,
 }
 
 impl<'a> Index<'a> {
@@ -515,6 +623,7 @@ impl<'a> Index<'a> {
             goals,
             assessed,
             kinds: wb.tasks.iter().map(|t| (t.code.as_str(), t.kind)).collect(),
+            task_teams: wb.task_teams(),
         }
     }
 
@@ -526,6 +635,26 @@ impl<'a> Index<'a> {
     /// The employee's goals, in sheet order.
     pub fn goals(&self, employee: &str) -> &[&'a Goal] {
         self.goals.get(employee).map_or(&[], Vec::as_slice)
+    }
+
+    /// The teams each task belongs to.
+    pub fn task_teams(&self) -> &TaskTeams<'a> {
+        &self.task_teams
+    }
+
+    /// Whether `goal` belongs to a POP held on or before `day`. A goal belongs to the POP
+    /// conversation at or before its `Start` (it was agreed there); one that starts after
+    /// `day` belongs to a later POP when a POP conversation lies between, and is then not
+    /// part of the POP of `day`. A goal without a start belongs to the POP it is read with.
+    pub fn agreed_by(&self, goal: &Goal, day: NaiveDate) -> bool {
+        let Some(start) = goal.start() else {
+            return true;
+        };
+        start <= day
+            || !self
+                .pops
+                .get(goal.employee.as_str())
+                .is_some_and(|p| p.iter().any(|c| c.date > day && c.date <= start))
     }
 
     /// The employee's conversations, oldest first (planned ones included).

@@ -180,6 +180,12 @@ pub mod emp {
         false,
     );
     pub const WOP_START: Column = col("WOP-start", "WOP start", false);
+    pub const TRAJECTSTART: Column = alias(
+        "Trajectstart",
+        "Track start",
+        &["Start traject", "Start inschakelingstraject", "LDE-start"],
+        false,
+    );
     pub const LEIDINGGEVENDE: Column = alias("Leidinggevende", "Supervisor", &[], false);
     pub const BEGELEIDER: Column = alias("Begeleider", "Coach", &["Jobcoach"], false);
     pub const VTE: Column = alias("VTE", "FTE", &[], false);
@@ -203,6 +209,7 @@ pub mod emp {
         DOELGROEP,
         BEGELEIDINGSGRAAD,
         WOP_START,
+        TRAJECTSTART,
         LEIDINGGEVENDE,
         BEGELEIDER,
         VTE,

@@ -51,6 +51,13 @@ impl Validated {
             .any(|d| d.severity == Severity::Error)
     }
 
+    /// The employee (ID) the row of a diagnostic is about, when it is about one.
+    pub fn owner(&self, d: &Diagnostic) -> Option<&str> {
+        row_key(&d.location)
+            .and_then(|k| self.owners.get(&k))
+            .map(String::as_str)
+    }
+
     /// Whose documents the errors stop: an error on a row about one employee (their row in
     /// `Medewerkers`, `Matrix`, `Doelen` or `Gesprekken`) stops only theirs.
     pub fn blocked(&self) -> Blocked {
@@ -603,7 +610,55 @@ impl<'a> Validator<'a> {
         if let (Some(b), Some(m)) = (get(&sheets::MEDEWERKERS), get(&sheets::MATRIX)) {
             self.employees_without_matrix(b, m);
         }
+        if let Some(b) = get(&sheets::TAKEN) {
+            self.shared_tasks(b);
+        }
         self.owners = owners.into_inner();
+    }
+
+    /// One note about the tasks without `Team` that belong to some teams only (those in
+    /// which someone has a level or mark for them, or a team need names them).
+    fn shared_tasks(&mut self, b: &Bound<'_>) {
+        let task_teams = self.wb.task_teams();
+        let narrowed: Vec<String> = self
+            .wb
+            .tasks
+            .iter()
+            .filter(|t| task_teams.narrowed(t))
+            .map(|t| format!("`{}` ({})", t.code, task_teams.teams_of(t).join(", ")))
+            .collect();
+        if narrowed.is_empty() {
+            return;
+        }
+        let (shown, more) = (narrowed.len().min(5), narrowed.len().saturating_sub(5));
+        let mut list = narrowed[..shown].join("; ");
+        let (mut nl, mut en) = (list.clone(), std::mem::take(&mut list));
+        if more > 0 {
+            nl.push_str(&format!(" en {more} andere"));
+            en.push_str(&format!(" and {more} more"));
+        }
+        let column = b
+            .table
+            .headers
+            .iter()
+            .position(|h| schema::task::TEAM.matches(h));
+        self.diags.push(diag(
+            Severity::Note,
+            b.location(None, column),
+            Tr::new(
+                format!(
+                    "taken zonder `Team` horen bij de teams waarin iemand er een niveau of markering voor heeft in `Matrix`, of die ze in `Teambehoeften` noemen: {nl}"
+                ),
+                format!(
+                    "tasks without `Team` belong to the teams in which someone has a level or mark for them in `Matrix`, or whose team need names them: {en}"
+                ),
+            ),
+            None,
+            Some(Tr::new(
+                "vul de kolom `Team` in het blad `Taken` in om een taak aan één team te geven",
+                "fill in the column `Team` in the sheet `Tasks` (`Taken`) to give a task to one team",
+            )),
+        ));
     }
 
     fn file_location(&self) -> Location {
@@ -922,6 +977,31 @@ impl<'a> Validator<'a> {
                 target_group: r.read(d, DOELGROEP, value::yes_no),
                 support: r.choice(d, BEGELEIDINGSGRAAD, SUPPORT),
                 wop_start: r.date(d, WOP_START),
+                track_start: r.date(d, TRAJECTSTART).filter(|start| {
+                    let ok = *start >= crate::model::LDE_IN_FORCE;
+                    if !ok {
+                        d.push(diag(
+                            Severity::Warning,
+                            r.loc(TRAJECTSTART),
+                            Tr::new(
+                                format!(
+                                    "trajectstart `{}` ligt voor 1 april 2015: toen bestond de lokale diensteneconomie nog niet; de datum wordt niet gebruikt",
+                                    crate::model::value::format_date(*start)
+                                ),
+                                format!(
+                                    "track start `{}` is before 1 April 2015, when the local service economy did not exist yet; the date is not used",
+                                    crate::model::value::format_date(*start)
+                                ),
+                            ),
+                            Some(Tr::new(
+                                "de startdatum van het inschakelingstraject, niet de datum in dienst",
+                                "the start of the LDE track, not the hire date",
+                            )),
+                            None,
+                        ));
+                    }
+                    ok
+                }),
                 supervisor: r.text(d, LEIDINGGEVENDE),
                 coach: r.text(d, BEGELEIDER),
                 fte,

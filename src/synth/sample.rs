@@ -7,7 +7,7 @@
 //! On 29/11/2026 it also shows each compliance finding: Kevin (M007) has an expired POP with
 //! one improvement action and an overdue postponed action; Marc's POP (M002) expires within
 //! 60 days; Jean-Pierre (M005) and Fatima (M006) lack a signature; Tomasz (M015) has no
-//! target levels in the matrix; Mohamed's WOP evaluation (M012) is near; Lotte (M016), hired
+//! target levels in the matrix, but his goals name the tasks he develops; Mohamed's WOP evaluation (M012) is near; Lotte (M016), hired
 //! in October, has no POP yet; and with Lotte the coaches fall short of the norm in the
 //! fourth quarter of 2026.
 

@@ -195,6 +195,7 @@ const MEDEWERKERS: &[Help] = &[
     h(emp::DOELGROEP, false, YesNo, "Ja als de medewerker een doelgroepwerknemer is, die een POP nodig heeft.", "Yes if the employee is a target-group employee, who needs a POP."),
     h(emp::BEGELEIDINGSGRAAD, false, Closed, "Hoeveel begeleiding de medewerker nodig heeft: laag, midden of hoog.", "How much coaching the employee needs: low, medium or high."),
     h(emp::WOP_START, false, Date, "De startdatum van het werkondersteuningspakket (WOP), als er een is.", "The start date of the work-support package (WOP), if there is one."),
+    h(emp::TRAJECTSTART, false, Date, "Alleen voor lokale diensteneconomie: de start van het inschakelingstraject (niet de datum in dienst), niet voor 01/04/2015.", "Local service economy only: the start of the LDE track (not the hire date), not before 01/04/2015."),
     h(emp::LEIDINGGEVENDE, false, Name, "De naam van de leidinggevende.", "The supervisor's name."),
     h(emp::BEGELEIDER, false, Name, "De naam van de begeleider of jobcoach.", "The name of the coach or job coach."),
     h(emp::VTE, false, Decimal, "Het deel van een voltijdse baan, tussen 0 en 1 (0,8 is vier dagen).", "The share of a full-time job, between 0 and 1 (0.8 is four days)."),
@@ -212,7 +213,7 @@ const TAKEN: &[Help] = &[
     h(task::SOORT, false, Closed, "Technisch of generiek; leeg betekent technisch.", "Technical or generic; empty means technical."),
     h(task::VEREIST, false, Whole, "Hoeveel mensen de taak zelfstandig (niveau 2 of meer) moeten kunnen.", "How many people must be able to do the task independently (level 2 or more)."),
     h(task::OMSCHRIJVING, false, Long, "Wat de taak inhoudt.", "What the task involves."),
-    h(task::TEAM, false, Name, "Het team dat de taak nodig heeft; leeg betekent elk team.", "The team that needs the task; empty means every team."),
+    h(task::TEAM, false, Name, "Het team dat de taak nodig heeft; leeg: de teams waarin iemand er een niveau voor heeft.", "The team that needs the task; empty: the teams in which someone has a level for it."),
 ];
 
 #[rustfmt::skip]

@@ -28,6 +28,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/opvolging.tera"),
     ),
     (
+        "planning.tera",
+        include_str!("../../templates/planning.tera"),
+    ),
+    (
+        "overzicht.tera",
+        include_str!("../../templates/overzicht.tera"),
+    ),
+    (
         "teammatrix.tera",
         include_str!("../../templates/teammatrix.tera"),
     ),
@@ -337,6 +345,39 @@ impl Templates {
             }),
             Err(e) => Err(from_tera(template, &e)),
         }
+    }
+}
+
+/// The web page's templates (`popdruk serve`), embedded; never exported or overridden.
+const PAGES: &[(&str, &str)] = &[
+    ("page.tera", include_str!("../../web/page.tera")),
+    ("check.tera", include_str!("../../web/check.tera")),
+    ("progress.tera", include_str!("../../web/progress.tera")),
+];
+
+/// The web page's HTML templates, loaded once.
+pub struct Pages {
+    tera: tera::Tera,
+}
+
+impl Pages {
+    /// Loads the built-in page templates (HTML-escaped output).
+    pub fn load() -> Result<Pages, TemplateError> {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".tera"]);
+        for (name, text) in PAGES {
+            tera.add_raw_template(name, text)
+                .map_err(|e| from_tera(name, &e))?;
+        }
+        Ok(Pages { tera })
+    }
+
+    /// Renders the page template `name` with `context` into HTML.
+    pub fn render<C: Serialize>(&self, name: &str, context: &C) -> Result<String, TemplateError> {
+        let ctx = tera::Context::from_serialize(context).map_err(|e| from_tera(name, &e))?;
+        self.tera
+            .render(name, &ctx)
+            .map_err(|e| from_tera(name, &e))
     }
 }
 
