@@ -40,6 +40,124 @@ pub fn markup(data: &[u8]) {
     let _ = pdf::write(&laid);
 }
 
+/// The longest unbroken run [`layout`] makes: Excel's longest cell.
+pub const LAYOUT_RUN: usize = 32_767;
+
+/// The deepest nesting [`layout`] makes: past the parser's bound, so that the refusal is
+/// tried too.
+pub const LAYOUT_DEPTH: usize = markup::MAX_DEPTH + 4;
+
+/// One long unbroken run of text inside deep markup, laid out and written as PDF.
+///
+/// The bytes are `[depth, length high, length low, size, shape…, 0xFF, letters…]`: the
+/// run is `length` (modulo [`LAYOUT_RUN`] + 1) characters made by repeating the letters
+/// (UTF-8, lossy, without spaces, so that no break opportunity comes from them; any
+/// letters when none are given), at `size` points (6 to 37); it stands `depth` (at most
+/// [`LAYOUT_DEPTH`]) elements deep, each level chosen by one shape byte, repeated: a
+/// block (`keep`, a list item, a table cell, a section) until a byte chooses a paragraph,
+/// heading, field or signature, and then inline elements (`b`, `i`, `span`, `link`).
+pub fn layout(data: &[u8]) {
+    let Some(text) = layout_markup(data) else {
+        return;
+    };
+    let Ok(doc) = markup::parse(&text) else {
+        return;
+    };
+    let laid = layout::layout(&doc, &layout::Options::default());
+    let _ = pdf::write(&laid);
+}
+
+/// The markup [`layout`] makes of `data`, or `None` for fewer than four bytes.
+pub fn layout_markup(data: &[u8]) -> Option<String> {
+    let [depth, high, low, size, rest @ ..] = data else {
+        return None;
+    };
+    let depth = usize::from(*depth) % (LAYOUT_DEPTH + 1);
+    let length = usize::from(u16::from_be_bytes([*high, *low])) % (LAYOUT_RUN + 1);
+    let (shape, letters) = match rest.iter().position(|b| *b == 0xFF) {
+        Some(at) => (&rest[..at], &rest[at + 1..]),
+        None => (rest, &[][..]),
+    };
+    let letters: Vec<char> = String::from_utf8_lossy(letters)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let letters = if letters.is_empty() {
+        vec!['a', 'Z', '_', '/']
+    } else {
+        letters
+    };
+    let run: String = letters.iter().cycle().take(length).collect();
+    let run = escape(&run);
+    let shape = |level: usize| shape.get(level % shape.len().max(1)).copied().unwrap_or(0);
+    let size = 6 + size % 32;
+
+    let mut open = String::new();
+    let mut close = Vec::new();
+    let mut inline = false;
+    for level in 0..depth {
+        let b = shape(level);
+        let (o, c): (String, &str) = if inline {
+            match b % 4 {
+                0 => ("<b>".into(), "</b>"),
+                1 => ("<i>".into(), "</i>"),
+                2 => (format!(r#"<span size="{size}">"#), "</span>"),
+                _ => (r#"<span color="red">"#.into(), "</span>"),
+            }
+        } else {
+            match b % 9 {
+                0 => ("<keep>".into(), "</keep>"),
+                1 => ("<ul><li>".into(), "</li></ul>"),
+                2 => ("<ol><li>".into(), "</li></ol>"),
+                3 => (
+                    r#"<table widths="1fr 3fr"><tr><td>x</td><td>"#.into(),
+                    "</td></tr></table>",
+                ),
+                // A section only stands directly in the document.
+                4 if open.is_empty() => ("<section>".into(), "</section>"),
+                4 => ("<keep>".into(), "</keep>"),
+                5 => {
+                    inline = true;
+                    (format!(r#"<p size="{size}" align="justify">"#), "</p>")
+                }
+                6 => {
+                    inline = true;
+                    ("<h2>".into(), "</h2>")
+                }
+                7 => {
+                    inline = true;
+                    (r#"<field label="x">"#.into(), "</field>")
+                }
+                _ => {
+                    inline = true;
+                    (format!(r#"<p size="{size}">"#), "</p>")
+                }
+            }
+        };
+        open.push_str(&o);
+        close.push(c);
+    }
+    let (before, after) = if inline { ("", "") } else { ("<p>", "</p>") };
+    let mut text = format!(
+        r#"<document title="f" lang="nl-BE"><header>{run}</header>{open}{before}{run}{after}"#
+    );
+    for c in close.iter().rev() {
+        text.push_str(c);
+    }
+    text.push_str(&format!(
+        r#"<signatures><signature title="{run}" name="{run}"/></signatures></document>"#
+    ));
+    Some(text)
+}
+
+/// `text` with the characters markup gives a meaning escaped.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// The sample team with cells overwritten, then the POP form of the employee of the last
 /// overwritten `Medewerkers` row (M003 when none), built when the data has no errors.
 ///

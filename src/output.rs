@@ -6,7 +6,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// Temporary files being written now, removed by the interrupt handler.
+/// Temporary files being written now, removed by the interrupt handler. A file is created
+/// and added under this lock, and the handler holds it from its look at the set until the
+/// process ends: no thread creates a file the handler has not seen.
 static IN_FLIGHT: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
 
 /// Whether the interrupt message is in English (the run's `--lang`); Dutch otherwise.
@@ -39,7 +41,10 @@ pub fn clean_up_on_interrupt() {
     // A handler that cannot be set (one is set already) leaves the default behaviour:
     // the run still never leaves a half-written file under a final name.
     let _ = ctrlc::set_handler(|| {
-        remove_in_flight();
+        // Held until the process ends: the writer threads go on while this runs, and one
+        // that created a file after the set was read would leave it behind.
+        let in_flight = in_flight();
+        remove_tracked(&in_flight, |_| true);
         let folders = std::mem::take(
             &mut *REMOVE_ON_INTERRUPT
                 .lock()
@@ -67,28 +72,15 @@ pub fn clean_up_on_interrupt() {
     });
 }
 
-/// Removes every temporary file being written now.
-pub fn remove_in_flight() {
-    remove_tracked(|_| true);
+/// The set of temporary files being written now, locked.
+fn in_flight() -> std::sync::MutexGuard<'static, BTreeSet<PathBuf>> {
+    IN_FLIGHT.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-/// Removes the temporary files being written now that `which` picks.
-fn remove_tracked(which: impl Fn(&Path) -> bool) {
-    let files = match IN_FLIGHT.lock() {
-        Ok(set) => set.clone(),
-        Err(poisoned) => poisoned.into_inner().clone(),
-    };
-    for f in files.iter().filter(|f| which(f)) {
+/// Removes the temporary files in `set` that `which` picks.
+fn remove_tracked(set: &BTreeSet<PathBuf>, which: impl Fn(&Path) -> bool) {
+    for f in set.iter().filter(|f| which(f)) {
         let _ = std::fs::remove_file(f);
-    }
-}
-
-fn track(tmp: &Path, writing: bool) {
-    let mut set = IN_FLIGHT.lock().unwrap_or_else(|p| p.into_inner());
-    if writing {
-        set.insert(tmp.to_path_buf());
-    } else {
-        set.remove(tmp);
     }
 }
 
@@ -125,16 +117,20 @@ fn write_renamed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             0 => dir.join(format!(".{name}.{pid}.tmp")),
             n => dir.join(format!(".{name}.{pid}-{n}.tmp")),
         };
-        // Known before it exists, so an interrupt at any moment finds it.
-        track(&tmp, true);
+        // Created and known in one step, so an interrupt at any moment finds it: the
+        // handler waits for the lock, and once it has it no file is created.
+        let mut set = in_flight();
         match std::fs::File::options()
             .write(true)
             .create_new(true)
             .open(&tmp)
         {
-            Ok(f) => break (tmp, f),
+            Ok(f) => {
+                set.insert(tmp.clone());
+                break (tmp, f);
+            }
             Err(e) => {
-                track(&tmp, false);
+                drop(set);
                 if e.kind() != std::io::ErrorKind::AlreadyExists || attempt >= 100 {
                     return Err(e);
                 }
@@ -151,7 +147,7 @@ fn write_renamed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    track(&tmp, false);
+    in_flight().remove(&tmp);
     result
 }
 
@@ -405,10 +401,10 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let tmp = dir.join(".a.pdf.1.tmp");
         std::fs::write(&tmp, b"%PDF-half").unwrap();
-        track(&tmp, true);
+        in_flight().insert(tmp.clone());
         // Only this test's folder: other tests write files at the same time.
-        remove_tracked(|f| f.starts_with(&dir));
-        track(&tmp, false);
+        remove_tracked(&in_flight(), |f| f.starts_with(&dir));
+        in_flight().remove(&tmp);
         assert!(!tmp.exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }

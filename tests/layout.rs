@@ -531,3 +531,45 @@ fn a_document_laid_out_in_pieces_is_the_document_laid_out_whole() {
         }
     }
 }
+
+#[test]
+fn a_running_header_too_long_for_its_margin_keeps_the_lines_that_fit_above_the_text() {
+    // A name of 300 letters in the POP form's header ran four lines down over the table.
+    let name = "Van".repeat(100);
+    let doc = parse(&format!(
+        r#"<document title="x" lang="nl-BE"><header align="right">Groenkracht · Persoonlijk ontwikkelingsplan · Ayşe {name}</header><footer>{name} {name}</footer><p>Tekst</p></document>"#
+    ))
+    .unwrap();
+    let l = layout(&doc, &Default::default());
+    let page = &l.pages[0];
+    let texts: Vec<(f32, &str)> = page
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Text { y, run, .. } => Some((*y, run.text.as_str())),
+            _ => None,
+        })
+        .collect();
+    let body = texts.iter().find(|(_, t)| *t == "Tekst").expect("body").0;
+    let header: Vec<f32> = texts
+        .iter()
+        .filter(|(y, t)| t.contains("Van") && *y < body)
+        .map(|(y, _)| *y)
+        .collect();
+    assert!(!header.is_empty(), "{texts:?}");
+    // Above the body's first line with a line to spare, and cut: the name is in the body.
+    assert!(header.iter().all(|y| *y < body - 11.0), "{texts:?}");
+    let shown: usize = texts
+        .iter()
+        .filter(|(y, _)| *y < body)
+        .map(|(_, t)| t.matches("Van").count())
+        .sum();
+    assert!((1..100).contains(&shown), "{shown}");
+    // The footer stays within the bottom margin.
+    let footer_top = texts
+        .iter()
+        .filter(|(y, t)| t.contains("Van") && *y > body)
+        .map(|(y, _)| *y)
+        .fold(f32::MAX, f32::min);
+    assert!(footer_top > page.height.0 - 70.0, "{footer_top}");
+}

@@ -895,10 +895,22 @@ pub(crate) fn running(ctx: &mut Ctx, sections: &[Section], pages: &mut [Page]) {
             };
             let mut chunks = paragraph(ctx, &para, width, fields);
             tag(&mut chunks, &Mark::Running, width);
-            let h: f32 = chunks.iter().map(|c| c.h).sum();
-            // Centred in the margin, but never in the strip along the paper edge that many
-            // office printers cannot print.
+            // Only the lines that fit in the margin, outside the strip along the paper edge
+            // that many office printers cannot print (the first line always): a header with
+            // a name of hundreds of letters ran down over the page's text.
             let edge = Pt::from(RUNNING_EDGE).0;
+            let room = if top { m[0] } else { m[2] } - edge;
+            let mut used = 0.0;
+            let fit = chunks
+                .iter()
+                .take_while(|c| {
+                    used += c.h;
+                    used <= room + 0.01
+                })
+                .count();
+            chunks.truncate(fit.max(1));
+            let h: f32 = chunks.iter().map(|c| c.h).sum();
+            // Centred in the margin, but never in that strip.
             let mut y = if top {
                 ((m[0] - h) * 0.5).max(edge)
             } else {

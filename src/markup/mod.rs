@@ -6,7 +6,7 @@
 
 mod parse;
 
-pub use parse::{Anchors, parse, parse_part};
+pub use parse::{Anchors, MAX_DEPTH, parse, parse_part};
 
 use crate::i18n::Tr;
 use crate::text::lines::{Align, Rgb};
