@@ -581,6 +581,7 @@ struct Person {
     id: String,
     name: String,
     due: Option<String>,
+    overdue: bool,
 }
 
 /// What the check template gets.
@@ -729,11 +730,12 @@ fn fill_check(ctx: &mut CheckContext, inspection: &run::Inspection, app: &App, l
             });
         }
         if e.in_service_on(inspection.as_of) {
+            let due = crate::compliance::due_on(&idx, &inspection.rules, inspection.as_of, e);
             ctx.people.push(Person {
                 id: e.id.clone(),
                 name: e.full_name(),
-                due: crate::compliance::due_on(&idx, &inspection.rules, inspection.as_of, e)
-                    .map(crate::model::value::format_date),
+                due: due.map(crate::model::value::format_date),
+                overdue: due.is_some_and(|d| d < inspection.as_of),
             });
         }
     }

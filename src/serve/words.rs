@@ -146,6 +146,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ),
     ("cause", "oorzaak", "caused by"),
     ("due_on", "aan de beurt op", "due on"),
+    ("overdue", "te laat sinds", "overdue since"),
     ("warnings", "Meldingen", "Notices"),
     ("skip", "Naar de inhoud", "Skip to content"),
 ];
