@@ -1,5 +1,6 @@
 //! The page in a real browser: headless Chromium driven over WebDriver does what a person
-//! does (open the page, choose the sample, read a finding, make the documents, open a PDF,
+//! does (open the page, choose the sample as a folder of CSV files and as a workbook, or
+//! drop it, read a finding, make the documents, open a PDF,
 //! download the ZIP), in Dutch and in English, and at 200 % zoom on a 1366 × 768 screen.
 //! Screenshots of each state go to `target/browser/` (the README's are made from them).
 //!
@@ -197,14 +198,39 @@ async fn walk(said: &Said) {
         .unwrap();
     shot(&c, &format!("empty-{lang}")).await;
 
-    // Choose the sample.
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/team.xlsx");
-    c.find(Locator::Id("file"))
-        .await
-        .unwrap()
-        .send_keys(sample.to_str().unwrap())
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    if lang == "nl" {
+        // A folder of CSV files: the page packs them into one zip.
+        c.find(Locator::Id("folder"))
+            .await
+            .unwrap()
+            .send_keys(samples.join("team-csv").to_str().unwrap())
+            .await
+            .unwrap();
+        let check = wait_text(&c, "#check", said.finding).await;
+        assert!(check.contains("team-csv"), "{check}");
+        // Then the workbook, chosen as a file.
+        c.find(Locator::Id("file"))
+            .await
+            .unwrap()
+            .send_keys(samples.join("team.xlsx").to_str().unwrap())
+            .await
+            .unwrap();
+        wait_text(&c, "#check .workbook", "team.xlsx").await;
+    } else {
+        // Dropped on the page, as a file manager drops it.
+        let bytes: Vec<u8> = std::fs::read(samples.join("team.xlsx")).unwrap();
+        c.execute(
+            "const bytes = new Uint8Array(arguments[0]);\
+             const dt = new DataTransfer();\
+             dt.items.add(new File([bytes], 'team.xlsx'));\
+             document.getElementById('drop').dispatchEvent(\
+               new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+            vec![serde_json::json!(bytes)],
+        )
         .await
         .unwrap();
+    }
     // Read a finding.
     let check = wait_text(&c, "#check", said.finding).await;
     assert!(check.contains("Kevin De Smet (M007)"), "{check}");

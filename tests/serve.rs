@@ -453,7 +453,7 @@ fn hostile_uploads_are_refused_with_a_message_that_says_why() {
     assert_eq!(refused.status, 422);
     assert!(
         refused.text().contains(
-            "`team.zip` pakt uit tot meer dan 64 CSV-bestanden of 64 MB: dit is geen werkmap"
+            "`team.zip` pakt uit tot meer dan 64 bestanden of 64 MB: dit is geen werkmap"
         ),
         "{}",
         refused.text()
@@ -511,6 +511,119 @@ fn the_csv_sample_zipped_is_checked_like_the_workbook() {
         "{}",
         found.text()
     );
+}
+
+#[test]
+fn a_zip_of_the_workbook_and_its_logo_is_checked_with_the_logo() {
+    let tmp = temp_dir("serve-logo");
+    let server = serve(&tmp, &[]);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, path) in [
+        ("team/team.xlsx", SAMPLE),
+        ("team/logo.png", "samples/logo.png"),
+    ] {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(&std::fs::read(path).unwrap()).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    let found = server.post(
+        "/upload?name=team.zip&date=29/11/2026",
+        "application/zip",
+        &bytes,
+    );
+    let text = found.text();
+    assert_eq!(found.status, 200, "{text}");
+    assert!(text.contains("geen fouten of waarschuwingen"), "{text}");
+    assert!(!text.contains("logo"), "{text}");
+}
+
+/// A stand-in for the system's viewer (`POPDRUK_OPEN`) that writes what it was asked to
+/// open into `record`.
+#[cfg(unix)]
+fn recorder(dir: &Path, record: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let script = dir.join("open.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+            record.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+#[cfg(unix)]
+#[test]
+fn the_browser_opens_at_the_address_and_open_the_folder_opens_the_build() {
+    let tmp = temp_dir("serve-open");
+    let tools = temp_dir("serve-open-tools");
+    let record = tools.join("opened.txt");
+    let script = recorder(&tools, &record);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_popdruk"))
+        .args(["serve", "--date", "29/11/2026"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TMPDIR", &tmp)
+        .env("POPDRUK_OPEN", &script)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line.trim().to_string();
+    let (port, token) = address
+        .strip_prefix("http://127.0.0.1:")
+        .and_then(|r| r.split_once("/?t="))
+        .unwrap();
+    let server = Server {
+        port: port.parse().unwrap(),
+        token: token.to_string(),
+        child,
+    };
+    let start = Instant::now();
+    while !std::fs::read_to_string(&record).is_ok_and(|t| t.contains(&address)) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the browser was not opened"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Nothing made yet: nothing to open.
+    assert_eq!(server.post("/open-folder", "text/plain", b"").status, 404);
+    let bytes = std::fs::read(SAMPLE).unwrap();
+    server.post("/upload?name=team.xlsx", "application/octet-stream", &bytes);
+    server.post(
+        "/build",
+        "application/x-www-form-urlencoded",
+        b"kind=voorbereiding&who=some&employee=M003&date=29%2F11%2F2026",
+    );
+    let done = server.wait_for_build("nl");
+    assert!(
+        done.contains("klaar: 1 document voor 1 medewerker"),
+        "{done}"
+    );
+    assert_eq!(server.post("/open-folder", "text/plain", b"").status, 204);
+    let start = Instant::now();
+    loop {
+        let opened = std::fs::read_to_string(&record).unwrap_or_default();
+        if let Some(folder) = opened.lines().nth(1) {
+            assert!(Path::new(folder).starts_with(&tmp), "{folder}");
+            assert!(Path::new(folder).join("bundel-voorbereiding.pdf").is_file());
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the folder was not opened"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]

@@ -660,7 +660,15 @@ fn fill_check(ctx: &mut CheckContext, inspection: &run::Inspection, app: &App, l
     let v = &inspection.validated;
     let wb = &v.workbook;
     let mut diagnostics: Vec<&crate::diagnostic::Diagnostic> = v.diagnostics.iter().collect();
-    diagnostics.extend(inspection.logo_problem.iter());
+    // On the page, "beside the workbook" means in one zip with it.
+    let logo = inspection.logo_problem.clone().map(|mut d| {
+        d.hint = Some(Tr::new(
+            "een PNG- of JPEG-bestand: zet de werkmap en het logo samen in één .zip en kies die",
+            "a PNG or JPEG file: put the workbook and the logo together in one .zip and choose that",
+        ));
+        d
+    });
+    diagnostics.extend(logo.iter());
     // The page counts the logo's problem too: it stands in the list above the count.
     let counted: Vec<crate::diagnostic::Diagnostic> =
         diagnostics.iter().map(|d| (*d).clone()).collect();

@@ -68,8 +68,13 @@ const WORDS: &[(&str, &str, &str)] = &[
     ),
     (
         "drop",
-        "of sleep het bestand hierheen",
-        "or drop the file here",
+        "of sleep het bestand (of de map) hierheen",
+        "or drop the file (or the folder) here",
+    ),
+    (
+        "folder",
+        "Of kies een map met CSV-bestanden (één bestand per blad)",
+        "Or choose a folder of CSV files (one file per sheet)",
     ),
     ("date", "Datum (dd/mm/jjjj)", "Date (dd/mm/yyyy)"),
     ("recheck", "Opnieuw controleren", "Check again"),
