@@ -96,7 +96,7 @@ async fn wait_text(c: &Client, css: &str, text: &str) -> String {
             return t;
         }
         assert!(
-            start.elapsed() < Duration::from_secs(300),
+            start.elapsed() < Duration::from_secs(90),
             "`{css}` never said `{text}`: {:?}",
             c.source().await.unwrap_or_default()
         );
@@ -134,24 +134,7 @@ async fn walk(said: &Said) {
     let (_driver, driver_port) = chromedriver();
     let (_server, address) = serve(&tmp, said.lang);
 
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=nl-BE"],
-            "prefs": {
-                "download.default_directory": downloads.to_str().unwrap(),
-                "download.prompt_for_download": false
-            }
-        }),
-    );
-    let c = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{driver_port}"))
-        .await
-        .expect("Chromium starts under chromedriver");
+    let c = browser(driver_port, &downloads).await;
     c.set_window_size(1366, 768).await.unwrap();
     let lang = said.lang;
 
@@ -346,6 +329,28 @@ async fn walk(said: &Said) {
     c.close().await.unwrap();
 }
 
+/// Headless Chromium under chromedriver, downloading into `downloads`.
+async fn browser(driver_port: u16, downloads: &Path) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                     "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=nl-BE"],
+            "prefs": {
+                "download.default_directory": downloads.to_str().unwrap(),
+                "download.prompt_for_download": false
+            }
+        }),
+    );
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{driver_port}"))
+        .await
+        .expect("Chromium starts under chromedriver")
+}
+
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_io()
@@ -371,4 +376,49 @@ fn a_person_checks_builds_opens_and_downloads_in_english() {
         finding: "[improvement-actions] 1 improvement action in the current POP",
         done: "done:",
     }));
+}
+
+#[test]
+fn the_page_checks_again_when_the_workbook_is_saved() {
+    runtime().block_on(async {
+        let tmp = common::temp_dir("browser-watch");
+        let folder = tmp.join("team-csv");
+        std::fs::create_dir_all(&folder).unwrap();
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/team-csv");
+        for e in std::fs::read_dir(&samples).unwrap() {
+            let p = e.unwrap().path();
+            std::fs::copy(&p, folder.join(p.file_name().unwrap())).unwrap();
+        }
+        let (_driver, driver_port) = chromedriver();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_popdruk"))
+            .args(["serve", "--no-open", "--date", "29/11/2026"])
+            .arg(&folder)
+            .env("TMPDIR", &tmp)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("popdruk serve starts");
+        let mut address = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut address)
+            .unwrap();
+        let _server = Killed(child);
+        let c = browser(driver_port, &tmp).await;
+        c.goto(address.trim()).await.unwrap();
+        wait_text(&c, "#check", "Kevin De Smet (M007)").await;
+        // Saved with a mistake: the page says so without a click.
+        let file = folder.join("medewerkers.csv");
+        let mut text = std::fs::read_to_string(&file).unwrap();
+        let m003 = text
+            .lines()
+            .find(|l| l.starts_with("M003;"))
+            .unwrap()
+            .to_string();
+        text.push_str(&m003);
+        text.push('\n');
+        std::fs::write(&file, text).unwrap();
+        wait_text(&c, "#check", "ID `M003` komt twee keer voor").await;
+        c.close().await.unwrap();
+    });
 }

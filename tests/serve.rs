@@ -702,6 +702,66 @@ fn who_is_due_builds_only_them_as_the_command_line_does() {
     assert!(none.text().contains("kies minstens één soort document"));
 }
 
+#[test]
+fn a_date_that_is_not_one_is_refused_in_words_and_a_missing_workbook_at_once() {
+    let tmp = temp_dir("serve-date");
+    let server = serve(&tmp, &[]);
+    let bytes = std::fs::read(SAMPLE).unwrap();
+    let upload = server.post(
+        "/upload?name=team.xlsx&date=31/02/2026",
+        "application/octet-stream",
+        &bytes,
+    );
+    assert_eq!(upload.status, 422);
+    assert!(
+        upload
+            .text()
+            .contains("datum: `31/02/2026` bestaat niet: februari 2026 heeft 28 dagen"),
+        "{}",
+        upload.text()
+    );
+    server.post("/upload?name=team.xlsx", "application/octet-stream", &bytes);
+    let build = server.post(
+        "/build",
+        "application/x-www-form-urlencoded",
+        b"kind=pop&who=all&lang=en&date=31%2F02%2F2026",
+    );
+    assert_eq!(build.status, 422);
+    assert!(
+        build
+            .text()
+            .contains("date: `31/02/2026` does not exist: February 2026 has 28 days"),
+        "{}",
+        build.text()
+    );
+
+    let missing = common::popdruk(&["serve", "--no-open", "bestaat-niet.xlsx"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let said = common::text_of(&missing.stderr);
+    assert!(
+        said.starts_with("fout: ") && said.contains("bestaat-niet.xlsx"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_csv_folder_given_on_the_command_line_is_seen_to_change_when_a_file_in_it_does() {
+    let tmp = temp_dir("serve-csv-given");
+    let folder = tmp.join("team-csv");
+    std::fs::create_dir_all(&folder).unwrap();
+    for e in std::fs::read_dir("samples/team-csv").unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, folder.join(p.file_name().unwrap())).unwrap();
+    }
+    let server = serve(&tmp, &[folder.to_str().unwrap()]);
+    let before = server.get("/stamp").text();
+    let file = folder.join("medewerkers.csv");
+    let mut text = std::fs::read(&file).unwrap();
+    text.extend_from_slice(b"\n");
+    std::fs::write(&file, text).unwrap();
+    assert_ne!(server.get("/stamp").text(), before);
+}
+
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_the_server_and_removes_its_temporary_folder() {

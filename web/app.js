@@ -144,11 +144,12 @@
 
   // The workbook named on the command line: check again when it is saved.
   if (body.dataset.given) {
-    let last = null;
+    // Compared with the save the page was made from, so a save right after opening counts.
+    let last = body.dataset.stamp;
     setInterval(async () => {
       const response = await fetch("/stamp" + q());
       const stamp = await response.text();
-      if (last !== null && stamp !== last) recheck();
+      if (stamp !== last) recheck();
       last = stamp;
     }, 1500);
   }
