@@ -345,19 +345,16 @@ impl App {
 
     /// The date asked for (as a user types it, read as the command line reads `--date`),
     /// or the page's default when none is given; a refusal when it is not a date.
-    fn date(&self, asked: Option<&str>) -> Result<NaiveDate, Response> {
+    fn date(&self, asked: Option<&str>) -> Result<NaiveDate, Tr> {
         let Some(text) = asked.filter(|d| !d.trim().is_empty()) else {
             return Ok(self.today);
         };
         match crate::model::value::date(&crate::input::Cell::Text(text.to_string())) {
             Ok(Some(d)) => Ok(d),
             Ok(None) => Ok(self.today),
-            Err(bad) => Err(refused(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Tr::new(
-                    format!("datum: {}; verwacht: {}", bad.message.nl, bad.expected.nl),
-                    format!("date: {}; expected: {}", bad.message.en, bad.expected.en),
-                ),
+            Err(bad) => Err(Tr::new(
+                format!("datum: {}; verwacht: {}", bad.message.nl, bad.expected.nl),
+                format!("date: {}; expected: {}", bad.message.en, bad.expected.en),
             )),
         }
     }
@@ -406,7 +403,7 @@ async fn page(State(app): State<Arc<App>>, Query(asked): Query<Asked>) -> Respon
     let lang = app.lang(&asked);
     let date = match app.date(asked.date.as_deref()) {
         Ok(d) => d,
-        Err(refusal) => return refusal,
+        Err(bad) => return refused(StatusCode::UNPROCESSABLE_ENTITY, bad),
     };
     let current = app.current.lock().map(|c| c.clone()).unwrap_or(None);
     let check = match current {
@@ -494,7 +491,7 @@ async fn upload(
     let lang = app.lang(&asked);
     let date = match app.date(asked.date.as_deref()) {
         Ok(d) => d,
-        Err(refusal) => return refusal,
+        Err(bad) => return refused(StatusCode::UNPROCESSABLE_ENTITY, bad),
     };
     let declared = headers
         .get(header::CONTENT_LENGTH)
@@ -547,7 +544,7 @@ async fn check(State(app): State<Arc<App>>, Query(asked): Query<Asked>) -> Respo
     };
     let date = match app.date(asked.date.as_deref()) {
         Ok(d) => d,
-        Err(refusal) => return refusal,
+        Err(bad) => return refused(StatusCode::UNPROCESSABLE_ENTITY, bad),
     };
     let html = tokio::task::spawn_blocking(move || check_html(&app, &path, lang, date))
         .await
@@ -888,7 +885,7 @@ async fn build(
     });
     let date = match app.date(asked.date.as_deref()) {
         Ok(d) => d,
-        Err(refusal) => return refusal,
+        Err(bad) => return refused(StatusCode::UNPROCESSABLE_ENTITY, bad),
     };
     {
         let Ok(mut job) = app.job.lock() else {
