@@ -796,3 +796,43 @@ fn ctrl_c_stops_the_server_and_removes_its_temporary_folder() {
     );
     assert!(!folders[0].exists(), "the temporary folder is gone");
 }
+
+#[cfg(unix)]
+#[test]
+fn no_arguments_and_no_terminal_start_the_page_as_a_double_click_does() {
+    let tmp = temp_dir("serve-double-click");
+    let tools = temp_dir("serve-double-click-tools");
+    let record = tools.join("opened.txt");
+    let script = recorder(&tools, &record);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_popdruk"))
+        .env("TMPDIR", &tmp)
+        .env("POPDRUK_OPEN", &script)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line.trim().to_string();
+    let (port, token) = address
+        .strip_prefix("http://127.0.0.1:")
+        .and_then(|r| r.split_once("/?t="))
+        .unwrap_or_else(|| panic!("an address: {address}"));
+    let server = Server {
+        port: port.parse().unwrap(),
+        token: token.to_string(),
+        child,
+    };
+    assert!(server.get("/").text().contains("vijf stappen"));
+    let start = Instant::now();
+    while !std::fs::read_to_string(&record).is_ok_and(|t| t.contains(&address)) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the browser was not opened"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
