@@ -39,7 +39,13 @@ pub fn clean_up_on_interrupt() {
     // A handler that cannot be set (one is set already) leaves the default behaviour:
     // the run still never leaves a half-written file under a final name.
     let _ = ctrlc::set_handler(|| {
-        remove_in_flight();
+        // The list stays locked until the process ends: no writer can create a temporary
+        // file after the ones in flight are removed (a writer creates and lists its file
+        // under this lock, see `write_renamed`).
+        let in_flight = IN_FLIGHT.lock().unwrap_or_else(|p| p.into_inner());
+        for f in in_flight.iter() {
+            let _ = std::fs::remove_file(f);
+        }
         let folders = std::mem::take(
             &mut *REMOVE_ON_INTERRUPT
                 .lock()
@@ -64,6 +70,7 @@ pub fn clean_up_on_interrupt() {
         };
         let _ = writeln!(std::io::stderr(), "{message}");
         std::process::exit(INTERRUPTED);
+        // `in_flight` is never dropped: exit does not return.
     });
 }
 
@@ -125,16 +132,22 @@ fn write_renamed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             0 => dir.join(format!(".{name}.{pid}.tmp")),
             n => dir.join(format!(".{name}.{pid}-{n}.tmp")),
         };
-        // Known before it exists, so an interrupt at any moment finds it.
-        track(&tmp, true);
-        match std::fs::File::options()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
+        // Created and listed under one lock, so an interrupt at any moment either finds
+        // it listed or stops the writer before it exists.
+        let created = {
+            let mut set = IN_FLIGHT.lock().unwrap_or_else(|p| p.into_inner());
+            let created = std::fs::File::options()
+                .write(true)
+                .create_new(true)
+                .open(&tmp);
+            if created.is_ok() {
+                set.insert(tmp.clone());
+            }
+            created
+        };
+        match created {
             Ok(f) => break (tmp, f),
             Err(e) => {
-                track(&tmp, false);
                 if e.kind() != std::io::ErrorKind::AlreadyExists || attempt >= 100 {
                     return Err(e);
                 }
