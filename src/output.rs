@@ -69,6 +69,7 @@ pub fn clean_up_on_interrupt() {
         };
         let _ = writeln!(std::io::stderr(), "{message}");
         std::process::exit(INTERRUPTED);
+        // `in_flight` is never dropped: exit does not return.
     });
 }
 

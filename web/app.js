@@ -28,6 +28,79 @@
     $("intro").open = false;
   }
 
+  // A folder of CSV files (chosen or dropped) goes as one zip, stored, as the server
+  // reads a zip of CSV files.
+  const table = new Uint32Array(256).map((_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  function crc32(bytes) {
+    let c = 0xffffffff;
+    for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  }
+  async function zipOf(files, name) {
+    const parts = [];
+    const central = [];
+    let offset = 0;
+    for (const file of files) {
+      const data = new Uint8Array(await file.arrayBuffer());
+      const path = new TextEncoder().encode(file.name);
+      const crc = crc32(data);
+      const head = (signature, extra) => {
+        const h = new DataView(new ArrayBuffer(extra ? 46 : 30));
+        let at = 0;
+        const u32 = (v) => { h.setUint32(at, v, true); at += 4; };
+        const u16 = (v) => { h.setUint16(at, v, true); at += 2; };
+        u32(signature);
+        if (extra) u16(20);
+        u16(20); u16(0x0800); u16(0); u16(0); u16(0x21);
+        u32(crc); u32(data.length); u32(data.length);
+        u16(path.length); u16(0);
+        if (extra) { u16(0); u16(0); u16(0); u32(0); u32(offset); }
+        return new Uint8Array(h.buffer);
+      };
+      const local = head(0x04034b50, false);
+      central.push(head(0x02014b50, true), path);
+      parts.push(local, path, data);
+      offset += local.length + path.length + data.length;
+    }
+    const size = central.reduce((n, p) => n + p.length, 0);
+    const end = new DataView(new ArrayBuffer(22));
+    end.setUint32(0, 0x06054b50, true);
+    end.setUint16(8, files.length, true);
+    end.setUint16(10, files.length, true);
+    end.setUint32(12, size, true);
+    end.setUint32(16, offset, true);
+    return new File([...parts, ...central, new Uint8Array(end.buffer)], name + ".zip");
+  }
+  async function uploadCsv(files, name) {
+    const csv = files.filter((f) => f.name.toLowerCase().endsWith(".csv"));
+    upload(csv.length ? await zipOf(csv, name || "werkmap") : files[0]);
+  }
+  // The files of a dropped folder.
+  function filesIn(entry) {
+    return new Promise((resolve) => {
+      if (entry.isFile) {
+        entry.file((f) => resolve([f]), () => resolve([]));
+        return;
+      }
+      const reader = entry.createReader();
+      const all = [];
+      const more = () => reader.readEntries(async (entries) => {
+        if (!entries.length) {
+          const nested = await Promise.all(all.map(filesIn));
+          resolve(nested.flat());
+          return;
+        }
+        all.push(...entries);
+        more();
+      }, () => resolve([]));
+      more();
+    });
+  }
+
   async function upload(file) {
     $("check").textContent = body.dataset.loading;
     const response = await fetch(
@@ -48,20 +121,35 @@
   const drop = $("drop");
   drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-  drop.addEventListener("drop", (e) => {
+  drop.addEventListener("drop", async (e) => {
     e.preventDefault();
     drop.classList.remove("over");
-    if (e.dataTransfer.files.length) upload(e.dataTransfer.files[0]);
+    const items = [...(e.dataTransfer.items || [])];
+    const entry = items.length === 1 && items[0].webkitGetAsEntry && items[0].webkitGetAsEntry();
+    if (entry && entry.isDirectory) {
+      uploadCsv(await filesIn(entry), entry.name);
+    } else if (e.dataTransfer.files.length > 1) {
+      uploadCsv([...e.dataTransfer.files], "werkmap");
+    } else if (e.dataTransfer.files.length) {
+      upload(e.dataTransfer.files[0]);
+    }
+  });
+  $("folder").addEventListener("change", (e) => {
+    const files = [...e.target.files];
+    if (!files.length) return;
+    const first = files[0].webkitRelativePath || "";
+    uploadCsv(files, first.split("/")[0] || "werkmap");
   });
   $("recheck").addEventListener("click", recheck);
 
   // The workbook named on the command line: check again when it is saved.
   if (body.dataset.given) {
-    let last = null;
+    // Compared with the save the page was made from, so a save right after opening counts.
+    let last = body.dataset.stamp;
     setInterval(async () => {
       const response = await fetch("/stamp" + q());
       const stamp = await response.text();
-      if (last !== null && stamp !== last) recheck();
+      if (stamp !== last) recheck();
       last = stamp;
     }, 1500);
   }

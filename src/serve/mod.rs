@@ -100,6 +100,13 @@ pub fn serve(o: &ServeOptions, today: NaiveDate) -> Exit {
         }
         Exit::Failed
     };
+    // A workbook that is not there is said at once, as `check` says it.
+    if let Some(w) = &o.workbook
+        && !w.exists()
+    {
+        let e = crate::input::InputError::NotFound(w.clone());
+        return failed(e.message(), e.cause());
+    }
     let (dir, temporary) = match &o.output {
         Some(d) => (d.clone(), false),
         None => (
@@ -336,16 +343,20 @@ impl App {
             .unwrap_or(self.lang)
     }
 
-    /// The date asked for (as a user types it), or the page's default.
-    fn date(&self, asked: Option<&str>) -> NaiveDate {
-        asked
-            .filter(|d| !d.trim().is_empty())
-            .and_then(|d| {
-                crate::model::value::date(&crate::input::Cell::Text(d.to_string()))
-                    .ok()
-                    .flatten()
-            })
-            .unwrap_or(self.today)
+    /// The date asked for (as a user types it, read as the command line reads `--date`),
+    /// or the page's default when none is given; a refusal when it is not a date.
+    fn date(&self, asked: Option<&str>) -> Result<NaiveDate, Tr> {
+        let Some(text) = asked.filter(|d| !d.trim().is_empty()) else {
+            return Ok(self.today);
+        };
+        match crate::model::value::date(&crate::input::Cell::Text(text.to_string())) {
+            Ok(Some(d)) => Ok(d),
+            Ok(None) => Ok(self.today),
+            Err(bad) => Err(Tr::new(
+                format!("datum: {}; verwacht: {}", bad.message.nl, bad.expected.nl),
+                format!("date: {}; expected: {}", bad.message.en, bad.expected.en),
+            )),
+        }
     }
 
     fn html(&self, name: &str, context: &impl Serialize) -> Response {
@@ -375,6 +386,8 @@ struct PageContext {
     w: std::collections::BTreeMap<&'static str, &'static str>,
     kinds: Vec<KindChoice>,
     given: Option<String>,
+    /// When the given workbook was last saved, as the page first saw it.
+    stamp: String,
     check: Option<String>,
 }
 
@@ -388,14 +401,18 @@ struct KindChoice {
 
 async fn page(State(app): State<Arc<App>>, Query(asked): Query<Asked>) -> Response {
     let lang = app.lang(&asked);
+    let date = match app.date(asked.date.as_deref()) {
+        Ok(d) => d,
+        Err(bad) => return refused(StatusCode::UNPROCESSABLE_ENTITY, bad),
+    };
     let current = app.current.lock().map(|c| c.clone()).unwrap_or(None);
-    let check = match &current {
-        Some(path) => Some(check_html(
-            &app,
-            path,
-            lang,
-            app.date(asked.date.as_deref()),
-        )),
+    let check = match current {
+        Some(path) => {
+            let app = app.clone();
+            tokio::task::spawn_blocking(move || check_html(&app, &path, lang, date))
+                .await
+                .ok()
+        }
         None => None,
     };
     let ctx = PageContext {
@@ -405,10 +422,7 @@ async fn page(State(app): State<Arc<App>>, Query(asked): Query<Asked>) -> Respon
             Lang::En => Lang::Nl,
         }),
         token: app.token.clone(),
-        date: app
-            .date(asked.date.as_deref())
-            .format("%d/%m/%Y")
-            .to_string(),
+        date: date.format("%d/%m/%Y").to_string(),
         w: words::all(lang),
         kinds: Kind::ALL
             .iter()
@@ -419,6 +433,7 @@ async fn page(State(app): State<Arc<App>>, Query(asked): Query<Asked>) -> Respon
             })
             .collect(),
         given: app.given.as_ref().map(|p| file_name(p)),
+        stamp: app.given.as_deref().map(saved).unwrap_or_default(),
         check,
     };
     app.html("page.tera", &ctx)
@@ -474,6 +489,10 @@ async fn upload(
         date: q.date.clone(),
     };
     let lang = app.lang(&asked);
+    let date = match app.date(asked.date.as_deref()) {
+        Ok(d) => d,
+        Err(bad) => return refused(StatusCode::UNPROCESSABLE_ENTITY, bad),
+    };
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -487,17 +506,17 @@ async fn upload(
     };
     let folder = app.dir.join(format!("werkmap-{}", app.next_number()));
     let name = q.name.unwrap_or_default();
-    let app2 = app.clone();
-    let placed = tokio::task::spawn_blocking(move || upload::place(&folder, &name, &bytes))
-        .await
-        .unwrap_or_else(|_| Err(Tr::new("het laden stopte", "loading stopped")));
-    match placed {
-        Ok(path) => {
-            if let Ok(mut c) = app2.current.lock() {
-                *c = Some(path.clone());
-            }
-            let date = app2.date(asked.date.as_deref());
-            let (html, failed) = check_page(&app2, &path, lang, date);
+    let checked = tokio::task::spawn_blocking(move || {
+        let path = upload::place(&folder, &name, &bytes)?;
+        if let Ok(mut c) = app.current.lock() {
+            *c = Some(path.clone());
+        }
+        Ok(check_page(&app, &path, lang, date))
+    })
+    .await
+    .unwrap_or_else(|_| Err(Tr::new("het laden stopte", "loading stopped")));
+    match checked {
+        Ok((html, failed)) => {
             let status = if failed {
                 StatusCode::UNPROCESSABLE_ENTITY
             } else {
@@ -523,7 +542,10 @@ async fn check(State(app): State<Arc<App>>, Query(asked): Query<Asked>) -> Respo
             Tr::new("kies eerst een werkmap", "choose a workbook first"),
         );
     };
-    let date = app.date(asked.date.as_deref());
+    let date = match app.date(asked.date.as_deref()) {
+        Ok(d) => d,
+        Err(bad) => return refused(StatusCode::UNPROCESSABLE_ENTITY, bad),
+    };
     let html = tokio::task::spawn_blocking(move || check_html(&app, &path, lang, date))
         .await
         .unwrap_or_default();
@@ -533,15 +555,46 @@ async fn check(State(app): State<Arc<App>>, Query(asked): Query<Asked>) -> Respo
 /// When the workbook named on the command line was last saved (empty if none): the page
 /// checks again when this changes.
 async fn stamp(State(app): State<Arc<App>>) -> Response {
-    let stamp = app
-        .given
-        .as_ref()
-        .and_then(|p| std::fs::metadata(p).ok())
-        .and_then(|m| m.modified().ok())
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map(|d| format!("{}.{:09}", d.as_secs(), d.subsec_nanos()))
+    let given = app.given.clone();
+    let stamp = tokio::task::spawn_blocking(move || given.map(|p| saved(&p)).unwrap_or_default())
+        .await
         .unwrap_or_default();
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], stamp).into_response()
+}
+
+/// When a workbook was last saved, and its size: for a CSV folder, of each file in it
+/// (editing a file does not touch the folder's own time).
+fn saved(path: &Path) -> String {
+    let one = |p: &Path| {
+        std::fs::metadata(p)
+            .ok()
+            .and_then(|m| {
+                let t = m
+                    .modified()
+                    .ok()?
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .ok()?;
+                Some(format!(
+                    "{}.{:09}:{}",
+                    t.as_secs(),
+                    t.subsec_nanos(),
+                    m.len()
+                ))
+            })
+            .unwrap_or_default()
+    };
+    if !path.is_dir() {
+        return one(path);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .iter()
+        .map(|f| format!("{}={}", file_name(f), one(f)))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// One diagnostic as the page shows it.
@@ -581,6 +634,7 @@ struct Person {
     id: String,
     name: String,
     due: Option<String>,
+    overdue: bool,
 }
 
 /// What the check template gets.
@@ -661,7 +715,15 @@ fn fill_check(ctx: &mut CheckContext, inspection: &run::Inspection, app: &App, l
     let v = &inspection.validated;
     let wb = &v.workbook;
     let mut diagnostics: Vec<&crate::diagnostic::Diagnostic> = v.diagnostics.iter().collect();
-    diagnostics.extend(inspection.logo_problem.iter());
+    // On the page, "beside the workbook" means in one zip with it.
+    let logo = inspection.logo_problem.clone().map(|mut d| {
+        d.hint = Some(Tr::new(
+            "een PNG- of JPEG-bestand: zet de werkmap en het logo samen in één .zip en kies die",
+            "a PNG or JPEG file: put the workbook and the logo together in one .zip and choose that",
+        ));
+        d
+    });
+    diagnostics.extend(logo.iter());
     // The page counts the logo's problem too: it stands in the list above the count.
     let counted: Vec<crate::diagnostic::Diagnostic> =
         diagnostics.iter().map(|d| (*d).clone()).collect();
@@ -731,11 +793,12 @@ fn fill_check(ctx: &mut CheckContext, inspection: &run::Inspection, app: &App, l
             });
         }
         if e.in_service_on(inspection.as_of) {
+            let due = crate::compliance::due_on(&idx, &inspection.rules, inspection.as_of, e);
             ctx.people.push(Person {
                 id: e.id.clone(),
                 name: e.full_name(),
-                due: crate::compliance::due_on(&idx, &inspection.rules, inspection.as_of, e)
-                    .map(crate::model::value::format_date),
+                due: due.map(crate::model::value::format_date),
+                overdue: due.is_some_and(|d| d < inspection.as_of),
             });
         }
     }
@@ -822,7 +885,10 @@ async fn build(
                 .min(36_600),
         )
     });
-    let date = app.date(asked.date.as_deref());
+    let date = match app.date(asked.date.as_deref()) {
+        Ok(d) => d,
+        Err(bad) => return refused(StatusCode::UNPROCESSABLE_ENTITY, bad),
+    };
     {
         let Ok(mut job) = app.job.lock() else {
             return refused(StatusCode::INTERNAL_SERVER_ERROR, Tr::new("fout", "error"));

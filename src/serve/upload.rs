@@ -1,6 +1,7 @@
 //! An uploaded workbook placed in the session folder: its name cleaned to a plain one with
-//! a known extension, its size bounded, a zip of CSV files unpacked to a folder of them
-//! (each file's own name only, bounded in count and size, so no zip bomb and no path).
+//! a known extension, its size bounded, a zip unpacked to a folder (a workbook with its
+//! images, such as the logo, or CSV files), each file by its own cleaned name only, bounded
+//! in count and size, so no zip bomb and no path.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -10,8 +11,8 @@ use crate::i18n::Tr;
 /// The largest upload accepted: a workbook of a thousand employees is some megabytes.
 pub const MAX_UPLOAD_BYTES: usize = 32 << 20;
 
-/// The most CSV files a zip may hold, and the most bytes they may unpack to together.
-const MAX_CSV_FILES: usize = 64;
+/// The most files a zip may hold, and the most bytes they may unpack to together.
+const MAX_FILES: usize = 64;
 const MAX_UNPACKED: u64 = 64 << 20;
 
 /// The refusal of an upload over the limit.
@@ -76,40 +77,62 @@ pub fn place(folder: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Tr> {
     let too_much = || {
         Tr::new(
             format!(
-                "`{name}` pakt uit tot meer dan {MAX_CSV_FILES} CSV-bestanden of {} MB: dit is geen werkmap",
+                "`{name}` pakt uit tot meer dan {MAX_FILES} bestanden of {} MB: dit is geen werkmap",
                 MAX_UNPACKED >> 20
             ),
             format!(
-                "`{name}` unpacks to more than {MAX_CSV_FILES} CSV files or {} MB: this is not a workbook",
+                "`{name}` unpacks to more than {MAX_FILES} files or {} MB: this is not a workbook",
                 MAX_UNPACKED >> 20
             ),
         )
     };
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+    // A zip with a workbook in it is that workbook with its images (the logo); any other
+    // zip is a folder of CSV files.
+    let workbook = (0..zip.len())
+        .filter_map(|i| zip.name_for_index(i)?.ok().map(|n| n.into_owned()))
+        .filter(|n| !n.contains("__MACOSX"))
+        .filter(|n| {
+            let lower = n.to_ascii_lowercase();
+            [".xlsx", ".xlsm", ".ods", ".xls"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+        })
+        .collect::<Vec<_>>();
+    if workbook.len() > 1 {
+        return Err(Tr::new(
+            format!("`{name}` bevat meer dan één werkmap: zet er één in de zip"),
+            format!("`{name}` holds more than one workbook: put one in the zip"),
+        ));
+    }
+    let wanted: &[&str] = if workbook.is_empty() {
+        &[".csv"]
+    } else {
+        &[".xlsx", ".xlsm", ".ods", ".xls", ".png", ".jpg", ".jpeg"]
+    };
     let mut total: u64 = 0;
     let mut names: Vec<String> = Vec::new();
+    let mut found = None;
     for i in 0..zip.len() {
         let entry = zip.by_index(i).map_err(|e| damaged(&e))?;
         let inner = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         let base = inner.rsplit(['/', '\\']).next().unwrap_or("");
-        let Some(sheet) = base
-            .strip_suffix(".csv")
-            .or_else(|| base.strip_suffix(".CSV"))
-        else {
+        let lower = base.to_ascii_lowercase();
+        let Some(ext) = wanted.iter().find(|e| lower.ends_with(*e)) else {
             continue;
         };
         // Mac archives carry `__MACOSX/._name.csv` shadows: not sheets.
         if entry.is_dir() || inner.contains("__MACOSX") || base.starts_with('.') {
             continue;
         }
-        let file = format!("{}.csv", clean(sheet));
+        let file = format!("{}{ext}", clean(&base[..base.len() - ext.len()]));
         if names.iter().any(|n| n.eq_ignore_ascii_case(&file)) {
             return Err(Tr::new(
                 format!("`{name}` bevat `{file}` twee keer"),
                 format!("`{name}` holds `{file}` twice"),
             ));
         }
-        if names.len() >= MAX_CSV_FILES || total.saturating_add(entry.size()) > MAX_UNPACKED {
+        if names.len() >= MAX_FILES || total.saturating_add(entry.size()) > MAX_UNPACKED {
             return Err(too_much());
         }
         // The size the zip claims is not trusted: read at most what is left, and a byte.
@@ -123,13 +146,24 @@ pub fn place(folder: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Tr> {
         if total > MAX_UNPACKED {
             return Err(too_much());
         }
-        crate::output::write_atomic(&target.join(&file), &data).map_err(written)?;
+        let path = target.join(&file);
+        crate::output::write_atomic(&path, &data).map_err(written)?;
+        if workbook.iter().any(|w| w == &inner) {
+            found = Some(path);
+        }
         names.push(file);
+    }
+    if let Some(path) = found {
+        return Ok(path);
     }
     if names.is_empty() {
         return Err(Tr::new(
-            format!("`{name}` bevat geen .csv-bestanden: zet elk blad als CSV-bestand in de zip"),
-            format!("`{name}` holds no .csv files: put each sheet in the zip as a CSV file"),
+            format!(
+                "`{name}` bevat geen werkmap en geen .csv-bestanden: zet de werkmap, of elk blad als CSV-bestand, in de zip"
+            ),
+            format!(
+                "`{name}` holds no workbook and no .csv files: put the workbook, or each sheet as a CSV file, in the zip"
+            ),
         ));
     }
     Ok(target)

@@ -68,8 +68,13 @@ const WORDS: &[(&str, &str, &str)] = &[
     ),
     (
         "drop",
-        "of sleep het bestand hierheen",
-        "or drop the file here",
+        "of sleep het bestand (of de map) hierheen",
+        "or drop the file (or the folder) here",
+    ),
+    (
+        "folder",
+        "Of kies een map met CSV-bestanden (één bestand per blad)",
+        "Or choose a folder of CSV files (one file per sheet)",
     ),
     ("date", "Datum (dd/mm/jjjj)", "Date (dd/mm/yyyy)"),
     ("recheck", "Opnieuw controleren", "Check again"),
@@ -146,6 +151,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ),
     ("cause", "oorzaak", "caused by"),
     ("due_on", "aan de beurt op", "due on"),
+    ("overdue", "te laat sinds", "overdue since"),
     ("warnings", "Meldingen", "Notices"),
     ("skip", "Naar de inhoud", "Skip to content"),
 ];
