@@ -307,6 +307,8 @@ pub fn inspect(o: &CheckOptions, today: NaiveDate, logo: bool) -> Result<Inspect
     let (as_of, period) = period(o, date)?;
     let source = input::read(&o.workbook).map_err(|e| Failure::new(e.message(), e.cause()))?;
     let mut validated = model::validate(&source);
+    // The matrix's current levels are those assessed on or before the as-of day.
+    validated.workbook.settle(as_of);
     let mut rules = Thresholds::default();
     let toml_path = o
         .workbook
