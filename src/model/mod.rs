@@ -607,6 +607,8 @@ pub struct Index<'a> {
     conversations: HashMap<&'a str, Vec<&'a Conversation>>,
     pub(crate) goals: HashMap<&'a str, Vec<&'a Goal>>,
     pub(crate) assessed: HashMap<&'a str, Vec<&'a Assessment>>,
+    /// Every dated assessment with a level by employee, oldest first (the history).
+    pub(crate) dated: HashMap<&'a str, Vec<&'a Assessment>>,
     pub(crate) kinds: HashMap<&'a str, TaskKind>,
     /// The teams each task belongs to.
     pub(crate) task_teams: TaskTeams<'a>,
@@ -644,12 +646,24 @@ impl<'a> Index<'a> {
         for a in &wb.matrix {
             assessed.entry(a.employee.as_str()).or_default().push(a);
         }
+        let mut dated: HashMap<&str, Vec<_>> = HashMap::new();
+        for a in wb
+            .assessments
+            .iter()
+            .filter(|a| a.date.is_some() && a.level.is_some())
+        {
+            dated.entry(a.employee.as_str()).or_default().push(a);
+        }
+        for list in dated.values_mut() {
+            list.sort_by_key(|a| a.date);
+        }
         Index {
             wb,
             pops,
             conversations,
             goals,
             assessed,
+            dated,
             kinds: wb.tasks.iter().map(|t| (t.code.as_str(), t.kind)).collect(),
             task_teams: wb.task_teams(),
         }
