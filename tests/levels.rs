@@ -32,13 +32,15 @@ fn assess(team: &mut [Sheet], employee: &str, task: &str, level: i64, day: Naive
 
 /// The sample with two years of history: Ayşe (M003) went from 0 to 1 to 2 at planting
 /// (GRO-AAN), the goal she reached; Grace (M014) reached her goal on safe working (GEN-VEI)
-/// but her level stayed 1; Ayşe's outdoor painting stayed 0.
+/// but her level stayed 1, and her orderpicking fell from 2 to 1; Ayşe's outdoor painting
+/// stayed 0.
 fn two_years() -> PathBuf {
     let mut team = synth::sample_team();
     assess(&mut team, "M003", "GRO-AAN", 0, ymd(2024, 12, 10));
     assess(&mut team, "M003", "GRO-AAN", 1, ymd(2025, 2, 24));
     assess(&mut team, "M003", "SCH-BUI", 0, ymd(2025, 2, 24));
     assess(&mut team, "M014", "GEN-VEI", 1, ymd(2025, 3, 15));
+    assess(&mut team, "M014", "LOG-ORD", 2, ymd(2026, 3, 1));
     let path = temp_dir("two_years").join("two_years.xlsx");
     synth::write_xlsx(&path, &team).expect("xlsx");
     path
@@ -165,4 +167,85 @@ fn the_pop_form_shows_the_level_at_the_previous_pop_now_and_the_target() {
     assert!(form.contains("TaakVorig POPNuDoelWil leren"), "{form}");
     assert!(!form.contains("Vorig POP: het niveau"), "{form}");
     assert!(form.contains("Beplanting aanleggen 2 Onkruid"), "{form}");
+}
+
+#[test]
+fn the_teammatrix_marks_levels_that_rose_or_fell_and_dates_its_levels() {
+    let path = two_years();
+    let out = build(&path, "teammatrix", &[]);
+    let outdoor = pdf_text(&out.join("teammatrix-Buitenploeg.pdf"));
+    let warehouse = pdf_text(&out.join("teammatrix-Logistiek.pdf"));
+    // By default since the start of the previous quarter: 01/07/2026.
+    assert!(
+        outdoor.contains("Niveaus beoordeeld tussen 20/11/2025 en 17/11/2026."),
+        "{outdoor}"
+    );
+    assert!(
+        outdoor.contains("↑ gestegen, ↓ gedaald sinds 01/07/2026"),
+        "{outdoor}"
+    );
+    assert_eq!(
+        outdoor.matches('↑').count() - outdoor.matches("↑ gestegen").count(),
+        1,
+        "{outdoor}"
+    );
+    assert!(outdoor.contains("3. Ayşe Yılmaz 2 1 + 2↑ *"), "{outdoor}");
+    assert_eq!(
+        outdoor.matches('↓').count(),
+        outdoor.matches("↓ gedaald").count(),
+        "{outdoor}"
+    );
+    assert!(
+        warehouse.contains("Niveaus beoordeeld tussen 22/10/2026 en 16/11/2026."),
+        "{warehouse}"
+    );
+    assert_eq!(
+        warehouse.matches('↓').count() - warehouse.matches("↓ gedaald").count(),
+        1,
+        "{warehouse}"
+    );
+    // Since a day after the last change nothing moved; in English.
+    let out = build(
+        &path,
+        "teammatrix",
+        &["--since", "2026-11-20", "--lang", "en"],
+    );
+    let outdoor = pdf_text(&out.join("teammatrix-Buitenploeg.pdf"));
+    assert!(
+        outdoor.contains("Levels assessed between 20/11/2025 and 17/11/2026."),
+        "{outdoor}"
+    );
+    assert!(
+        outdoor.contains("↑ rose, ↓ fell since 20/11/2026"),
+        "{outdoor}"
+    );
+    assert_eq!(
+        outdoor.matches('↑').count(),
+        outdoor.matches("↑ rose").count(),
+        "{outdoor}"
+    );
+}
+
+#[test]
+fn check_counts_the_levels_that_rose_and_fell_since_a_day() {
+    let path = two_years();
+    let (_, stdout, _) = check(&path, &[]);
+    let buiten = stdout.find("  Buitenploeg:").expect("Buitenploeg");
+    let logistiek = stdout.find("  Logistiek:").expect("Logistiek");
+    assert!(
+        stdout[buiten..logistiek]
+            .contains("\n    niveaus sinds 01/07/2026: 1 gestegen, 0 gedaald\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout[logistiek..].contains("\n    niveaus sinds 01/07/2026: 0 gestegen, 1 gedaald\n"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(&path, &["--since", "2025-01-01", "--lang", "en"]);
+    assert!(
+        stdout.contains("    levels since 01/01/2025: 1 rose, 0 fell\n"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(&path, &["--since", "2026-11-20"]);
+    assert!(!stdout.contains("niveaus sinds"), "{stdout}");
 }

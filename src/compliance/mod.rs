@@ -313,6 +313,17 @@ pub fn quarter_end((year, q): (i32, u32)) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
+/// The first day of the calendar quarter before the one `d` lies in (for 05/12/2026:
+/// 01/07/2026): the default `--since`, so a quarter's changes are shown in full.
+pub fn previous_quarter_start(d: NaiveDate) -> NaiveDate {
+    let quarter = d.month0() / 3;
+    let (year, month) = match quarter {
+        0 => (d.year() - 1, 10),
+        q => (d.year(), (q - 1) * 3 + 1),
+    };
+    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(d)
+}
+
 /// `d` plus `n` months; the 31st becomes the month's last day (31/01 + 1 → 28/02 or 29/02).
 pub fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
     d.checked_add_months(Months::new(n))
