@@ -34,14 +34,14 @@ fn assess(team: &mut [Sheet], employee: &str, task: &str, level: i64, day: Naive
 /// (GRO-AAN), the goal she reached; Grace (M014) reached her goal on safe working (GEN-VEI)
 /// but her level stayed 1, and her orderpicking fell from 2 to 1; Ayşe's outdoor painting
 /// stayed 0.
-fn two_years() -> PathBuf {
+fn two_years(case: &str) -> PathBuf {
     let mut team = synth::sample_team();
     assess(&mut team, "M003", "GRO-AAN", 0, ymd(2024, 12, 10));
     assess(&mut team, "M003", "GRO-AAN", 1, ymd(2025, 2, 24));
     assess(&mut team, "M003", "SCH-BUI", 0, ymd(2025, 2, 24));
     assess(&mut team, "M014", "GEN-VEI", 1, ymd(2025, 3, 15));
     assess(&mut team, "M014", "LOG-ORD", 2, ymd(2026, 3, 1));
-    let path = temp_dir("two_years").join("two_years.xlsx");
+    let path = temp_dir(case).join("two_years.xlsx");
     synth::write_xlsx(&path, &team).expect("xlsx");
     path
 }
@@ -97,7 +97,7 @@ fn pdf_text(path: &Path) -> String {
 
 #[test]
 fn a_goal_reached_without_a_level_change_asks_to_update_the_matrix() {
-    let path = two_years();
+    let path = two_years("goal");
     let (_, stdout, _) = check(&path, &[]);
     let grace = findings_of(&stdout, "Grace Kabongo (M014)");
     assert!(
@@ -128,7 +128,7 @@ fn the_pop_form_shows_the_level_at_the_previous_pop_now_and_the_target() {
     // Ayşe's POP runs from her conversation of 30/09/2026; the one before was 16/02/2026,
     // when planting stood at 1 (assessed 24/02/2025) and outdoor painting at 0. Now they
     // are 2 and 0 (assessed 15/10/2026), the painting goal aims at 2; mowing has no history.
-    let path = two_years();
+    let path = two_years("pop");
     for (lang, note, header, rows) in [
         (
             "nl",
@@ -171,7 +171,7 @@ fn the_pop_form_shows_the_level_at_the_previous_pop_now_and_the_target() {
 
 #[test]
 fn the_teammatrix_marks_levels_that_rose_or_fell_and_dates_its_levels() {
-    let path = two_years();
+    let path = two_years("teammatrix");
     let out = build(&path, "teammatrix", &[]);
     let outdoor = pdf_text(&out.join("teammatrix-Buitenploeg.pdf"));
     let warehouse = pdf_text(&out.join("teammatrix-Logistiek.pdf"));
@@ -228,7 +228,7 @@ fn the_teammatrix_marks_levels_that_rose_or_fell_and_dates_its_levels() {
 
 #[test]
 fn check_counts_the_levels_that_rose_and_fell_since_a_day() {
-    let path = two_years();
+    let path = two_years("counts");
     let (_, stdout, _) = check(&path, &[]);
     let buiten = stdout.find("  Buitenploeg:").expect("Buitenploeg");
     let logistiek = stdout.find("  Logistiek:").expect("Logistiek");
@@ -248,4 +248,31 @@ fn check_counts_the_levels_that_rose_and_fell_since_a_day() {
     );
     let (_, stdout, _) = check(&path, &["--since", "2026-11-20"]);
     assert!(!stdout.contains("niveaus sinds"), "{stdout}");
+}
+
+#[test]
+fn the_training_plan_lists_what_goals_reached_since_a_day_closed() {
+    // Ayşe reached her planting goal: 1 on 01/07/2026, 2 now. Grace's goal on safe working
+    // left her level at 1, so it closed nothing.
+    let path = two_years("training");
+    let out = build(&path, "opleidingsplan", &[]);
+    let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
+    assert!(
+        plan.contains("Gedicht met POP-doelen sinds 01/07/2026"),
+        "{plan}"
+    );
+    assert!(plan.contains("Beplanting aanleggen (GRO-AAN): Ayşe Yılmaz behaalde doel 1 en kan het nu zelfstandig (niveau 1 → 2); nu 4 van 2 nodig"), "{plan}");
+    let warehouse = pdf_text(&out.join("opleidingsplan-Logistiek.pdf"));
+    assert!(!warehouse.contains("Gedicht met POP-doelen"), "{warehouse}");
+    let out = build(&path, "opleidingsplan", &["--lang", "en"]);
+    let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
+    assert!(
+        plan.contains("Closed by POP goals since 01/07/2026"),
+        "{plan}"
+    );
+    assert!(plan.contains("Beplanting aanleggen (GRO-AAN): Ayşe Yılmaz achieved goal 1 and now does it independently (level 1 → 2); now 4 of 2 needed"), "{plan}");
+    // Since the day after her level rose there is nothing to list.
+    let out = build(&path, "opleidingsplan", &["--since", "2026-10-16"]);
+    let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
+    assert!(!plan.contains("Gedicht met POP-doelen"), "{plan}");
 }

@@ -226,6 +226,9 @@ pub struct TeamContext {
     pub assessed_from: DateText,
     /// See `assessed_from`.
     pub assessed_to: DateText,
+    /// Shortfalls closed by goals reached since `since`: a line per goal tied to a task
+    /// whose owner was below level 2 on `since` and does it independently now.
+    pub closed: Vec<String>,
     /// The organisation.
     pub org: OrgText,
     /// The team's name.
@@ -399,6 +402,10 @@ pub fn team<'a>(
         .into_iter()
         .map(|c| plan_item(wb, c, t, lang))
         .collect();
+    let closed = ordered
+        .iter()
+        .flat_map(|c| closed_by_goals(wb, cells, c, since, t))
+        .collect();
     let at_deadlines = ordered
         .iter()
         .filter_map(|c| Some(format!("{} {}", c.task.name, at_deadline(c, t, lang)?)))
@@ -411,6 +418,7 @@ pub fn team<'a>(
         since: date_text(Some(since), lang),
         assessed_from: date_text(shown.iter().min().copied(), lang),
         assessed_to: date_text(shown.iter().max().copied(), lang),
+        closed,
         org: org_text(wb, t),
         team: analysis.team.to_string(),
         paper: paper.name(),
@@ -429,6 +437,48 @@ pub fn team<'a>(
             ],
         ),
     }
+}
+
+/// The goals tied to the task of `c` that were reached (`behaald`) by someone who was below
+/// level 2 on `since` (a dated level) and does the task independently now: a line each.
+fn closed_by_goals(
+    wb: &Workbook,
+    cells: &CellIndex<'_>,
+    c: &TaskCoverage<'_>,
+    since: NaiveDate,
+    t: &Labels,
+) -> Vec<String> {
+    let code = c.task.code.as_str();
+    c.goals
+        .iter()
+        .filter(|g| {
+            g.task.as_deref() == Some(code) && g.result == Some(crate::model::GoalResult::Behaald)
+        })
+        .filter_map(|g| {
+            let (_, then) = cells.level_on(&g.employee, code, since)?;
+            let now = cells.get(&g.employee, code)?.level?;
+            (then < crate::analysis::COVERED_LEVEL && now >= crate::analysis::COVERED_LEVEL).then(
+                || {
+                    let name = wb
+                        .employee(&g.employee)
+                        .map_or_else(|| g.employee.clone(), |e| e.full_name());
+                    fill(
+                        t,
+                        "closed_line",
+                        &[
+                            ("task", &format!("{} ({code})", c.task.name)),
+                            ("name", &name),
+                            ("goal", &g.number.to_string()),
+                            ("from", &then.to_string()),
+                            ("to", &now.to_string()),
+                            ("current", &c.current().to_string()),
+                            ("required", &c.required.to_string()),
+                        ],
+                    )
+                },
+            )
+        })
+        .collect()
 }
 
 /// A name, with the leave date when the person is leaving: the plan must show that a skill
