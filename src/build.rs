@@ -155,6 +155,8 @@ pub struct Plan {
     pub skip: Vec<String>,
     /// How many months after the as-of day the planning looks ahead.
     pub months: u32,
+    /// The earlier day the teammatrix compares levels with (`--since`).
+    pub since: NaiveDate,
 }
 
 impl Plan {
@@ -174,6 +176,7 @@ impl Plan {
             due: None,
             skip: Vec::new(),
             months: 6,
+            since: crate::compliance::previous_quarter_start(date),
         }
     }
 }
@@ -503,6 +506,7 @@ pub fn build(
                         let mut found = Vec::new();
                         let mut ctx = context::team::team(
                             wb, cells, team, labels, plan.lang, plan.as_of, plan.paper,
+                            plan.since,
                         );
                         ctx.org.logo = has_logo;
                         let path = names.team_file(*kind, team.team);
@@ -661,7 +665,7 @@ pub fn documents(
             k if k.per_team() => {
                 for team in &teams {
                     let ctx = context::team::team(
-                        wb, &cells, team, labels, plan.lang, plan.as_of, plan.paper,
+                        wb, &cells, team, labels, plan.lang, plan.as_of, plan.paper, plan.since,
                     );
                     let path = format!("{}-{}.pdf", kind.name(), safe_name(team.team));
                     out.push((path, *kind, parse(templates, &template, &ctx, team.team)?));

@@ -265,6 +265,8 @@ pub struct Inspection {
     pub as_of: NaiveDate,
     /// The period the rules are checked for.
     pub period: Period,
+    /// The earlier day levels are compared with (`--since`).
+    pub since: NaiveDate,
 }
 
 impl Inspection {
@@ -307,6 +309,8 @@ pub fn inspect(o: &CheckOptions, today: NaiveDate, logo: bool) -> Result<Inspect
     let (as_of, period) = period(o, date)?;
     let source = input::read(&o.workbook).map_err(|e| Failure::new(e.message(), e.cause()))?;
     let mut validated = model::validate(&source);
+    // The matrix's current levels are those assessed on or before the as-of day.
+    validated.workbook.settle(as_of);
     let mut rules = Thresholds::default();
     let toml_path = o
         .workbook
@@ -371,6 +375,9 @@ pub fn inspect(o: &CheckOptions, today: NaiveDate, logo: bool) -> Result<Inspect
         date,
         as_of,
         period,
+        since: o
+            .since
+            .unwrap_or_else(|| compliance::previous_quarter_start(as_of)),
     })
 }
 
@@ -466,7 +473,8 @@ fn check(o: &CheckOptions, today: NaiveDate) -> Exit {
     };
     if !wb.matrix.is_empty() && !quiet {
         let teams = analysis::analyse(wb, as_of);
-        out.push_str(&summary::matrix_summary(&teams, as_of, o.lang));
+        let since = (&analysis::CellIndex::new(wb), inspection.since);
+        out.push_str(&summary::matrix_summary(&teams, as_of, since, o.lang));
     }
     let Some((findings, checked)) = inspection.findings() else {
         // Rows with errors are missing from the model, so the rules would report a missing
@@ -958,6 +966,7 @@ where
         date,
         as_of,
         period,
+        since,
         ..
     } = inspection;
     let out_dir = o
@@ -995,6 +1004,7 @@ where
         due: o.due.map(|d| d.until(as_of)),
         skip: blocked.employees.keys().cloned().collect(),
         months: 6,
+        since,
     };
     let wb = &validated.workbook;
     let (chosen, unknown) = build::select(wb, &plan);

@@ -105,7 +105,14 @@ pub fn render(lines: &[(&str, String)]) -> String {
 }
 
 /// Per team, the shortfalls and single points of failure of the teammatrix.
-pub fn matrix_summary(teams: &[TeamAnalysis<'_>], as_of: NaiveDate, lang: Lang) -> String {
+/// `since` holds the matrix's history and the day (`--since`) a team's levels are
+/// compared with: a line counts those that rose and fell, when any did.
+pub fn matrix_summary(
+    teams: &[TeamAnalysis<'_>],
+    as_of: NaiveDate,
+    (cells, since): (&crate::analysis::CellIndex<'_>, NaiveDate),
+    lang: Lang,
+) -> String {
     let nl = lang == Lang::Nl;
     let mut out = if nl {
         format!("\nTeammatrix op {}\n", format_date(as_of))
@@ -130,6 +137,24 @@ pub fn matrix_summary(teams: &[TeamAnalysis<'_>], as_of: NaiveDate, lang: Lang) 
             ),
         };
         out.push_str(&format!("  {}: {counts}\n", t.team));
+        let (mut rose, mut fell) = (0, 0);
+        for p in &t.people {
+            for c in &t.tasks {
+                match cells.change_since(&p.employee.id, &c.task.code, since) {
+                    Some(std::cmp::Ordering::Greater) => rose += 1,
+                    Some(std::cmp::Ordering::Less) => fell += 1,
+                    _ => {}
+                }
+            }
+        }
+        if rose + fell > 0 {
+            let day = format_date(since);
+            out.push_str(&if nl {
+                format!("    niveaus sinds {day}: {rose} gestegen, {fell} gedaald\n")
+            } else {
+                format!("    levels since {day}: {rose} rose, {fell} fell\n")
+            });
+        }
         for c in &short {
             let (word, of, cand) = if nl {
                 ("tekort", "van", "kandidaten")

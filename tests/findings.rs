@@ -258,7 +258,8 @@ fn the_pop_form_period_is_the_validity_check_judges() {
 #[test]
 fn a_dossier_for_a_past_date_counts_only_goals_agreed_by_then() {
     // Emre's POP of 27/10/2025 is the current one on 30/06/2026; his goal 2 starts on
-    // 02/11/2026, after the POP conversation of 26/10/2026 where it was agreed.
+    // 02/11/2026, after the POP conversation of 26/10/2026 where it was agreed. His levels
+    // were assessed on 17/11/2026, so on 30/06/2026 the matrix has none of his yet.
     let path = fixture("pop_versions", |_| {});
     let past = ["--as-of", "2026-06-30"];
     let (_, stdout, _) = check(&path, &past);
@@ -266,7 +267,8 @@ fn a_dossier_for_a_past_date_counts_only_goals_agreed_by_then() {
     assert_eq!(
         emre,
         [
-            "tekort         0 verbeteracties in het huidige POP, er zijn er minstens 2 nodig  [verbeteracties]"
+            "tekort         0 verbeteracties in het huidige POP, er zijn er minstens 2 nodig  [verbeteracties]",
+            "tekort         de teammatrix heeft geen huidig én gewenst niveau voor een technische en een generieke taak: schrijf het gewenste niveau achter het huidige in de matrix (`1>2`), of koppel een doel aan de taak (kolom `Taak` in `Doelen`)  [competentieniveaus]",
         ],
         "{stdout}"
     );

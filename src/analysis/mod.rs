@@ -184,18 +184,54 @@ pub fn analyse(wb: &Workbook, as_of: NaiveDate) -> Vec<TeamAnalysis<'_>> {
 /// does not scan the whole matrix (which made documents quadratic in the team size).
 pub struct CellIndex<'a> {
     by_pair: HashMap<(&'a str, &'a str), &'a Assessment>,
+    /// The dated levels of each employee and task, oldest first.
+    history: HashMap<(&'a str, &'a str), Vec<(NaiveDate, u8)>>,
 }
 
 impl<'a> CellIndex<'a> {
-    /// Indexes the workbook's matrix.
+    /// Indexes the workbook's matrix and its dated assessments.
     pub fn new(wb: &'a Workbook) -> Self {
+        let mut history: HashMap<(&str, &str), Vec<(NaiveDate, u8)>> = HashMap::new();
+        for a in &wb.assessments {
+            if let (Some(day), Some(level)) = (a.date, a.level) {
+                history
+                    .entry((a.employee.as_str(), a.task.as_str()))
+                    .or_default()
+                    .push((day, level));
+            }
+        }
+        for list in history.values_mut() {
+            list.sort_unstable();
+        }
         CellIndex {
             by_pair: wb
                 .matrix
                 .iter()
                 .map(|a| ((a.employee.as_str(), a.task.as_str()), a))
                 .collect(),
+            history,
         }
+    }
+
+    /// The level `employee` had for `task` on `day`: the latest dated assessment on or
+    /// before it, with its date (an undated assessment has no place in the history).
+    pub fn level_on(&self, employee: &str, task: &str, day: NaiveDate) -> Option<(NaiveDate, u8)> {
+        let list = self.history.get(&(employee, task))?;
+        let i = list.partition_point(|(d, _)| *d <= day);
+        i.checked_sub(1).map(|i| list[i])
+    }
+
+    /// How the current level of `employee` for `task` compares with their level on `since`:
+    /// `Greater` when it rose. `None` when either is unknown.
+    pub fn change_since(
+        &self,
+        employee: &str,
+        task: &str,
+        since: NaiveDate,
+    ) -> Option<std::cmp::Ordering> {
+        let now = self.get(employee, task)?.level?;
+        let (_, then) = self.level_on(employee, task, since)?;
+        Some(now.cmp(&then))
     }
 
     /// The cell of `employee` (ID) for `task` (code).

@@ -93,6 +93,12 @@ const TEXTS: &[Text] = &[
     ),
     t(
         "*",
+        "since",
+        "De vroegere dag waarmee de teammatrix de niveaus vergelijkt (↑ gestegen, ↓ gedaald); standaard de eerste dag van het vorige kwartaal voor --as-of",
+        "The earlier day the teammatrix compares levels with (↑ rose, ↓ fell); by default the first day of the quarter before the one of --as-of",
+    ),
+    t(
+        "*",
         "only",
         "Alleen deze documenten: pop, afspraken, voorbereiding, opvolging, teammatrix, opleidingsplan, dossier (met komma's)",
         "Only these documents: pop, afspraken (agreements), voorbereiding (preparation), opvolging (follow-up), teammatrix, opleidingsplan (training plan), dossier (comma-separated)",
@@ -162,6 +168,12 @@ const TEXTS: &[Text] = &[
         "from",
         "Begin van de periode (begeleidingsnorm, eerste POP); standaard 12 maanden voor --as-of",
         "Start of the period (coaching norm, first POP); by default 12 months before --as-of",
+    ),
+    t(
+        "check",
+        "since",
+        "De vroegere dag waarmee de niveaus vergeleken worden: per team hoeveel er gestegen en gedaald zijn; standaard de eerste dag van het vorige kwartaal",
+        "The earlier day levels are compared with: per team how many rose and fell; by default the first day of the previous quarter",
     ),
     t(
         "check",
@@ -389,7 +401,7 @@ fn value_name(id: &str, lang: Lang) -> Option<&'static str> {
     let (nl, en) = match id {
         "workbook" => ("WERKMAP", "WORKBOOK"),
         "output" | "dir" | "templates" => ("MAP", "FOLDER"),
-        "date" | "as_of" | "from" | "to" => ("DATUM", "DATE"),
+        "date" | "as_of" | "from" | "to" | "since" => ("DATUM", "DATE"),
         "lang" => ("TAAL", "LANGUAGE"),
         "paper" => ("PAPIER", "PAPER"),
         "only" => ("DOCUMENTEN", "DOCUMENTS"),

@@ -43,6 +43,8 @@ enum Command {
         from: Option<NaiveDate>,
         #[arg(long, value_parser = date)]
         to: Option<NaiveDate>,
+        #[arg(long, value_parser = date)]
+        since: Option<NaiveDate>,
         #[arg(long)]
         strict: bool,
         #[arg(long, num_args = 0..=1, default_missing_value = "6", value_parser = clap::value_parser!(u32).range(1..=60))]
@@ -150,6 +152,8 @@ struct BuildArgs {
     from: Option<NaiveDate>,
     #[arg(long, value_parser = date)]
     to: Option<NaiveDate>,
+    #[arg(long, value_parser = date)]
+    since: Option<NaiveDate>,
     #[arg(long, value_delimiter = ',', value_parser = said::<Kind>)]
     only: Vec<Kind>,
     #[arg(long = "employee")]
@@ -309,6 +313,9 @@ pub struct CheckOptions {
     pub from: Option<NaiveDate>,
     /// Last day of the period; `as_of` when not given.
     pub to: Option<NaiveDate>,
+    /// The earlier day levels are compared with; the start of the previous quarter before
+    /// `as_of` when not given.
+    pub since: Option<NaiveDate>,
     /// Whether a `tekort` finding makes the check fail (exit 1).
     pub strict: bool,
     /// List the planning of so many months after the rules (`--planning`).
@@ -551,6 +558,7 @@ fn build_options(b: BuildArgs) -> Option<BuildOptions> {
             as_of: b.as_of,
             from: b.from,
             to: b.to,
+            since: b.since,
             strict: false,
             planning: None,
             format: Format::Text,
@@ -575,6 +583,7 @@ fn from_args(args: Args) -> Option<Options> {
             as_of,
             from,
             to,
+            since,
             strict,
             planning,
             format,
@@ -586,6 +595,7 @@ fn from_args(args: Args) -> Option<Options> {
             as_of,
             from,
             to,
+            since,
             strict,
             planning,
             format,

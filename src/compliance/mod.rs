@@ -313,6 +313,17 @@ pub fn quarter_end((year, q): (i32, u32)) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
+/// The first day of the calendar quarter before the one `d` lies in (for 05/12/2026:
+/// 01/07/2026): the default `--since`, so a quarter's changes are shown in full.
+pub fn previous_quarter_start(d: NaiveDate) -> NaiveDate {
+    let quarter = d.month0() / 3;
+    let (year, month) = match quarter {
+        0 => (d.year() - 1, 10),
+        q => (d.year(), (q - 1) * 3 + 1),
+    };
+    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(d)
+}
+
 /// `d` plus `n` months; the 31st becomes the month's last day (31/01 + 1 → 28/02 or 29/02).
 pub fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
     d.checked_add_months(Months::new(n))
@@ -361,6 +372,7 @@ pub fn check_indexed(
             out.extend(pop_geldigheid(&ctx, period));
             out.extend(verbeteracties(&ctx));
             out.extend(competentieniveaus(&ctx));
+            out.extend(matrix_bijwerken(&ctx));
             out.extend(ondertekening(&ctx));
         }
         out.extend(opvolging(&ctx));
@@ -469,6 +481,10 @@ pub(crate) struct Ctx<'a> {
     goals: Vec<&'a crate::model::Goal>,
     /// The employee's teammatrix cells.
     assessed: Vec<&'a crate::model::Assessment>,
+    /// The employee's dated levels, oldest first.
+    dated: &'a [&'a crate::model::Assessment],
+    /// The workbook's tasks.
+    tasks: &'a [crate::model::Task],
     /// The kind of each task, by code.
     kinds: &'a HashMap<&'a str, TaskKind>,
 }
@@ -493,6 +509,8 @@ impl<'a> Ctx<'a> {
                 .filter(|g| idx.agreed_by(g, as_of))
                 .collect(),
             assessed: idx.assessed.get(e.id.as_str()).cloned().unwrap_or_default(),
+            dated: idx.dated.get(e.id.as_str()).map_or(&[], Vec::as_slice),
+            tasks: &idx.wb.tasks,
             kinds: &idx.kinds,
         }
     }
@@ -815,6 +833,68 @@ pub(crate) fn competentieniveaus(ctx: &Ctx<'_>) -> Option<Finding> {
         ),
         Vec::new(),
     ))
+}
+
+/// `competentieniveaus`, the loop closed: a goal tied to a task that was reached
+/// (`behaald`) while the task's level did not rise since the POP conversation the goal was
+/// agreed at (the last one on or before its start; its start without one) asks to update the
+/// matrix. Only a level known on that day (a dated assessment on or before it) can be
+/// compared, so a matrix without dates gets no such finding.
+pub(crate) fn matrix_bijwerken(ctx: &Ctx<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for g in &ctx.goals {
+        let (Some(crate::model::GoalResult::Behaald), Some(code), Some(start)) =
+            (g.result, g.task.as_deref(), g.start())
+        else {
+            continue;
+        };
+        let since = ctx
+            .pops
+            .iter()
+            .rev()
+            .find(|c| c.date <= start)
+            .map_or(start, |c| c.date);
+        let Some(then) = ctx
+            .dated
+            .iter()
+            .rev()
+            .find(|a| a.task == code && a.date.is_some_and(|d| d <= since))
+            .and_then(|a| a.level)
+        else {
+            continue;
+        };
+        let now = ctx
+            .assessed
+            .iter()
+            .find(|a| a.task == code)
+            .and_then(|a| a.level);
+        if now.is_some_and(|n| n > then) {
+            continue;
+        }
+        let task = ctx
+            .tasks
+            .iter()
+            .find(|t| t.code == code)
+            .map_or(code.to_string(), |t| format!("{} ({code})", t.name));
+        let day = format_date(since);
+        let level = now.unwrap_or(then);
+        out.push(ctx.finding(
+            RuleId::Competentieniveaus,
+            Severity::Waarschuwing,
+            Tr::new(
+                format!(
+                    "doel {} is behaald, maar het niveau voor {task} is niet gestegen sinds {day} (niveau {level}): werk de teammatrix bij",
+                    g.number
+                ),
+                format!(
+                    "goal {} was achieved, but the level for {task} has not risen since {day} (level {level}): update the matrix",
+                    g.number
+                ),
+            ),
+            vec![(label("niveau sinds", "level since"), since)],
+        ));
+    }
+    out
 }
 
 /// `ondertekening`: the last POP-gesprek signed by the employee and the supervisor (as of

@@ -929,3 +929,11 @@ fn the_totals_line_counts_shortfalls_warnings_and_employees() {
         "geen tekorten of aandachtspunten bij 1 doelgroepwerknemer"
     );
 }
+
+#[test]
+fn since_defaults_to_the_start_of_the_previous_quarter() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    assert_eq!(previous_quarter_start(d(2026, 11, 29)), d(2026, 7, 1));
+    assert_eq!(previous_quarter_start(d(2026, 4, 1)), d(2026, 1, 1));
+    assert_eq!(previous_quarter_start(d(2026, 2, 15)), d(2025, 10, 1));
+}

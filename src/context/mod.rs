@@ -134,6 +134,9 @@ pub struct MatrixRow {
     pub kind: String,
     /// Level 0–3, or empty when not assessed.
     pub level: String,
+    /// The level on the previous POP conversation (`previous_pop`): the latest dated
+    /// assessment on or before it; empty when the matrix has none.
+    pub previous: String,
     /// Target level, or empty.
     pub target: String,
     /// Wil leren.
@@ -278,6 +281,9 @@ pub struct EmployeeContext {
     pub follow_ups: Vec<ConversationText>,
     /// The last conversation on or before today.
     pub last_conversation: Option<ConversationText>,
+    /// The POP conversation before this POP (the last one before `period_from`):
+    /// `matrix[].previous` is the level on that day; empty when the matrix has none of then.
+    pub previous_pop: DateText,
     /// The next planned conversation.
     pub next_meeting: DateText,
     /// "Opgemaakt te Gent op 29 november 2026."
@@ -461,6 +467,7 @@ pub fn blank(wb: &Workbook, t: &Labels, lang: Lang, today: NaiveDate) -> Employe
         conversations: Vec::new(),
         follow_ups: Vec::new(),
         last_conversation: None,
+        previous_pop: DateText::default(),
         next_meeting: DateText::default(),
     }
 }
@@ -496,6 +503,7 @@ pub(crate) fn matrix_row(
             .and_then(|a| a.level)
             .map(|l| l.to_string())
             .unwrap_or_default(),
+        previous: String::new(),
         target: a
             .and_then(|a| a.target)
             .map(|l| l.to_string())
@@ -548,7 +556,9 @@ pub fn employee<'a>(
     let wb = index.workbook();
     let needs = analysis::matching_needs(wb, cells, e);
     let aims = goal_levels(index.goals(&e.id));
-    let matrix = wb
+    // Oldest first, as the index keeps them.
+    let conversations: &[&crate::model::Conversation] = index.conversations(&e.id);
+    let mut matrix: Vec<MatrixRow> = wb
         .tasks
         .iter()
         .filter(|task| index.task_teams().includes(task, &e.team))
@@ -598,8 +608,6 @@ pub fn employee<'a>(
             follow_up: follow_up_text(&a.follow_up, lang),
         })
         .collect();
-    // Oldest first, as the index keeps them.
-    let conversations: &[&crate::model::Conversation] = index.conversations(&e.id);
     let last = conversations
         .iter()
         .rev()
@@ -619,6 +627,21 @@ pub fn employee<'a>(
     let to = crate::compliance::add_months(from, valid)
         .pred_opt()
         .unwrap_or(from);
+    // The POP before this one: the last POP conversation before the plan's period starts.
+    let previous_pop = conversations
+        .iter()
+        .rev()
+        .find(|c| c.date < from && c.kind == ConversationKind::PopGesprek)
+        .map(|c| c.date);
+    if let Some(day) = previous_pop {
+        for row in &mut matrix {
+            if let Some((_, level)) = cells.level_on(&e.id, &row.code, day) {
+                row.previous = level.to_string();
+            }
+        }
+    }
+    // Named only when the matrix holds a level of then, so the form's note is not empty talk.
+    let previous_pop = previous_pop.filter(|_| matrix.iter().any(|r| !r.previous.is_empty()));
     let next = conversations
         .iter()
         .filter_map(|c| c.next)
@@ -660,6 +683,7 @@ pub fn employee<'a>(
             .map(|c| conversation_text(c, t, lang))
             .collect(),
         last_conversation: last.map(|c| conversation_text(c, t, lang)),
+        previous_pop: date_text(previous_pop, lang),
         next_meeting: date_text(next, lang),
     }
 }

@@ -118,6 +118,8 @@ pub struct MatrixCell {
     pub likes: bool,
     /// Niet inzetbaar.
     pub not_deployable: bool,
+    /// `up` when the level rose since `--since`, `down` when it fell, else empty.
+    pub change: String,
 }
 
 /// A person's row of one block.
@@ -218,6 +220,15 @@ pub struct TeamContext {
     pub t: Labels,
     /// The date of the snapshot.
     pub today: DateText,
+    /// The day levels are compared with (`--since`).
+    pub since: DateText,
+    /// The dates of the oldest and the newest dated level shown (empty without dates).
+    pub assessed_from: DateText,
+    /// See `assessed_from`.
+    pub assessed_to: DateText,
+    /// Shortfalls closed by goals reached since `since`: a line per goal tied to a task
+    /// whose owner was below level 2 on `since` and does it independently now.
+    pub closed: Vec<String>,
     /// The organisation.
     pub org: OrgText,
     /// The team's name.
@@ -285,7 +296,8 @@ pub fn font_size(tasks: usize) -> f32 {
     }
 }
 
-/// The context of one team's documents.
+/// The context of one team's documents on `today`, marking levels changed since `since`.
+#[allow(clippy::too_many_arguments)]
 pub fn team<'a>(
     wb: &'a Workbook,
     cells: &CellIndex<'a>,
@@ -294,7 +306,9 @@ pub fn team<'a>(
     lang: Lang,
     today: NaiveDate,
     paper: Paper,
+    since: NaiveDate,
 ) -> TeamContext {
+    let mut shown: Vec<NaiveDate> = Vec::new();
     // Group tasks by cluster, keeping the sheet order of first appearance, so each cluster
     // heading spans adjacent columns.
     let mut ordered: Vec<&TaskCoverage<'_>> = Vec::with_capacity(analysis.tasks.len());
@@ -338,14 +352,26 @@ pub fn team<'a>(
                     cells: chunk
                         .iter()
                         .map(|c| {
+                            let (id, code) = (p.employee.id.as_str(), c.task.code.as_str());
                             cells
-                                .get(&p.employee.id, &c.task.code)
-                                .map(|a| MatrixCell {
-                                    level: level_text(a.level),
-                                    target: level_text(a.target),
-                                    wants_to_learn: a.wants_to_learn,
-                                    likes: a.likes,
-                                    not_deployable: a.not_deployable,
+                                .get(id, code)
+                                .map(|a| {
+                                    if a.level.is_some() {
+                                        shown.extend(a.date);
+                                    }
+                                    MatrixCell {
+                                        level: level_text(a.level),
+                                        target: level_text(a.target),
+                                        wants_to_learn: a.wants_to_learn,
+                                        likes: a.likes,
+                                        not_deployable: a.not_deployable,
+                                        change: match cells.change_since(id, code, since) {
+                                            Some(std::cmp::Ordering::Greater) => "up",
+                                            Some(std::cmp::Ordering::Less) => "down",
+                                            _ => "",
+                                        }
+                                        .to_string(),
+                                    }
                                 })
                                 .unwrap_or_default()
                         })
@@ -376,6 +402,10 @@ pub fn team<'a>(
         .into_iter()
         .map(|c| plan_item(wb, c, t, lang))
         .collect();
+    let closed = ordered
+        .iter()
+        .flat_map(|c| closed_by_goals(wb, cells, c, since, t))
+        .collect();
     let at_deadlines = ordered
         .iter()
         .filter_map(|c| Some(format!("{} {}", c.task.name, at_deadline(c, t, lang)?)))
@@ -385,6 +415,10 @@ pub fn team<'a>(
         lang: lang_code(lang),
         t: t.clone(),
         today: date_text(Some(today), lang),
+        since: date_text(Some(since), lang),
+        assessed_from: date_text(shown.iter().min().copied(), lang),
+        assessed_to: date_text(shown.iter().max().copied(), lang),
+        closed,
         org: org_text(wb, t),
         team: analysis.team.to_string(),
         paper: paper.name(),
@@ -403,6 +437,48 @@ pub fn team<'a>(
             ],
         ),
     }
+}
+
+/// The goals tied to the task of `c` that were reached (`behaald`) by someone who was below
+/// level 2 on `since` (a dated level) and does the task independently now: a line each.
+fn closed_by_goals(
+    wb: &Workbook,
+    cells: &CellIndex<'_>,
+    c: &TaskCoverage<'_>,
+    since: NaiveDate,
+    t: &Labels,
+) -> Vec<String> {
+    let code = c.task.code.as_str();
+    c.goals
+        .iter()
+        .filter(|g| {
+            g.task.as_deref() == Some(code) && g.result == Some(crate::model::GoalResult::Behaald)
+        })
+        .filter_map(|g| {
+            let (_, then) = cells.level_on(&g.employee, code, since)?;
+            let now = cells.get(&g.employee, code)?.level?;
+            (then < crate::analysis::COVERED_LEVEL && now >= crate::analysis::COVERED_LEVEL).then(
+                || {
+                    let name = wb
+                        .employee(&g.employee)
+                        .map_or_else(|| g.employee.clone(), |e| e.full_name());
+                    fill(
+                        t,
+                        "closed_line",
+                        &[
+                            ("task", &format!("{} ({code})", c.task.name)),
+                            ("name", &name),
+                            ("goal", &g.number.to_string()),
+                            ("from", &then.to_string()),
+                            ("to", &now.to_string()),
+                            ("current", &c.current().to_string()),
+                            ("required", &c.required.to_string()),
+                        ],
+                    )
+                },
+            )
+        })
+        .collect()
 }
 
 /// A name, with the leave date when the person is leaving: the plan must show that a skill
@@ -532,6 +608,7 @@ mod tests {
             Lang::Nl,
             NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             Paper::A4,
+            NaiveDate::from_ymd_opt(2025, 10, 1).unwrap(),
         );
         let sizes: Vec<usize> = ctx.blocks.iter().map(|b| b.tasks.len()).collect();
         assert_eq!(sizes, vec![14, 14, 12]);

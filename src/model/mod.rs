@@ -451,8 +451,11 @@ pub struct Workbook {
     pub employees: Vec<Employee>,
     /// Tasks in sheet order.
     pub tasks: Vec<Task>,
-    /// The teammatrix cells.
+    /// The teammatrix cells: the current assessment per employee and task (see
+    /// [`Workbook::settle`]).
     pub matrix: Vec<Assessment>,
+    /// Every assessment as read, earlier dated ones included, in sheet order.
+    pub assessments: Vec<Assessment>,
     /// The form the matrix sheet had.
     pub matrix_form: MatrixForm,
     /// Team needs.
@@ -468,6 +471,31 @@ pub struct Workbook {
 }
 
 impl Workbook {
+    /// Puts in `matrix` the current assessment of each employee and task on `as_of`: the
+    /// latest one dated on or before it, an undated one counting as the latest (a
+    /// single-snapshot matrix has no dates). A pair assessed only after `as_of` has no cell.
+    /// Cells keep the order of their pair's first row.
+    pub fn settle(&mut self, as_of: NaiveDate) {
+        let mut order: Vec<(&str, &str)> = Vec::new();
+        let mut current: HashMap<(&str, &str), Option<&Assessment>> = HashMap::new();
+        let rank = |a: &Assessment| a.date.unwrap_or(NaiveDate::MAX);
+        for a in &self.assessments {
+            let key = (a.employee.as_str(), a.task.as_str());
+            let slot = current.entry(key).or_insert_with(|| {
+                order.push(key);
+                None
+            });
+            if a.date.is_some_and(|d| d > as_of) {
+                continue;
+            }
+            if slot.is_none_or(|c| rank(a) >= rank(c)) {
+                *slot = Some(a);
+            }
+        }
+        let matrix = order.iter().filter_map(|k| current[k].cloned()).collect();
+        self.matrix = matrix;
+    }
+
     /// Team names, sorted, each once.
     pub fn teams(&self) -> Vec<&str> {
         let mut teams: Vec<&str> = self.employees.iter().map(|e| e.team.as_str()).collect();
@@ -579,6 +607,8 @@ pub struct Index<'a> {
     conversations: HashMap<&'a str, Vec<&'a Conversation>>,
     pub(crate) goals: HashMap<&'a str, Vec<&'a Goal>>,
     pub(crate) assessed: HashMap<&'a str, Vec<&'a Assessment>>,
+    /// Every dated assessment with a level by employee, oldest first (the history).
+    pub(crate) dated: HashMap<&'a str, Vec<&'a Assessment>>,
     pub(crate) kinds: HashMap<&'a str, TaskKind>,
     /// The teams each task belongs to.
     pub(crate) task_teams: TaskTeams<'a>,
@@ -616,12 +646,24 @@ impl<'a> Index<'a> {
         for a in &wb.matrix {
             assessed.entry(a.employee.as_str()).or_default().push(a);
         }
+        let mut dated: HashMap<&str, Vec<_>> = HashMap::new();
+        for a in wb
+            .assessments
+            .iter()
+            .filter(|a| a.date.is_some() && a.level.is_some())
+        {
+            dated.entry(a.employee.as_str()).or_default().push(a);
+        }
+        for list in dated.values_mut() {
+            list.sort_by_key(|a| a.date);
+        }
         Index {
             wb,
             pops,
             conversations,
             goals,
             assessed,
+            dated,
             kinds: wb.tasks.iter().map(|t| (t.code.as_str(), t.kind)).collect(),
             task_teams: wb.task_teams(),
         }

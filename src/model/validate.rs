@@ -767,14 +767,13 @@ impl<'a> Validator<'a> {
         };
         for (i, header) in table.headers.iter().enumerate() {
             if wide_matrix {
-                // In the wide form only the Team column is named; the rest are the
-                // employee column and the task columns, read by `matrix`.
-                if i > 0 && schema::matrix::TEAM.matches(header) {
-                    index[def
-                        .columns
-                        .iter()
-                        .position(|c| *c == schema::matrix::TEAM)
-                        .unwrap_or(0)] = Some(i);
+                // In the wide form only the Team and Datum columns are named; the rest are
+                // the employee column and the task columns, read by `matrix`.
+                for named in [schema::matrix::TEAM, schema::matrix::DATUM] {
+                    if i > 0 && named.matches(header) {
+                        let pos = def.columns.iter().position(|c| *c == named).unwrap_or(0);
+                        index[pos] = Some(i);
+                    }
                 }
                 continue;
             }
@@ -1121,8 +1120,10 @@ impl<'a> Validator<'a> {
         index
     }
 
+    /// Reads the matrix into `assessments` and puts the latest of each employee and task in
+    /// `matrix` (settled again on the as-of day by the caller).
     fn matrix(&mut self, b: &Bound<'_>, refs: &Refs<'_>) {
-        let mut seen: HashMap<(usize, usize), u32> = HashMap::new();
+        let mut seen: Seen = HashMap::new();
         let mut team_rows: Vec<(usize, String, u32)> = Vec::new();
         if is_long_matrix(b.table) {
             self.wb.matrix_form = MatrixForm::Long;
@@ -1161,20 +1162,22 @@ impl<'a> Validator<'a> {
             self.wide_matrix(b, refs, &mut seen, &mut team_rows);
         }
         self.matrix_teams(b, &team_rows);
+        self.wb.settle(NaiveDate::MAX);
     }
 
     fn wide_matrix(
         &mut self,
         b: &Bound<'_>,
         refs: &Refs<'_>,
-        seen: &mut HashMap<(usize, usize), u32>,
+        seen: &mut Seen,
         team_rows: &mut Vec<(usize, String, u32)>,
     ) {
         let team_col = b.column(schema::matrix::TEAM);
+        let date_col = b.column(schema::matrix::DATUM);
         // Resolve the task columns once, from the header row.
         let mut task_cols: Vec<(usize, usize)> = Vec::new();
         for (i, header) in b.table.headers.iter().enumerate().skip(1) {
-            if Some(i) == team_col || header.trim().is_empty() {
+            if Some(i) == team_col || Some(i) == date_col || header.trim().is_empty() {
                 continue;
             }
             let loc = b.location(Some(b.table.header_row), Some(i));
@@ -1223,12 +1226,14 @@ impl<'a> Validator<'a> {
             if let (Some(e), Some(team)) = (emp, team) {
                 team_rows.push((e, team, row.number));
             }
+            let date = r.date(&mut self.diags, schema::matrix::DATUM);
             for &(col, t) in &task_cols {
                 let cell = row.cells.get(col).unwrap_or(&Cell::Empty);
                 let loc = b.location(Some(row.number), Some(col));
                 match wide_cell(cell) {
                     Ok(None) => {}
-                    Ok(Some(a)) => {
+                    Ok(Some(mut a)) => {
+                        a.date = date;
                         if let Some(e) = emp {
                             self.push_assessment(&r, loc, (e, t), a, seen);
                         }
@@ -1308,9 +1313,9 @@ impl<'a> Validator<'a> {
         loc: Location,
         (e, t): (usize, usize),
         mut a: Assessment,
-        seen: &mut HashMap<(usize, usize), u32>,
+        seen: &mut Seen,
     ) {
-        if let Some(first) = seen.get(&(e, t)) {
+        if let Some(first) = seen.get(&(e, t, a.date)) {
             let emp = &self.wb.employees[e];
             let task = &self.wb.tasks[t];
             self.diags.push(diag(
@@ -1329,17 +1334,17 @@ impl<'a> Validator<'a> {
                     ),
                 ),
                 Some(Tr::new(
-                    "één rij per medewerker en taak",
-                    "one row per employee and task",
+                    "één rij per medewerker en taak, of per beoordeling met een andere `Datum`",
+                    "one row per employee and task, or one per assessment with another date (`Datum`)",
                 )),
                 None,
             ));
             return;
         }
-        seen.insert((e, t), r.row.number);
+        seen.insert((e, t, a.date), r.row.number);
         a.employee = self.wb.employees[e].id.clone();
         a.task = self.wb.tasks[t].code.clone();
-        self.wb.matrix.push(a);
+        self.wb.assessments.push(a);
     }
 
     fn team_needs(&mut self, b: &Bound<'_>, refs: &Refs<'_>) {
@@ -1802,6 +1807,9 @@ fn resolve_team(
     None
 }
 
+/// The first row of each employee, task and assessment date seen in the matrix.
+type Seen = HashMap<(usize, usize, Option<NaiveDate>), u32>;
+
 /// Whether the matrix sheet is in the long form: it names both a task and a level column.
 fn is_long_matrix(table: &Table) -> bool {
     let has = |c: Column| table.headers.iter().any(|h| c.matches(h));
@@ -2156,6 +2164,88 @@ mod tests {
             ("GRO-MAA", Some(2), true)
         );
         assert_eq!((m[2].level, m[2].not_deployable), (None, true));
+    }
+
+    #[test]
+    fn dated_assessments_keep_history_and_settle_on_the_as_of_day() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let levels = |wb: &Workbook| -> Vec<(String, Option<u8>)> {
+            wb.matrix
+                .iter()
+                .map(|a| (format!("{}/{}", a.employee, a.task), a.level))
+                .collect()
+        };
+        let long = validate(&source(&[
+            ORG,
+            EMP,
+            TASKS,
+            (
+                "Matrix",
+                &[
+                    "Medewerker;Taak;Niveau;Datum",
+                    "M1;SCH-BUI;0;01/03/2025",
+                    "M1;SCH-BUI;2;01/03/2026",
+                    "M1;SCH-BUI;1;01/09/2025",
+                    "M2;SCH-BUI;3;",
+                    "M2;SCH-BUI;2;01/01/2025",
+                ],
+            ),
+        ]));
+        assert_eq!(errors(&long), Vec::<String>::new());
+        let wide = validate(&source(&[
+            ORG,
+            EMP,
+            TASKS,
+            (
+                "Matrix",
+                &[
+                    "ID;Datum;SCH-BUI",
+                    "M1;01/03/2025;0",
+                    "M1;01/03/2026;2",
+                    "M1;01/09/2025;1",
+                    "M2;;3",
+                    "M2;01/01/2025;2",
+                ],
+            ),
+        ]));
+        assert_eq!(errors(&wide), Vec::<String>::new());
+        for v in [long, wide] {
+            let mut wb = v.workbook;
+            assert_eq!(wb.assessments.len(), 5);
+            let now = vec![
+                ("M1/SCH-BUI".into(), Some(2)),
+                ("M2/SCH-BUI".into(), Some(3)),
+            ];
+            assert_eq!(levels(&wb), now, "the latest, undated counting as current");
+            wb.settle(day(2025, 12, 31));
+            let then = vec![
+                ("M1/SCH-BUI".into(), Some(1)),
+                ("M2/SCH-BUI".into(), Some(3)),
+            ];
+            assert_eq!(levels(&wb), then);
+            wb.settle(day(2025, 2, 1));
+            assert_eq!(levels(&wb), vec![("M2/SCH-BUI".into(), Some(3))]);
+        }
+    }
+
+    #[test]
+    fn two_assessments_on_one_day_are_still_an_error() {
+        for rows in [
+            &[
+                "Medewerker;Taak;Niveau;Datum",
+                "M1;SCH-BUI;1;01/03/2025",
+                "M1;SCH-BUI;2;01/03/2025",
+            ][..],
+            &["ID;Datum;SCH-BUI", "M1;;1", "M1;;2"][..],
+        ] {
+            let v = validate(&source(&[ORG, EMP, TASKS, ("Matrix", rows)]));
+            let e = errors(&v);
+            assert_eq!(e.len(), 1, "{e:?}");
+            assert!(
+                e[0].starts_with("`Ayşe Yılmaz` staat twee keer in de matrix voor taak `SCH-BUI` (ook op rij 2) @ "),
+                "{e:?}"
+            );
+        }
     }
 
     #[test]

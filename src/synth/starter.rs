@@ -225,7 +225,7 @@ const MATRIX: &[Help] = &[
     h(matrix::DOET_GRAAG, false, YesNo, "Ja als de medewerker deze taak graag doet.", "Yes if the employee likes doing this task."),
     h(matrix::NIET_INZETBAAR, false, YesNo, "Ja als de medewerker deze taak niet kan doen; schrijf nooit de reden.", "Yes if the employee cannot be deployed on this task; never write the reason."),
     h(matrix::DOELNIVEAU, false, Level, "Het niveau (0 tot 3) dat de medewerker wil bereiken.", "The level (0 to 3) the employee aims for."),
-    h(matrix::DATUM, false, Date, "De datum van de beoordeling.", "The date of the assessment."),
+    h(matrix::DATUM, false, Date, "De datum van de beoordeling. Hou vroegere niveaus bij met een nieuwe rij en een nieuwe datum: de laatste op of vóór --as-of telt; leeg is de huidige.", "The date of the assessment. Keep earlier levels by adding a row with a new date: the latest on or before --as-of counts; empty is the current one."),
     h(matrix::TEAM, false, Name, "Het team van de medewerker; mag leeg blijven.", "The employee's team; may stay empty."),
 ];
 

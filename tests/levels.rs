@@ -1,0 +1,278 @@
+//! Levels over time (issue 19): a matrix kept over two years with dated assessments, goals
+//! reached with and without a level change; the POP form, the teammatrix, the training plan
+//! and `check` show what changed, in Dutch and in English.
+
+mod common;
+
+use common::{popdruk, temp_dir, text_of as text};
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use popdruk::synth::{self, Sheet, Value};
+
+const DATE: &str = "2026-11-29";
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+/// Adds a dated level to the long-form `Matrix` sheet.
+fn assess(team: &mut [Sheet], employee: &str, task: &str, level: i64, day: NaiveDate) {
+    let s = synth::sheet_mut(team, "Matrix").expect("Matrix");
+    let col = |h: &str| s.column(h).expect("column");
+    let (e, t, n, d) = (col("Medewerker"), col("Taak"), col("Niveau"), col("Datum"));
+    let mut row = vec![Value::Empty; s.rows[0].len().max(d + 1)];
+    row[e] = Value::text(employee);
+    row[t] = Value::text(task);
+    row[n] = Value::Int(level);
+    row[d] = Value::Date(day);
+    s.rows.push(row);
+}
+
+/// The sample with two years of history: Ayşe (M003) went from 0 to 1 to 2 at planting
+/// (GRO-AAN), the goal she reached; Grace (M014) reached her goal on safe working (GEN-VEI)
+/// but her level stayed 1, and her orderpicking fell from 2 to 1; Ayşe's outdoor painting
+/// stayed 0.
+fn two_years(case: &str) -> PathBuf {
+    let mut team = synth::sample_team();
+    assess(&mut team, "M003", "GRO-AAN", 0, ymd(2024, 12, 10));
+    assess(&mut team, "M003", "GRO-AAN", 1, ymd(2025, 2, 24));
+    assess(&mut team, "M003", "SCH-BUI", 0, ymd(2025, 2, 24));
+    assess(&mut team, "M014", "GEN-VEI", 1, ymd(2025, 3, 15));
+    assess(&mut team, "M014", "LOG-ORD", 2, ymd(2026, 3, 1));
+    let path = temp_dir(case).join("two_years.xlsx");
+    synth::write_xlsx(&path, &team).expect("xlsx");
+    path
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = popdruk(args);
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+fn check(path: &Path, extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec!["check", path.to_str().expect("utf-8"), "--date", DATE];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+/// The finding lines under the employee heading `who`, without the WOP note.
+fn findings_of(stdout: &str, who: &str) -> Vec<String> {
+    let mut lines = stdout.lines().skip_while(|l| *l != format!("  {who}"));
+    lines.next();
+    lines
+        .take_while(|l| l.starts_with("    "))
+        .map(|l| l.trim().to_string())
+        .filter(|l| !(l.starts_with("info") && l.contains("[wop-evaluat")))
+        .collect()
+}
+
+/// Builds `kinds` of `path` into a fresh folder and returns it.
+fn build(path: &Path, kinds: &str, extra: &[&str]) -> PathBuf {
+    let out_dir = path.with_file_name(format!("out-{kinds}{}", extra.join("")));
+    let mut args = vec![
+        "build",
+        path.to_str().expect("utf-8"),
+        "--date",
+        DATE,
+        "--only",
+        kinds,
+        "--output",
+        out_dir.to_str().expect("utf-8"),
+    ];
+    args.extend_from_slice(extra);
+    let (code, _, log) = run(&args);
+    assert_eq!(code, 0, "{log}");
+    out_dir
+}
+
+fn pdf_text(path: &Path) -> String {
+    common::text(&common::read(&std::fs::read(path).expect("pdf")))
+}
+
+#[test]
+fn a_goal_reached_without_a_level_change_asks_to_update_the_matrix() {
+    let path = two_years("goal");
+    let (_, stdout, _) = check(&path, &[]);
+    let grace = findings_of(&stdout, "Grace Kabongo (M014)");
+    assert!(
+        grace.contains(&"aandachtspunt  doel 1 is behaald, maar het niveau voor Veilig werken (GEN-VEI) is niet gestegen sinds 19/01/2026 (niveau 1): werk de teammatrix bij  [competentieniveaus]".to_string()),
+        "{grace:#?}"
+    );
+    // Ayşe's planting rose from 1 at her POP of 24/02/2025 to 2: no remark.
+    let ayse = findings_of(&stdout, "Ayşe Yılmaz (M003)");
+    assert!(
+        ayse.iter().all(|l| !l.contains("werk de teammatrix bij")),
+        "{ayse:#?}"
+    );
+    let (_, stdout, _) = check(&path, &["--lang", "en"]);
+    let grace = findings_of(&stdout, "Grace Kabongo (M014)");
+    assert!(
+        grace.contains(&"attention  goal 1 was achieved, but the level for Veilig werken (GEN-VEI) has not risen since 19/01/2026 (level 1): update the matrix  [competence-levels]".to_string()),
+        "{grace:#?}"
+    );
+    // The sample itself has no dated history before the goals: nothing to compare.
+    let plain = temp_dir("no_history").join("plain.xlsx");
+    synth::write_xlsx(&plain, &synth::sample_team()).expect("xlsx");
+    let (_, stdout, _) = check(&plain, &[]);
+    assert!(!stdout.contains("werk de teammatrix bij"), "{stdout}");
+}
+
+#[test]
+fn the_pop_form_shows_the_level_at_the_previous_pop_now_and_the_target() {
+    // Ayşe's POP runs from her conversation of 30/09/2026; the one before was 16/02/2026,
+    // when planting stood at 1 (assessed 24/02/2025) and outdoor painting at 0. Now they
+    // are 2 and 0 (assessed 15/10/2026), the painting goal aims at 2; mowing has no history.
+    let path = two_years("pop");
+    for (lang, note, header, rows) in [
+        (
+            "nl",
+            "Vorig POP: het niveau op het POP-gesprek van 16/02/2026.",
+            "TaakVorig POPNuDoelWil leren",
+            [
+                "Gras maaien 2 Hagen",
+                "Beplanting aanleggen 1 2 Onkruid",
+                "Buitenschilderwerk ★ 0 0 2 Samenwerken",
+            ],
+        ),
+        (
+            "en",
+            "Last POP: the level at the POP meeting of 16/02/2026.",
+            "TaskLast POPNowTargetWants to learn",
+            [
+                "Gras maaien 2 Hagen",
+                "Beplanting aanleggen 1 2 Onkruid",
+                "Buitenschilderwerk ★ 0 0 2 Samenwerken",
+            ],
+        ),
+    ] {
+        let out = build(&path, "pop", &["--lang", lang]);
+        let form = pdf_text(&out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf"));
+        assert!(form.contains(note), "{lang}: {form}");
+        assert!(form.contains(header), "{lang}: {form}");
+        for row in rows {
+            assert!(form.contains(row), "{lang}: {row} in {form}");
+        }
+    }
+    // Without dated history the column stays empty and the note is left out.
+    let plain = temp_dir("plain_pop").join("plain.xlsx");
+    synth::write_xlsx(&plain, &synth::sample_team()).expect("xlsx");
+    let out = build(&plain, "pop", &[]);
+    let form = pdf_text(&out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf"));
+    assert!(form.contains("TaakVorig POPNuDoelWil leren"), "{form}");
+    assert!(!form.contains("Vorig POP: het niveau"), "{form}");
+    assert!(form.contains("Beplanting aanleggen 2 Onkruid"), "{form}");
+}
+
+#[test]
+fn the_teammatrix_marks_levels_that_rose_or_fell_and_dates_its_levels() {
+    let path = two_years("teammatrix");
+    let out = build(&path, "teammatrix", &[]);
+    let outdoor = pdf_text(&out.join("teammatrix-Buitenploeg.pdf"));
+    let warehouse = pdf_text(&out.join("teammatrix-Logistiek.pdf"));
+    // By default since the start of the previous quarter: 01/07/2026.
+    assert!(
+        outdoor.contains("Niveaus beoordeeld tussen 20/11/2025 en 17/11/2026."),
+        "{outdoor}"
+    );
+    assert!(
+        outdoor.contains("↑ gestegen, ↓ gedaald sinds 01/07/2026"),
+        "{outdoor}"
+    );
+    assert_eq!(
+        outdoor.matches('↑').count() - outdoor.matches("↑ gestegen").count(),
+        1,
+        "{outdoor}"
+    );
+    assert!(outdoor.contains("3. Ayşe Yılmaz 2 1 + 2↑ *"), "{outdoor}");
+    assert_eq!(
+        outdoor.matches('↓').count(),
+        outdoor.matches("↓ gedaald").count(),
+        "{outdoor}"
+    );
+    assert!(
+        warehouse.contains("Niveaus beoordeeld tussen 22/10/2026 en 16/11/2026."),
+        "{warehouse}"
+    );
+    assert_eq!(
+        warehouse.matches('↓').count() - warehouse.matches("↓ gedaald").count(),
+        1,
+        "{warehouse}"
+    );
+    // Since a day after the last change nothing moved; in English.
+    let out = build(
+        &path,
+        "teammatrix",
+        &["--since", "2026-11-20", "--lang", "en"],
+    );
+    let outdoor = pdf_text(&out.join("teammatrix-Buitenploeg.pdf"));
+    assert!(
+        outdoor.contains("Levels assessed between 20/11/2025 and 17/11/2026."),
+        "{outdoor}"
+    );
+    assert!(
+        outdoor.contains("↑ rose, ↓ fell since 20/11/2026"),
+        "{outdoor}"
+    );
+    assert_eq!(
+        outdoor.matches('↑').count(),
+        outdoor.matches("↑ rose").count(),
+        "{outdoor}"
+    );
+}
+
+#[test]
+fn check_counts_the_levels_that_rose_and_fell_since_a_day() {
+    let path = two_years("counts");
+    let (_, stdout, _) = check(&path, &[]);
+    let buiten = stdout.find("  Buitenploeg:").expect("Buitenploeg");
+    let logistiek = stdout.find("  Logistiek:").expect("Logistiek");
+    assert!(
+        stdout[buiten..logistiek]
+            .contains("\n    niveaus sinds 01/07/2026: 1 gestegen, 0 gedaald\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout[logistiek..].contains("\n    niveaus sinds 01/07/2026: 0 gestegen, 1 gedaald\n"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(&path, &["--since", "2025-01-01", "--lang", "en"]);
+    assert!(
+        stdout.contains("    levels since 01/01/2025: 1 rose, 0 fell\n"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(&path, &["--since", "2026-11-20"]);
+    assert!(!stdout.contains("niveaus sinds"), "{stdout}");
+}
+
+#[test]
+fn the_training_plan_lists_what_goals_reached_since_a_day_closed() {
+    // Ayşe reached her planting goal: 1 on 01/07/2026, 2 now. Grace's goal on safe working
+    // left her level at 1, so it closed nothing.
+    let path = two_years("training");
+    let out = build(&path, "opleidingsplan", &[]);
+    let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
+    assert!(
+        plan.contains("Gedicht met POP-doelen sinds 01/07/2026"),
+        "{plan}"
+    );
+    assert!(plan.contains("Beplanting aanleggen (GRO-AAN): Ayşe Yılmaz behaalde doel 1 en kan het nu zelfstandig (niveau 1 → 2); nu 4 van 2 nodig"), "{plan}");
+    let warehouse = pdf_text(&out.join("opleidingsplan-Logistiek.pdf"));
+    assert!(!warehouse.contains("Gedicht met POP-doelen"), "{warehouse}");
+    let out = build(&path, "opleidingsplan", &["--lang", "en"]);
+    let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
+    assert!(
+        plan.contains("Closed by POP goals since 01/07/2026"),
+        "{plan}"
+    );
+    assert!(plan.contains("Beplanting aanleggen (GRO-AAN): Ayşe Yılmaz achieved goal 1 and now does it independently (level 1 → 2); now 4 of 2 needed"), "{plan}");
+    // Since the day after her level rose there is nothing to list.
+    let out = build(&path, "opleidingsplan", &["--since", "2026-10-16"]);
+    let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
+    assert!(!plan.contains("Gedicht met POP-doelen"), "{plan}");
+}
