@@ -109,23 +109,15 @@ pub fn planning(
         };
         // The POP, for target-group employees, where the regime asks for one.
         if regime != Regime::IndividueelMaatwerk && e.target_group == Some(true) {
-            match ctx.last_pop() {
-                Some(last) => add(
-                    add_months(last.date, rules.pop_validity_months),
-                    Occasion::PopRenewal,
-                    RuleId::PopGeldigheid,
-                    None,
-                ),
-                None => {
-                    if let Some(hired) = e.hired {
-                        add(
-                            add_months(hired, rules.pop_deadline_months),
-                            Occasion::FirstPop,
-                            RuleId::PopTermijn,
-                            None,
-                        );
-                    }
-                }
+            // The day `overview` gives the dossier: the last POP plus its validity, or the
+            // first POP's deadline after hire.
+            let o = super::overview(idx, rules, as_of, e);
+            if let Some(due) = o.next_due {
+                let (occasion, rule) = match o.last_pop {
+                    Some(_) => (Occasion::PopRenewal, RuleId::PopGeldigheid),
+                    None => (Occasion::FirstPop, RuleId::PopTermijn),
+                };
+                add(due, occasion, rule, None);
             }
         }
         // The talk planned at the last conversation held.
