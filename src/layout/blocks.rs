@@ -157,6 +157,7 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                                 leading: ctx.opts.leading,
                                 base: st,
                                 hyphenate: ctx.opts.hyphenate,
+                                patterns: ctx.opts.patterns,
                             },
                             ctx.shaper,
                         );
@@ -554,6 +555,7 @@ pub(crate) fn paragraph(
             leading: ctx.opts.leading,
             base,
             hyphenate: ctx.opts.hyphenate,
+            patterns: ctx.opts.patterns,
         },
         ctx.shaper,
     );
@@ -805,6 +807,7 @@ fn signatures(ctx: &mut Ctx, sigs: &[crate::markup::Signature], width: f32) -> C
                     leading: ctx.opts.leading,
                     base: st,
                     hyphenate: ctx.opts.hyphenate,
+                    patterns: ctx.opts.patterns,
                 },
                 ctx.shaper,
             );

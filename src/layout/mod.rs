@@ -20,6 +20,7 @@ use rayon::prelude::*;
 pub use dump::dump;
 
 use crate::markup::{Block, Document, Field, Inline, Meta, Pos, Section};
+pub use crate::text::lines::Patterns;
 use crate::text::lines::Rgb;
 use crate::text::{Run, Shaper};
 use crate::units::Pt;
@@ -330,6 +331,9 @@ pub struct Options {
     /// Whether words may be hyphenated (a document can switch it off with
     /// `<document hyphenate="false">`).
     pub hyphenate: bool,
+    /// Whose hyphenation patterns: the document's language (`<document lang>`), set by the
+    /// layout from the document.
+    pub patterns: Patterns,
 }
 
 impl Default for Options {
@@ -337,6 +341,7 @@ impl Default for Options {
         Options {
             leading: 1.3,
             hyphenate: true,
+            patterns: Patterns::Dutch,
         }
     }
 }
@@ -415,6 +420,7 @@ pub fn layout(doc: &Document, opts: &Options) -> Laid {
 pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid {
     let opts = Options {
         hyphenate: opts.hyphenate && doc.meta.hyphenate,
+        patterns: Patterns::for_tag(&doc.meta.lang),
         ..*opts
     };
     let placeholder = placeholder(doc.sections.len());
@@ -587,6 +593,7 @@ impl Book {
     pub fn new(meta: Meta, opts: &Options) -> Book {
         let opts = Options {
             hyphenate: opts.hyphenate && meta.hyphenate,
+            patterns: Patterns::for_tag(&meta.lang),
             ..*opts
         };
         Book {

@@ -636,6 +636,7 @@ fn vertical(ctx: &mut Ctx, cell: &Cell) -> Vec<Chunk> {
             leading: ctx.opts.leading,
             base,
             hyphenate: ctx.opts.hyphenate,
+            patterns: ctx.opts.patterns,
         },
         ctx.shaper,
     );

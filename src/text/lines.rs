@@ -90,6 +90,36 @@ pub struct LineOptions {
     /// Whether a word that does not fit may be hyphenated (it is still cut as a last resort
     /// when it is wider than the whole line).
     pub hyphenate: bool,
+    /// The language whose hyphenation patterns apply.
+    pub patterns: Patterns,
+}
+
+/// Which hyphenation patterns words are split with: the document's language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Patterns {
+    #[default]
+    Dutch,
+    English,
+}
+
+impl Patterns {
+    /// The patterns for a BCP 47 language tag (`nl-BE`, `en`, `en-GB`): English for an
+    /// English tag, Dutch for every other (the documents are Dutch or English).
+    pub fn for_tag(tag: &str) -> Patterns {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("en") {
+            Patterns::English
+        } else {
+            Patterns::Dutch
+        }
+    }
+
+    fn lang(self) -> hypher::Lang {
+        match self {
+            Patterns::Dutch => hypher::Lang::Dutch,
+            Patterns::English => hypher::Lang::English,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -162,7 +192,7 @@ pub fn break_lines(
                 break;
             }
             let room = opts.width - start;
-            if let Some((head, tail)) = split(&word, room, opts.hyphenate, shaper) {
+            if let Some((head, tail)) = split(&word, room, opts.hyphenate.then_some(opts.patterns), shaper) {
                 let (hyphen, cut) = inserted_hyphen(&word, &head);
                 cur.push(head);
                 lines.push(finish(std::mem::take(&mut cur), opts, true));
@@ -312,9 +342,15 @@ fn words(atoms: &[Atom], shaper: &mut Shaper, missing: &mut Missing) -> Vec<Word
     words
 }
 
-/// Splits a word so that its head fits in `room` at a Dutch hyphenation point (adding a
-/// hyphen).
-fn split(word: &Word, room: f32, hyphenate: bool, shaper: &mut Shaper) -> Option<(Word, Word)> {
+/// Splits a word so that its head fits in `room` at a hyphenation point of `patterns`'
+/// language (adding a hyphen), or, without patterns or such a point, by characters when
+/// the word is wider than the line.
+fn split(
+    word: &Word,
+    room: f32,
+    patterns: Option<Patterns>,
+    shaper: &mut Shaper,
+) -> Option<(Word, Word)> {
     let [Part::Text(text, style, _)] = word.parts.as_slice() else {
         return None;
     };
@@ -332,14 +368,14 @@ fn split(word: &Word, room: f32, hyphenate: bool, shaper: &mut Shaper) -> Option
     let core = &text[core_start..core_end];
     // A run of letters far longer than any word (a pasted code, a row of letters as a
     // writing line) is cut by characters instead: hyphenating it would try every syllable.
-    if hyphenate
+    if let Some(patterns) = patterns
         && may_hyphenate(text)
         && core.chars().count() >= 2 * HYPHEN_MIN
         && core.len() <= MAX_HYPHENATED
     {
         let mut bounds = Vec::new();
         let mut at = core_start;
-        for syl in hypher::hyphenate(core, hypher::Lang::Dutch) {
+        for syl in hypher::hyphenate(core, patterns.lang()) {
             at += syl.len();
             let before = text[core_start..at.min(core_end)].chars().count();
             let after = text[at.min(core_end)..core_end].chars().count();
@@ -574,6 +610,7 @@ mod tests {
             leading: 1.3,
             base: style(),
             hyphenate: true,
+            patterns: Patterns::Dutch,
         }
     }
 
@@ -639,6 +676,30 @@ mod tests {
             .contains(&head),
             "{head}"
         );
+    }
+
+    #[test]
+    fn english_text_is_hyphenated_with_english_patterns() {
+        // Dutch patterns split `understan-ding`, English ones `understand-ing`: on a line
+        // just wide enough for `understand-`, each language breaks at its own point.
+        let mut shaper = Shaper::default();
+        let width = shaper.shape("understand-", FaceId::REGULAR).width * 10.0 + 0.5;
+        let first = |patterns| {
+            let (lines, _) = break_lines(
+                &[Atom::Text("understanding".into(), style())],
+                &LineOptions {
+                    patterns,
+                    ..opts(width, Align::Left)
+                },
+                &mut Shaper::default(),
+            );
+            line_text(&lines[0])
+        };
+        assert_eq!(first(Patterns::English), "understand-");
+        assert_eq!(first(Patterns::Dutch), "understan-");
+        assert_eq!(Patterns::for_tag("en-GB"), Patterns::English);
+        assert_eq!(Patterns::for_tag("EN"), Patterns::English);
+        assert_eq!(Patterns::for_tag("nl-BE"), Patterns::Dutch);
     }
 
     #[test]
