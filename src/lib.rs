@@ -18,6 +18,8 @@ pub mod input;
 pub mod layout;
 pub mod markup;
 pub mod model;
+pub mod naming;
+pub mod notice;
 pub mod output;
 pub mod pdf;
 pub mod printable;
