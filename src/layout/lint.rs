@@ -145,9 +145,12 @@ pub fn lint(laid: &Laid, rules: &Rules) -> Vec<Fault> {
     faults
 }
 
+/// A box on a page: left, top, width, height.
+type Area = (f32, f32, f32, f32);
+
 /// The room between the top of a row's box and the top of its highest glyph: `None` for a
 /// row without text.
-fn top_gap(items: &[Item], (x, y, w, h): (f32, f32, f32, f32)) -> Option<f32> {
+fn top_gap(items: &[Item], (x, y, w, h): Area) -> Option<f32> {
     items
         .iter()
         .filter_map(|i| match i {
@@ -179,7 +182,7 @@ fn padding(laid: &Laid, out: &mut Vec<Fault>) {
     let mut first: BTreeMap<(usize, u32), Option<f32>> = BTreeMap::new();
     for (n, page) in laid.pages.iter().enumerate() {
         // The rows of each table on this page, top to bottom.
-        let mut rows: BTreeMap<u32, Vec<(RowRole, (f32, f32, f32, f32))>> = BTreeMap::new();
+        let mut rows: BTreeMap<u32, Vec<(RowRole, Area)>> = BTreeMap::new();
         for i in &page.items {
             if let Item::Mark {
                 x,
