@@ -259,7 +259,6 @@ fn keep_with_next(n: usize, page: &[Block], next: Option<&Vec<Block>>, out: &mut
             continue;
         }
         let first_next = next.and_then(|p| p.first()).map(|b| &b.mark);
-        // What follows the lead-in on this page runs on to the next one.
         // What follows the lead-in on this page runs on to the next one (unless the next
         // page starts a new heading, what is here is all there was).
         let runs_on = j >= page.len() && first_next.is_some_and(|m| !matches!(m, Mark::Heading(_)));
