@@ -276,3 +276,33 @@ fn the_training_plan_lists_what_goals_reached_since_a_day_closed() {
     let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
     assert!(!plan.contains("Gedicht met POP-doelen"), "{plan}");
 }
+
+#[test]
+fn the_overview_shows_what_changed_since_a_day() {
+    // Since 01/07/2026: Ayşe's planting rose (Buitenploeg) and closed her goal's shortfall;
+    // Grace's orderpicking fell (Logistiek).
+    let path = two_years("overview");
+    let out = build(&path, "overzicht", &[]);
+    let doc = common::read(&std::fs::read(out.join("overzicht.pdf")).expect("pdf"));
+    let pages = common::page_texts(&doc);
+    assert_eq!(pages.len(), 1, "one page: {pages:#?}");
+    let page = &pages[0];
+    assert!(page.contains("Wat veranderde sinds 01/07/2026"), "{page}");
+    // Per team (cells follow each other in the text): current POP then and now, levels
+    // risen and fallen, goals that brought a task to level 2.
+    for row in [
+        "Buitenploeg8 van 98 van 9101",
+        "Logistiek4 van 44 van 5010",
+        "Hele organisatie12 van 1312 van 14111",
+    ] {
+        assert!(page.contains(row), "{row:?} not in\n{page}");
+    }
+    let out = build(&path, "overzicht", &["--lang", "en"]);
+    let page = pdf_text(&out.join("overzicht.pdf"));
+    assert!(page.contains("What changed since 01/07/2026"), "{page}");
+    assert!(page.contains("Buitenploeg8 of 98 of 9101"), "{page}");
+    // From the day after Ayşe's level rose nothing moved.
+    let out = build(&path, "overzicht", &["--since", "2026-10-16"]);
+    let page = pdf_text(&out.join("overzicht.pdf"));
+    assert!(page.contains("Buitenploeg8 van 98 van 9000"), "{page}");
+}
