@@ -317,7 +317,9 @@ fn wide_form(case: &str) -> PathBuf {
     let col = |h: &str| long.column(h).expect("column");
     let (e, t, n, d) = (col("Medewerker"), col("Taak"), col("Niveau"), col("Datum"));
     let mut tasks: Vec<String> = Vec::new();
-    let mut rows: Vec<(String, NaiveDate, Vec<(String, i64)>)> = Vec::new();
+    // Per employee and day: the tasks assessed and their levels.
+    type Row = (String, NaiveDate, Vec<(String, i64)>);
+    let mut rows: Vec<Row> = Vec::new();
     for row in &long.rows {
         let (Value::Text(who), Value::Text(task), Value::Int(level), Value::Date(day)) =
             (&row[e], &row[t], &row[n], &row[d])
@@ -351,7 +353,7 @@ fn wide_form(case: &str) -> PathBuf {
                     cells
                         .iter()
                         .find(|(t, _)| t == task)
-                        .map_or(Value::Empty, |(_, l)| Value::text(&l.to_string()))
+                        .map_or(Value::Empty, |(_, l)| Value::text(l.to_string()))
                 }));
                 row
             })
