@@ -746,7 +746,7 @@ fn the_overview_is_one_page_with_each_team_and_the_organisation() {
     for row in [
         "Buitenploeg1098 (89 %)",
         "Logistiek554 (80 %)",
-        "Hele organisatie 151412 (86 %)",
+        "Hele organisatie151412 (86 %)",
     ] {
         assert!(pages[0].contains(row), "{row:?} not in\n{}", pages[0]);
     }

@@ -342,6 +342,22 @@ fn someone_leaving_before_a_need_deadline_does_not_cover_it_then() {
     let plan = pdf_text(&out.join("opleidingsplan-Logistiek.pdf"));
     assert!(plan.contains("on 30/06/2027: 1 of 3 needed"), "{plan}");
     assert!(!plan.contains("leaves on"), "{plan}");
+    // check's teammatrix summary says the same, in both languages.
+    let (_, stdout, _) = check(&path, &[]);
+    assert!(
+        stdout.contains(
+            "op de deadline 01/03/2027  SCH-BUI (Buitenschilderwerk): 1 van 4, tekort 3 (Marc Peeters vertrekt op 31/01/2027)"
+        ),
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(&path, &["--lang", "en"]);
+    assert!(
+        stdout.contains(
+            "at the deadline 01/03/2027  SCH-BUI (Buitenschilderwerk): 1 of 4, short 3 (Marc Peeters leaves on 31/01/2027)"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("at the deadline").count(), 1, "{stdout}");
 }
 
 /// Every line printed under `who`, notes included.

@@ -276,3 +276,113 @@ fn the_training_plan_lists_what_goals_reached_since_a_day_closed() {
     let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
     assert!(!plan.contains("Gedicht met POP-doelen"), "{plan}");
 }
+
+#[test]
+fn the_overview_shows_what_changed_since_a_day() {
+    // Since 01/07/2026: Ayşe's planting rose (Buitenploeg) and closed her goal's shortfall;
+    // Grace's orderpicking fell (Logistiek).
+    let path = two_years("overview");
+    let out = build(&path, "overzicht", &[]);
+    let doc = common::read(&std::fs::read(out.join("overzicht.pdf")).expect("pdf"));
+    let pages = common::page_texts(&doc);
+    assert_eq!(pages.len(), 1, "one page: {pages:#?}");
+    let page = &pages[0];
+    assert!(page.contains("Wat veranderde sinds 01/07/2026"), "{page}");
+    // Per team (cells follow each other in the text): current POP then and now, levels
+    // risen and fallen, goals that brought a task to level 2.
+    for row in [
+        "Buitenploeg8 van 98 van 9101",
+        "Logistiek4 van 44 van 5010",
+        "Hele organisatie12 van 1312 van 14111",
+    ] {
+        assert!(page.contains(row), "{row:?} not in\n{page}");
+    }
+    let out = build(&path, "overzicht", &["--lang", "en"]);
+    let page = pdf_text(&out.join("overzicht.pdf"));
+    assert!(page.contains("What changed since 01/07/2026"), "{page}");
+    assert!(page.contains("Buitenploeg8 of 98 of 9101"), "{page}");
+    // From the day after Ayşe's level rose nothing moved.
+    let out = build(&path, "overzicht", &["--since", "2026-10-16"]);
+    let page = pdf_text(&out.join("overzicht.pdf"));
+    assert!(page.contains("Buitenploeg8 van 98 van 9000"), "{page}");
+}
+
+/// The sample's matrix rewritten in the wide form (one row per employee and assessment
+/// date, a column per task, levels only), with Ayşe's planting assessed twice before.
+fn wide_form(case: &str) -> PathBuf {
+    let mut team = synth::sample_team();
+    let long = synth::sheet_mut(&mut team, "Matrix")
+        .expect("Matrix")
+        .clone();
+    let col = |h: &str| long.column(h).expect("column");
+    let (e, t, n, d) = (col("Medewerker"), col("Taak"), col("Niveau"), col("Datum"));
+    let mut tasks: Vec<String> = Vec::new();
+    // Per employee and day: the tasks assessed and their levels.
+    type Row = (String, NaiveDate, Vec<(String, i64)>);
+    let mut rows: Vec<Row> = Vec::new();
+    for row in &long.rows {
+        let (Value::Text(who), Value::Text(task), Value::Int(level), Value::Date(day)) =
+            (&row[e], &row[t], &row[n], &row[d])
+        else {
+            continue;
+        };
+        if !tasks.contains(task) {
+            tasks.push(task.clone());
+        }
+        match rows.iter_mut().find(|r| &r.0 == who && r.1 == *day) {
+            Some(r) => r.2.push((task.clone(), *level)),
+            None => rows.push((who.clone(), *day, vec![(task.clone(), *level)])),
+        }
+    }
+    rows.push((
+        "M003".into(),
+        ymd(2024, 12, 10),
+        vec![("GRO-AAN".into(), 0)],
+    ));
+    rows.push(("M003".into(), ymd(2025, 2, 24), vec![("GRO-AAN".into(), 1)]));
+    let mut headers = vec!["Medewerker".to_string(), "Datum".to_string()];
+    headers.extend(tasks.iter().cloned());
+    let wide = Sheet {
+        name: "Matrix".into(),
+        headers,
+        rows: rows
+            .into_iter()
+            .map(|(who, day, cells)| {
+                let mut row = vec![Value::text(&who), Value::Date(day)];
+                row.extend(tasks.iter().map(|task| {
+                    cells
+                        .iter()
+                        .find(|(t, _)| t == task)
+                        .map_or(Value::Empty, |(_, l)| Value::text(l.to_string()))
+                }));
+                row
+            })
+            .collect(),
+    };
+    *synth::sheet_mut(&mut team, "Matrix").expect("Matrix") = wide;
+    let path = temp_dir(case).join("wide.xlsx");
+    synth::write_xlsx(&path, &team).expect("xlsx");
+    path
+}
+
+#[test]
+fn a_wide_matrix_with_a_date_column_keeps_the_levels_history() {
+    let path = wide_form("wide");
+    let (code, stdout, stderr) = check(&path, &["--since", "2025-01-01"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        !stderr.contains("twee keer"),
+        "dated rows are no duplicates: {stderr}"
+    );
+    let buiten = stdout.find("  Buitenploeg:").expect("Buitenploeg");
+    let logistiek = stdout.find("  Logistiek:").expect("Logistiek");
+    // Ayşe's planting: 0 on 10/12/2024, 2 now.
+    assert!(
+        stdout[buiten..logistiek]
+            .contains("\n    niveaus sinds 01/01/2025: 1 gestegen, 0 gedaald\n"),
+        "{stdout}"
+    );
+    // The same in English, from a later day: nothing rose since.
+    let (_, stdout, _) = check(&path, &["--since", "2026-11-01", "--lang", "en"]);
+    assert!(!stdout.contains("levels since"), "{stdout}");
+}

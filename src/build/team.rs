@@ -86,16 +86,19 @@ pub(super) fn organisation_document(
     if kind == Kind::Overzicht {
         let teams = crate::analysis::analyse(wb, plan.as_of);
         let findings = compliance::check(wb, &plan.rules, plan.as_of, plan.period);
+        let days = context::overzicht::Days {
+            today: plan.date,
+            as_of: plan.as_of,
+            since: plan.since,
+            period: plan.period,
+        };
         let mut ctx = context::overzicht::overzicht(
             wb,
             &teams,
             &findings,
             &plan.rules,
-            labels,
-            plan.lang,
-            plan.date,
-            plan.as_of,
-            plan.period,
+            (labels, plan.lang),
+            days,
         );
         ctx.org.logo = logo;
         return parse(templates, &template, &ctx, "");

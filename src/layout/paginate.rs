@@ -140,6 +140,9 @@ pub(crate) fn paginate(
         pages.push(page);
     };
     while i < chunks.len() {
+        if placed.is_empty() {
+            chunks[i].pad_top();
+        }
         let c = &chunks[i];
         if let Kind::PageBreak { odd } = c.kind {
             finish(

@@ -342,6 +342,9 @@ pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
             if n > 1 {
                 c.row = Some(ctx.next_row);
             }
+            if k > 0 {
+                c.cont_pad = pad;
+            }
             c.items.push(Item::Mark {
                 x: 0.0,
                 y: 0.0,

@@ -192,7 +192,9 @@ pub fn break_lines(
                 break;
             }
             let room = opts.width - start;
-            if let Some((head, tail)) = split(&word, room, opts.hyphenate.then_some(opts.patterns), shaper) {
+            if let Some((head, tail)) =
+                split(&word, room, opts.hyphenate.then_some(opts.patterns), shaper)
+            {
                 let (hyphen, cut) = inserted_hyphen(&word, &head);
                 cur.push(head);
                 lines.push(finish(std::mem::take(&mut cur), opts, true));
