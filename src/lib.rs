@@ -23,7 +23,6 @@ pub mod notice;
 pub mod output;
 pub mod pdf;
 pub mod printable;
-pub mod render;
 pub mod run;
 pub mod serve;
 pub mod summary;

@@ -95,8 +95,11 @@ pub(super) fn spawn<'scope, 'env>(
             .finish()
             .map(|(laid, drawn)| {
                 let found = found(&laid, &path);
-                let bytes =
-                    pdf::write_once(laid, &plan.images, drawn).map_err(BuildError::Image)?;
+                let bytes = pdf::Writer::new()
+                    .images(&plan.images)
+                    .reusing(drawn)
+                    .write_once(laid)
+                    .map_err(BuildError::Image)?;
                 Ok((File { path, bytes }, found))
             })
             .transpose()

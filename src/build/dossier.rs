@@ -111,7 +111,11 @@ pub(super) fn dossier(
         .collect();
     drop(pages);
     notices.extend(found(&laid, DOSSIER_FILE));
-    let bytes = pdf::write_once(laid, &plan.images, reuse).map_err(BuildError::Image)?;
+    let bytes = pdf::Writer::new()
+        .images(&plan.images)
+        .reusing(reuse)
+        .write_once(laid)
+        .map_err(BuildError::Image)?;
     Ok(File {
         path: DOSSIER_FILE.to_string(),
         bytes,

@@ -345,7 +345,11 @@ fn write_laid(
     images: &pdf::Images,
     drawn: Vec<Option<pdf::DrawnPage>>,
 ) -> Result<(pdf::Written, Vec<Notice>), BuildError> {
-    let written = pdf::write_drawn(laid, Some(images), drawn).map_err(BuildError::Image)?;
+    let written = pdf::Writer::new()
+        .images(images)
+        .reusing(drawn)
+        .write(laid)
+        .map_err(BuildError::Image)?;
     Ok((written, found(laid, path)))
 }
 
