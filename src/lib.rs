@@ -11,6 +11,7 @@ pub mod cli;
 pub mod compliance;
 pub mod context;
 pub mod diagnostic;
+pub mod format;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
@@ -25,6 +26,7 @@ pub mod pdf;
 pub mod printable;
 pub mod run;
 pub mod serve;
+pub mod style;
 pub mod summary;
 pub mod synth;
 pub mod template;

@@ -1204,7 +1204,7 @@ fn due_text(
     lang: Lang,
 ) -> String {
     let idx = crate::model::Index::new(wb);
-    use crate::model::value::format_date;
+    use crate::format::format_date;
     let until = format_date(until);
     let who: Vec<String> = chosen
         .iter()

@@ -6,11 +6,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::compliance::{Period, Thresholds};
-use crate::context::team::Paper;
 use crate::i18n::Lang;
 use crate::model::{Employee, Workbook};
 use crate::naming::{folder_name, safe_name};
 use crate::pdf;
+use crate::style::Paper;
 
 /// A kind of document made per employee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -3,11 +3,12 @@
 
 use crate::analysis::{CellIndex, TeamAnalysis};
 use crate::compliance;
-use crate::context::{self, team::Paper};
+use crate::context;
 use crate::i18n::Tr;
 use crate::markup::Document;
 use crate::model::Workbook;
 use crate::notice::Notice;
+use crate::style::Paper;
 use crate::template::Templates;
 
 use super::{BuildError, File, Kind, Names, Plan, parse, write_noting};

@@ -26,7 +26,7 @@ mod image;
 pub use image::{ImageError, Images, MAX_PIXELS, check as check_image};
 
 use crate::layout::{Item, Laid, Seg, Stroke};
-use crate::text::lines::Rgb;
+use crate::style::Rgb;
 use crate::text::{FaceId, Fonts, Run};
 
 /// The glyphs a document uses per face, each with the text it stands for.
