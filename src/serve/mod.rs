@@ -809,7 +809,7 @@ fn fill_check(ctx: &mut CheckContext, inspection: &run::Inspection, app: &App, l
             .filter(|f| f.employee.is_none() && f.severity != crate::compliance::Severity::Ok)
             .map(|f| rule_finding(f, lang))
             .collect();
-        ctx.rules_total = crate::compliance::report::Totals::of(findings, *checked).render(lang);
+        ctx.rules_total = crate::compliance::totals::Totals::of(findings, *checked).render(lang);
     }
 }
 
