@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use crate::analysis::{Risk, TeamAnalysis};
+use crate::format::format_date;
 use crate::i18n::Lang;
-use crate::model::value::format_date;
 use crate::model::{MatrixForm, Workbook};
 
 /// Label/value lines describing a workbook, in the user's language.

@@ -466,7 +466,7 @@ fn big_team() -> popdruk::model::Workbook {
 fn build_in_memory(
     wb: &popdruk::model::Workbook,
     kinds: Vec<popdruk::build::Kind>,
-    paper: popdruk::context::team::Paper,
+    paper: popdruk::style::Paper,
 ) -> Vec<popdruk::build::File> {
     let templates = popdruk::template::Templates::load(&[]).unwrap();
     let plan = popdruk::build::Plan {
@@ -490,7 +490,7 @@ fn build_in_memory(
 #[test]
 fn a_40_task_60_person_matrix_splits_into_blocks_with_names_and_legend_on_every_page() {
     use popdruk::build::Kind;
-    use popdruk::context::team::Paper;
+    use popdruk::style::Paper;
     let wb = big_team();
     for paper in [Paper::A4, Paper::A3] {
         let files = build_in_memory(&wb, vec![Kind::Teammatrix], paper);

@@ -118,7 +118,7 @@ proptest! {
         // Paragraphs come first, as written; a row split over pages reads page by page
         // (the first page's part of each cell, then the rest), so each cell must appear
         // in order as a subsequence, and nothing may be lost or added.
-        let bytes = popdruk::pdf::write(&laid);
+        let bytes = popdruk::pdf::Writer::new().write(&laid).unwrap().bytes;
         let got = glyphs(&common::text(&common::read(&bytes)));
         let paras_text = glyphs(&paras.concat());
         prop_assert!(got.starts_with(&paras_text), "paragraphs: {}", paras_text);

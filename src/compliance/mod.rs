@@ -25,8 +25,8 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+use crate::format::format_date;
 use crate::i18n::{Lang, Tr};
-use crate::model::value::format_date;
 use crate::model::{
     ConversationKind, Employee, Index, LDE_CLOSED, Origin as GoalOrigin, Regime, Signed, Status,
     SupportLevel, TaskKind, Workbook,

@@ -4,10 +4,11 @@
 use std::sync::Arc;
 
 use super::{Ctx, Item, Mark, Numbers, Page, Seg, Stroke, Synthetic, table};
+use crate::format::{MONTHS_EN, MONTHS_NL};
 use crate::markup::{Block, Field, Inline, Object, Para, Pos, Section, Style};
-use crate::model::value::{MONTHS_EN, MONTHS_NL};
+use crate::style::{Align, Rgb};
 use crate::text::FaceId;
-use crate::text::lines::{Align, Atom, Line, LineOptions, PieceKind, Rgb, TextStyle, break_lines};
+use crate::text::lines::{Atom, Line, LineOptions, PieceKind, TextStyle, break_lines};
 use crate::units::{Mm, Pt};
 
 /// What a chunk does besides being drawn.

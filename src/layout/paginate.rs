@@ -280,7 +280,7 @@ fn merge_links(items: &mut Vec<Item>) {
 mod tests {
     use super::*;
     use crate::layout::Stroke;
-    use crate::text::lines::Rgb;
+    use crate::style::Rgb;
 
     fn section() -> Section {
         Section {

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use super::blocks::{Chunk, Kind, flow, line_items, text_style};
 use super::{Ctx, Item, Mark, RowRole, Stroke};
 use crate::markup::{Block, Cell, ColWidth, Inline, Table, VAlign};
-use crate::text::lines::{Align, Atom, LineOptions, Rgb, break_lines};
+use crate::style::{Align, Rgb};
+use crate::text::lines::{Atom, LineOptions, break_lines};
 
 /// Column widths in points for a table `width` points wide: fixed and percentage columns
 /// first, the rest shared by fractions; shrunk proportionally if they do not fit.
