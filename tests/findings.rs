@@ -536,10 +536,10 @@ fn the_dossier_names_each_rules_source_and_only_the_regimes_settings() {
     assert!(front.contains("Bronnen van de regels"), "{front}");
     // Rules without a threshold have a source too, with the page's address and the day read.
     for row in [
-        "ondertekeningHerwin (sectorfederatie van de maatwerkbedrijven) [fed]: FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
-        "competentieniveausHerwin (sectorfederatie van de maatwerkbedrijven) [fed]: FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
-        "opvolgingpopdruk [practice]: goede praktijk",
-        "wop-evaluatieVDAB [reg]: Collectief maatwerk: het werkondersteuningspakket https://werkgevers.vdab.be/sociale-economie/collectief-maatwerk-wop 05/12/2026",
+        "ondertekening Herwin (sectorfederatie van de maatwerkbedrijven) [fed]: FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
+        "competentieniveaus Herwin (sectorfederatie van de maatwerkbedrijven) [fed]: FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
+        "opvolging popdruk [practice]: goede praktijk",
+        "wop-evaluatie VDAB [reg]: Collectief maatwerk: het werkondersteuningspakket https://werkgevers.vdab.be/sociale-economie/collectief-maatwerk-wop 05/12/2026",
     ] {
         assert!(front.contains(row), "no `{row}` in\n{front}");
     }
@@ -555,7 +555,7 @@ fn the_dossier_names_each_rules_source_and_only_the_regimes_settings() {
     let doc = common::read(&std::fs::read(out.join("dossier.pdf")).expect("pdf"));
     let front = common::page_texts(&doc)[..3].join(" ");
     assert!(front.contains("Sources of the rules"), "{log}{front}");
-    assert!(front.contains("signaturesHerwin"), "{front}");
+    assert!(front.contains("signatures Herwin"), "{front}");
     assert!(front.contains("Read on"), "{front}");
 
     // An LDE organisation's dossier names the LDE pages and settings.
@@ -566,7 +566,7 @@ fn the_dossier_names_each_rules_source_and_only_the_regimes_settings() {
     assert!(front.contains("LDE-duur (jaren)"), "{log}{front}");
     assert!(
         front.contains(
-            "lde-doorstroomDepartement Werk en Sociale Economie [reg]: Lokale diensteneconomie"
+            "lde-doorstroom Departement Werk en Sociale Economie [reg]: Lokale diensteneconomie"
         ),
         "{front}"
     );

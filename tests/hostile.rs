@@ -677,7 +677,7 @@ fn right_to_left_names_are_read_and_drawn_right_to_left() {
     let pdf = std::fs::read(out.join("M012-כהן-محمد/pop-M012-כהן-محمد.pdf")).expect("pdf");
     let text = common::text(&common::read(&pdf));
     // Drawn right to left, so the content stream holds the letters in visual order.
-    assert!(text.contains("Naamدمحم ןהכ"), "{text}");
+    assert!(text.contains("Naam دمحم ןהכ"), "{text}");
 }
 
 #[test]
@@ -1059,11 +1059,9 @@ fn a_300_character_name_is_shortened_in_its_file_name_and_printed_whole() {
         .unwrap_or_else(|| panic!("{files:?}"));
     let name = pop.file_name().unwrap().to_string_lossy().into_owned();
     assert_eq!(name, format!("pop-M003-{}.pdf", &long[..55]));
-    let text = common::squash(&common::text(&common::read(&std::fs::read(pop).unwrap())));
-    assert!(
-        text.contains(&common::squash(&long)),
-        "the name is printed whole"
-    );
+    // A name wider than its line is cut between letters: without the line breaks it is whole.
+    let text = common::text(&common::read(&std::fs::read(pop).unwrap())).replace(' ', "");
+    assert!(text.contains(&long), "the name is printed whole");
 }
 
 #[test]
@@ -1132,7 +1130,8 @@ fn one_word_of_32767_characters_is_printed_whole_in_the_pop_form() {
     assert!(o.took < Duration::from_secs(120), "took {:?}", o.took);
     let text_of = |file: &str| {
         let pdf = std::fs::read(out.join(file)).expect("pdf");
-        common::squash(&common::text(&common::read(&pdf)))
+        // The word is cut between characters at each line end: join the lines.
+        common::text(&common::read(&pdf)).replace(' ', "")
     };
     // Without the running headers and footers between pages, the word comes out whole and
     // in order.

@@ -176,7 +176,7 @@ fn page_references_print_the_pages_their_targets_land_on() {
     let pages = common::page_texts(&common::read(&bytes));
     assert_eq!(pages.len(), 7);
     assert!(
-        pages[0].starts_with("Inhoud Vaststellingen2 Maatregelen5 Bijlagen7 De opvolging van de maatregelen staat op pagina 3;"),
+        pages[0].starts_with("Inhoud Vaststellingen 2 Maatregelen 5 Bijlagen 7 De opvolging van de maatregelen staat op pagina 3;"),
         "{}",
         pages[0]
     );
