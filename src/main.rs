@@ -2,6 +2,9 @@
 
 use std::io::IsTerminal;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     // Started with no arguments and no terminal at all (double-clicked in a file manager):
     // the page, which needs none.

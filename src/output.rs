@@ -88,7 +88,9 @@ fn remove_tracked(set: &BTreeSet<PathBuf>, which: impl Fn(&Path) -> bool) {
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let (dir, name) = place(path);
-    write_renamed(path, bytes)?;
+    if let Err((_, (_, e))) = write_batch(vec![(path.to_path_buf(), bytes)], |_| Ok(())) {
+        return Err(e);
+    }
     remove_stale(&mut stale_in(dir), &name);
     Ok(())
 }
@@ -106,10 +108,17 @@ fn place(path: &Path) -> (&Path, String) {
     (dir, name)
 }
 
-/// Writes `bytes` to a temporary file beside `path`, syncs it and renames it to `path`.
-/// The temporary file is created new (`O_EXCL`): whatever stands under its name already,
-/// a symlink planted there included, is never opened or followed; another name is taken.
-fn write_renamed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// A file written under its temporary name, not yet renamed.
+struct Pending {
+    path: PathBuf,
+    tmp: PathBuf,
+    file: Option<std::fs::File>,
+}
+
+/// Writes `bytes` to a new temporary file beside `path`. The temporary file is created new
+/// (`O_EXCL`): whatever stands under its name already, a symlink planted there included,
+/// is never opened or followed; another name is taken.
+fn write_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<Pending> {
     let (dir, name) = place(path);
     let pid = std::process::id();
     let mut attempt = 0u32;
@@ -139,17 +148,159 @@ fn write_renamed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             }
         }
     };
-    let result = (|| {
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    match f.write_all(bytes) {
+        Ok(()) => Ok(Pending {
+            path: path.to_path_buf(),
+            tmp,
+            file: Some(f),
+        }),
+        Err(e) => {
+            drop(f);
+            forget_temporaries(std::slice::from_ref(&tmp));
+            Err(e)
+        }
     }
-    in_flight().remove(&tmp);
-    result
+}
+
+/// Removes temporary files and takes them off the set of those in flight.
+fn forget_temporaries(tmps: &[PathBuf]) {
+    for tmp in tmps {
+        let _ = std::fs::remove_file(tmp);
+    }
+    let mut set = in_flight();
+    for tmp in tmps {
+        set.remove(tmp);
+    }
+}
+
+/// At most this many files or folders are synced at once: the disk takes the syncs of many
+/// files in about the time of one, so a few dozen files cost about what one did.
+const SYNC_THREADS: usize = 8;
+
+/// `sync` run on every item, on up to [`SYNC_THREADS`] threads; the result of each.
+fn sync_in_parallel<T: Sync>(
+    items: &[T],
+    sync: impl Fn(&T) -> std::io::Result<()> + Sync,
+) -> Vec<std::io::Result<()>> {
+    if items.len() <= 1 {
+        return items.iter().map(&sync).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<std::io::Result<()>>>> =
+        items.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..items.len().min(SYNC_THREADS) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let done = sync(item);
+                    *results[i].lock().unwrap_or_else(|p| p.into_inner()) = Some(done);
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| {
+            r.into_inner()
+                .unwrap_or_else(|p| p.into_inner())
+                .unwrap_or_else(|| Err(std::io::Error::other("not synced")))
+        })
+        .collect()
+}
+
+/// Syncs a folder, so that the names just made in it are on disk too. A no-op where a
+/// folder cannot be opened as a file (Windows, whose renames are written through).
+fn sync_folder(dir: &Path) -> std::io::Result<()> {
+    if cfg!(unix) {
+        std::fs::File::open(dir)?.sync_all()
+    } else {
+        Ok(())
+    }
+}
+
+/// A file that could not be written, and why.
+type Failed = (PathBuf, std::io::Error);
+
+/// Writes `files` in order, as a batch: each to a temporary file beside it (after
+/// `prepare` has seen its path), then all synced at once, then each renamed to its name,
+/// then each folder synced once. A name therefore appears only for a file whose content is
+/// on disk, and an interrupt leaves only temporary files, which the handler removes.
+///
+/// Returns the paths put in place, in order; on the first failure, the files before the
+/// one that failed are in place, that one and those after it are not (their temporary
+/// files are removed), and the failure is returned with its path.
+fn write_batch<B: AsRef<[u8]>>(
+    files: Vec<(PathBuf, B)>,
+    mut prepare: impl FnMut(&Path) -> std::io::Result<()>,
+) -> Result<Vec<PathBuf>, (Vec<PathBuf>, Failed)> {
+    let mut failure: Option<Failed> = None;
+    let mut pending = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        // Each file's bytes are dropped once written: the page cache holds them now.
+        match prepare(&path).and_then(|()| write_temporary(&path, bytes.as_ref())) {
+            Ok(p) => pending.push(p),
+            Err(e) => {
+                failure = Some((path, e));
+                break;
+            }
+        }
+    }
+    let synced = sync_in_parallel(&pending, |p| match &p.file {
+        Some(f) => f.sync_all(),
+        None => Ok(()),
+    });
+    if let Some(at) = synced.iter().position(Result::is_err) {
+        if let Some(e) = synced.into_iter().nth(at).and_then(Result::err) {
+            failure = Some((pending[at].path.clone(), e));
+        }
+        let dropped: Vec<PathBuf> = pending.drain(at..).map(|p| p.tmp).collect();
+        forget_temporaries(&dropped);
+    }
+    let mut placed = Vec::with_capacity(pending.len());
+    let mut left = Vec::new();
+    for mut p in pending {
+        // Closed before the rename: Windows renames no file that is open.
+        drop(p.file.take());
+        if !left.is_empty() {
+            left.push(p.tmp);
+            continue;
+        }
+        match std::fs::rename(&p.tmp, &p.path) {
+            Ok(()) => placed.push((p.path, p.tmp)),
+            Err(e) => {
+                failure = Some((p.path, e));
+                left.push(p.tmp);
+            }
+        }
+    }
+    forget_temporaries(&left);
+    {
+        let mut set = in_flight();
+        for (_, tmp) in &placed {
+            set.remove(tmp);
+        }
+    }
+    let placed: Vec<PathBuf> = placed.into_iter().map(|(path, _)| path).collect();
+    let mut folders: Vec<&Path> = placed.iter().map(|p| place(p).0).collect();
+    folders.sort_unstable();
+    folders.dedup();
+    let synced = sync_in_parallel(&folders, |d| sync_folder(d));
+    if let Some((dir, e)) = folders
+        .iter()
+        .zip(synced)
+        .find_map(|(d, r)| Some((d, r.err()?)))
+    {
+        // The first file placed in that folder is the one reported.
+        if let Some(path) = placed.iter().find(|p| place(p).0 == *dir) {
+            failure.get_or_insert((path.clone(), e));
+        }
+    }
+    match failure {
+        None => Ok(placed),
+        Some(f) => Err((placed, f)),
+    }
 }
 
 /// `path` as the file system will find it: absolute, with symlinks followed as far as it
@@ -269,9 +420,14 @@ fn remove_stale(stale: &mut Vec<(String, PathBuf)>, name: &str) {
     });
 }
 
-/// Writes files with [`write_atomic`] on a thread of its own, so that waiting for the disk
-/// (each file is synced before it is renamed) overlaps making the next documents. Files are
-/// written in the order they are sent; the first failure stops the writing and is returned
+/// The most files [`Background`] writes and syncs as one batch.
+const BATCH: usize = 64;
+
+/// Writes files atomically on a thread of its own, so that waiting for the disk overlaps
+/// making the next documents. The files queued while a batch is synced make up the next
+/// batch (see [`write_batch`]): every file is still synced before its name appears, but
+/// the disk syncs a batch in about the time it took to sync one file. Files are put in
+/// place in the order they are sent; the first failure stops the writing and is returned
 /// by [`Background::finish`].
 pub struct Background {
     tx: Option<std::sync::mpsc::SyncSender<(PathBuf, Vec<u8>)>>,
@@ -285,7 +441,7 @@ impl Background {
     /// is in place.
     pub fn spawn(root: PathBuf, mut written: impl FnMut(&Path) + Send + 'static) -> Background {
         // A few dozen finished files may wait: bounded, so memory stays bounded too.
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Vec<u8>)>(32);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Vec<u8>)>(BATCH);
         let failed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let flag = failed.clone();
         let handle = std::thread::spawn(move || {
@@ -294,24 +450,39 @@ impl Background {
             // both cost about as much as writing the file).
             let mut folders: std::collections::HashMap<PathBuf, Vec<(String, PathBuf)>> =
                 std::collections::HashMap::new();
-            for (path, bytes) in rx {
-                let (dir, name) = place(&path);
-                let done = match folders.get_mut(dir) {
-                    Some(stale) => Ok(stale),
-                    None => std::fs::create_dir_all(dir)
-                        .and_then(|()| check_within(&root, dir))
-                        .map(|()| folders.entry(dir.to_path_buf()).or_insert(stale_in(dir))),
+            while let Ok(first) = rx.recv() {
+                // What has queued up while the last batch was synced goes in this one.
+                let mut batch = vec![first];
+                while batch.len() < BATCH {
+                    match rx.try_recv() {
+                        Ok(file) => batch.push(file),
+                        Err(_) => break,
+                    }
                 }
-                .and_then(|stale| {
-                    write_renamed(&path, &bytes)?;
-                    remove_stale(stale, &name);
+                let done = write_batch(batch, |path| {
+                    let dir = place(path).0;
+                    if !folders.contains_key(dir) {
+                        std::fs::create_dir_all(dir)?;
+                        check_within(&root, dir)?;
+                        folders.insert(dir.to_path_buf(), stale_in(dir));
+                    }
                     Ok(())
                 });
-                if let Err(e) = done {
-                    flag.store(true, std::sync::atomic::Ordering::SeqCst);
-                    return Err((path, e));
+                let (placed, failure) = match done {
+                    Ok(placed) => (placed, None),
+                    Err((placed, failure)) => (placed, Some(failure)),
+                };
+                for path in &placed {
+                    let (dir, name) = place(path);
+                    if let Some(stale) = folders.get_mut(dir) {
+                        remove_stale(stale, &name);
+                    }
+                    written(path);
                 }
-                written(&path);
+                if let Some(failure) = failure {
+                    flag.store(true, std::sync::atomic::Ordering::SeqCst);
+                    return Err(failure);
+                }
             }
             Ok(())
         });
@@ -461,6 +632,44 @@ mod tests {
             .unwrap();
         assert!(writer.finish().is_err());
         assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+        std::fs::remove_dir_all(&base).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_batch_puts_the_files_before_a_failure_in_place_and_none_after_it() {
+        let base = std::env::temp_dir().join(format!("popdruk-batch-{}", std::process::id()));
+        let (root, elsewhere) = (base.join("uit"), base.join("elders"));
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, root.join("M003")).unwrap();
+        let files: Vec<(PathBuf, &[u8])> = vec![
+            (root.join("a.pdf"), b"%PDF-a"),
+            (root.join("M001/b.pdf"), b"%PDF-b"),
+            (root.join("M003/c.pdf"), b"%PDF-c"),
+            (root.join("d.pdf"), b"%PDF-d"),
+        ];
+        let (placed, (failed, _)) = write_batch(files, |path| {
+            let dir = place(path).0;
+            std::fs::create_dir_all(dir)?;
+            check_within(&root, dir)
+        })
+        .unwrap_err();
+        assert_eq!(placed, [root.join("a.pdf"), root.join("M001/b.pdf")]);
+        assert_eq!(failed, root.join("M003/c.pdf"));
+        assert_eq!(std::fs::read(root.join("M001/b.pdf")).unwrap(), b"%PDF-b");
+        assert!(!root.join("d.pdf").exists());
+        assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+        let names: Vec<String> = std::fs::read_dir(&root)
+            .unwrap()
+            .chain(std::fs::read_dir(root.join("M001")).unwrap())
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.ends_with(".tmp")),
+            "temporary files left: {names:?}"
+        );
+        assert!(in_flight().iter().all(|f| !f.starts_with(&base)));
         std::fs::remove_dir_all(&base).unwrap();
     }
 

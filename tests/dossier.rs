@@ -63,7 +63,7 @@ fn the_cover_says_what_the_dossier_is_and_which_rules_it_applied() {
         "Gecontroleerd op 29/11/2026",
         "Opgemaakt op 29/11/2026",
         "Interne checklist – geen officieel document",
-        "5 tekorten, 4 aandachtspunten bij 6 van 14 doelgroepwerknemers",
+        "5 tekorten, 5 aandachtspunten bij 7 van 14 doelgroepwerknemers",
         // Every threshold with its value and where it came from.
         "POP-termijn (maanden) 1 blad Instellingen, rij 2",
         "POP-geldigheid (maanden) 12 standaard [fed]",

@@ -30,19 +30,21 @@ fn assess(team: &mut [Sheet], employee: &str, task: &str, level: i64, day: Naive
     s.rows.push(row);
 }
 
-/// The sample with two years of history: Ayşe (M003) went from 0 to 1 to 2 at planting
-/// (GRO-AAN), the goal she reached; Grace (M014) reached her goal on safe working (GEN-VEI)
-/// but her level stayed 1, and her orderpicking fell from 2 to 1; Ayşe's outdoor painting
-/// stayed 0.
+/// The sample, which keeps two years of history in its matrix: Ayşe (M003) went from 0 to 1
+/// to 2 at planting (GRO-AAN), the goal she reached; Łukasz (M004) from 0 to 1 at outdoor
+/// painting and Agnieszka (M008) from 2 to 3 at pruning; Grace (M014) reached her goal on
+/// safe working (GEN-VEI) but her level stayed 1, and her orderpicking fell from 2 to 1;
+/// Ayşe's outdoor painting stayed 0.
 fn two_years(case: &str) -> PathBuf {
-    let mut team = synth::sample_team();
-    assess(&mut team, "M003", "GRO-AAN", 0, ymd(2024, 12, 10));
-    assess(&mut team, "M003", "GRO-AAN", 1, ymd(2025, 2, 24));
-    assess(&mut team, "M003", "SCH-BUI", 0, ymd(2025, 2, 24));
-    assess(&mut team, "M014", "GEN-VEI", 1, ymd(2025, 3, 15));
-    assess(&mut team, "M014", "LOG-ORD", 2, ymd(2026, 3, 1));
     let path = temp_dir(case).join("two_years.xlsx");
-    synth::write_xlsx(&path, &team).expect("xlsx");
+    synth::write_xlsx(&path, &synth::sample_team()).expect("xlsx");
+    path
+}
+
+/// The sample as one snapshot of its matrix (levels overwritten, no earlier assessments).
+fn snapshot(case: &str) -> PathBuf {
+    let path = temp_dir(case).join("snapshot.xlsx");
+    synth::write_xlsx(&path, &synth::sample_team_snapshot()).expect("xlsx");
     path
 }
 
@@ -116,9 +118,8 @@ fn a_goal_reached_without_a_level_change_asks_to_update_the_matrix() {
         grace.contains(&"attention  goal 1 was achieved, but the level for Veilig werken (GEN-VEI) has not risen since 19/01/2026 (level 1): update the matrix  [competence-levels]".to_string()),
         "{grace:#?}"
     );
-    // The sample itself has no dated history before the goals: nothing to compare.
-    let plain = temp_dir("no_history").join("plain.xlsx");
-    synth::write_xlsx(&plain, &synth::sample_team()).expect("xlsx");
+    // A matrix without dated history before the goals: nothing to compare.
+    let plain = snapshot("no_history");
     let (_, stdout, _) = check(&plain, &[]);
     assert!(!stdout.contains("werk de teammatrix bij"), "{stdout}");
 }
@@ -160,8 +161,7 @@ fn the_pop_form_shows_the_level_at_the_previous_pop_now_and_the_target() {
         }
     }
     // Without dated history the column stays empty and the note is left out.
-    let plain = temp_dir("plain_pop").join("plain.xlsx");
-    synth::write_xlsx(&plain, &synth::sample_team()).expect("xlsx");
+    let plain = snapshot("plain_pop");
     let out = build(&plain, "pop", &[]);
     let form = pdf_text(&out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf"));
     assert!(form.contains("Taak Vorig POP Nu Doel Wil leren"), "{form}");
@@ -184,9 +184,10 @@ fn the_teammatrix_marks_levels_that_rose_or_fell_and_dates_its_levels() {
         outdoor.contains("↑ gestegen, ↓ gedaald sinds 01/07/2026"),
         "{outdoor}"
     );
+    // Ayşe's planting, Łukasz's outdoor painting, Agnieszka's pruning.
     assert_eq!(
         outdoor.matches('↑').count() - outdoor.matches("↑ gestegen").count(),
-        1,
+        3,
         "{outdoor}"
     );
     assert!(outdoor.contains("3. Ayşe Yılmaz 2 1 + 2↑ *"), "{outdoor}");
@@ -234,7 +235,7 @@ fn check_counts_the_levels_that_rose_and_fell_since_a_day() {
     let logistiek = stdout.find("  Logistiek:").expect("Logistiek");
     assert!(
         stdout[buiten..logistiek]
-            .contains("\n    niveaus sinds 01/07/2026: 1 gestegen, 0 gedaald\n"),
+            .contains("\n    niveaus sinds 01/07/2026: 3 gestegen, 0 gedaald\n"),
         "{stdout}"
     );
     assert!(
@@ -280,7 +281,8 @@ fn the_training_plan_lists_what_goals_reached_since_a_day_closed() {
 #[test]
 fn the_overview_shows_what_changed_since_a_day() {
     // Since 01/07/2026: Ayşe's planting rose (Buitenploeg) and closed her goal's shortfall;
-    // Grace's orderpicking fell (Logistiek).
+    // Łukasz's painting and Agnieszka's pruning rose too; Grace's orderpicking fell
+    // (Logistiek).
     let path = two_years("overview");
     let out = build(&path, "overzicht", &[]);
     let doc = common::read(&std::fs::read(out.join("overzicht.pdf")).expect("pdf"));
@@ -291,24 +293,24 @@ fn the_overview_shows_what_changed_since_a_day() {
     // Per team: current POP then and now, levels risen and fallen, goals that brought a
     // task to level 2.
     for row in [
-        "Buitenploeg 8 van 9 8 van 9 1 0 1",
+        "Buitenploeg 8 van 9 8 van 9 3 0 1",
         "Logistiek 4 van 4 4 van 5 0 1 0",
-        "Hele organisatie 12 van 13 12 van 14 1 1 1",
+        "Hele organisatie 12 van 13 12 van 14 3 1 1",
     ] {
         assert!(page.contains(row), "{row:?} not in\n{page}");
     }
     let out = build(&path, "overzicht", &["--lang", "en"]);
     let page = pdf_text(&out.join("overzicht.pdf"));
     assert!(page.contains("What changed since 01/07/2026"), "{page}");
-    assert!(page.contains("Buitenploeg 8 of 9 8 of 9 1 0 1"), "{page}");
+    assert!(page.contains("Buitenploeg 8 of 9 8 of 9 3 0 1"), "{page}");
     // From the day after Ayşe's level rose nothing moved.
     let out = build(&path, "overzicht", &["--since", "2026-10-16"]);
     let page = pdf_text(&out.join("overzicht.pdf"));
     assert!(page.contains("Buitenploeg 8 van 9 8 van 9 0 0 0"), "{page}");
 }
 
-/// The sample's matrix rewritten in the wide form (one row per employee and assessment
-/// date, a column per task, levels only), with Ayşe's planting assessed twice before.
+/// The sample's matrix, history included, rewritten in the wide form (one row per employee
+/// and assessment date, a column per task, levels only).
 fn wide_form(case: &str) -> PathBuf {
     let mut team = synth::sample_team();
     let long = synth::sheet_mut(&mut team, "Matrix")
@@ -334,12 +336,6 @@ fn wide_form(case: &str) -> PathBuf {
             None => rows.push((who.clone(), *day, vec![(task.clone(), *level)])),
         }
     }
-    rows.push((
-        "M003".into(),
-        ymd(2024, 12, 10),
-        vec![("GRO-AAN".into(), 0)],
-    ));
-    rows.push(("M003".into(), ymd(2025, 2, 24), vec![("GRO-AAN".into(), 1)]));
     let mut headers = vec!["Medewerker".to_string(), "Datum".to_string()];
     headers.extend(tasks.iter().cloned());
     let wide = Sheet {
