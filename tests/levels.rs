@@ -13,23 +13,6 @@ use popdruk::synth::{self, Sheet, Value};
 
 const DATE: &str = "2026-11-29";
 
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("date")
-}
-
-/// Adds a dated level to the long-form `Matrix` sheet.
-fn assess(team: &mut [Sheet], employee: &str, task: &str, level: i64, day: NaiveDate) {
-    let s = synth::sheet_mut(team, "Matrix").expect("Matrix");
-    let col = |h: &str| s.column(h).expect("column");
-    let (e, t, n, d) = (col("Medewerker"), col("Taak"), col("Niveau"), col("Datum"));
-    let mut row = vec![Value::Empty; s.rows[0].len().max(d + 1)];
-    row[e] = Value::text(employee);
-    row[t] = Value::text(task);
-    row[n] = Value::Int(level);
-    row[d] = Value::Date(day);
-    s.rows.push(row);
-}
-
 /// The sample, which keeps two years of history in its matrix: Ayşe (M003) went from 0 to 1
 /// to 2 at planting (GRO-AAN), the goal she reached; Łukasz (M004) from 0 to 1 at outdoor
 /// painting and Agnieszka (M008) from 2 to 3 at pruning; Grace (M014) reached her goal on
