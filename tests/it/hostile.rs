@@ -6,7 +6,7 @@
 //! Every run has its address space capped (`ulimit -v`) and its time measured, so a reader
 //! that tries to hold a bomb in memory fails the test instead of the machine.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
