@@ -1,5 +1,5 @@
 //! The fuzz targets' bodies, here so that a crashing input the fuzzer found can be kept as
-//! a regression test in the ordinary `cargo test` (`tests/fuzz_regressions.rs` replays
+//! a regression test in the ordinary `cargo test` (`tests/it/fuzz_regressions.rs` replays
 //! `fuzz/regressions/<target>/*` through these). Each takes any bytes and must return
 //! without panicking.
 

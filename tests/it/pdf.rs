@@ -1,7 +1,7 @@
 //! Whole-PDF checks: render fixtures, re-read the bytes with lopdf, assert text, pages,
 //! fonts, bookmarks and metadata.
 
-mod common;
+use crate::common;
 
 use popdruk::layout::{Laid, Warning};
 use popdruk::markup::MarkupError;

@@ -2,7 +2,7 @@
 //! can tell) while the writer has a batch of files written but not yet renamed: every file
 //! under its final name is whole, and the next build removes the temporary files it left.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -1,7 +1,7 @@
 //! Property tests: whatever text goes into paragraphs and table cells comes out of the PDF
 //! complete and in order, and nothing is placed outside the page's printable area.
 
-mod common;
+use crate::common;
 
 use popdruk::layout::{Item, layout};
 use popdruk::markup::parse;

@@ -3,7 +3,7 @@
 //! its folder; no crate that reaches out over a network is built in; no PDF holds a path of the
 //! machine it was made on.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -172,7 +172,7 @@ fn a_build_never_changes_the_workbook_and_writes_beside_its_folder() {
 ///
 /// The local page (`popdruk serve`) needs a server: hyper (HTTP/1 only, through axum), tokio
 /// with its `net` feature and the socket layers under it (`mio`, `socket2`). It listens on
-/// 127.0.0.1 only, refuses other hosts and origins (tests/serve.rs), and connects nowhere;
+/// 127.0.0.1 only, refuses other hosts and origins (tests/it/serve.rs), and connects nowhere;
 /// so those three are allowed, and TLS and HTTP/2 stay out.
 const NETWORK_CRATES: &[&str] = &[
     "reqwest",

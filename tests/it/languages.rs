@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-mod common;
+use crate::common;
 use common::popdruk;
 
 /// Words that mark an English sentence and are no Dutch words.

@@ -1,7 +1,7 @@
 //! `popdruk check --as-of` driven over the bundled sample: each compliance finding shows for
 //! the employee the sample gives it to, and the settings change what is found.
 
-mod common;
+use crate::common;
 
 use common::{popdruk, temp_dir, text_of as text};
 

@@ -2,7 +2,7 @@
 //! reached with and without a level change; the POP form, the teammatrix, the training plan
 //! and `check` show what changed, in Dutch and in English.
 
-mod common;
+use crate::common;
 
 use common::{popdruk, temp_dir, text_of as text};
 

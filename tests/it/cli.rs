@@ -1,7 +1,7 @@
 //! The command line as a user meets it: help with examples, exit codes, what `-q` and `-v`
 //! print, no colour codes when the output is not a terminal, and `--open`.
 
-mod common;
+use crate::common;
 
 use common::{popdruk, temp_dir, text_of};
 

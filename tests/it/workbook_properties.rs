@@ -3,7 +3,7 @@
 //! an employee comes out of that employee's POP form word for word and in order; every
 //! employee and task is in the teammatrix; nothing is drawn where a printer cannot print.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! `popdruk check` driven as a user drives it, over the bundled samples.
 
-mod common;
+use crate::common;
 
 use common::{popdruk, temp_dir, text_of as text};
 

@@ -6,7 +6,7 @@
 //! Every run has its address space capped (`ulimit -v`) and its time measured, so a reader
 //! that tries to hold a bomb in memory fails the test instead of the machine.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -692,8 +692,12 @@ fn right_to_left_names_are_read_and_drawn_right_to_left() {
     assert_eq!(o.code, Some(0), "{}", o.stderr);
     let pdf = std::fs::read(out.join("M012-כהן-محمد/pop-M012-כהן-محمد.pdf")).expect("pdf");
     let text = common::text(&common::read(&pdf));
-    // Drawn right to left, so the content stream holds the letters in visual order.
+    // The page's glyphs are drawn left to right on the paper, and common::text reads them
+    // in that order: a name drawn right to left (first letter rightmost) therefore reads
+    // reversed here, `محمد` as `دمحم`, the first name right of the last. Drawn in typing
+    // order instead, it would read `محمد כהן`: that is the fault this catches.
     assert!(text.contains("Naam دمحم ןהכ"), "{text}");
+    assert!(!text.contains("محمد"), "{text}");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! the cover with the rules as configured, contents whose page numbers are right and link to
 //! the sections, the outline, every target-group employee, and no conversation notes.
 
-mod common;
+use crate::common;
 
 use common::{link_targets, outline_pages, page_texts, popdruk, read, squash, temp_dir, text_of};
 

@@ -1,7 +1,7 @@
 //! `popdruk build` driven as a user drives it: the PDFs are re-read with lopdf and their
 //! text, pages and file names checked.
 
-mod common;
+use crate::common;
 
 use common::{popdruk, temp_dir};
 

@@ -2,7 +2,7 @@
 //! workbook is read back by popdruk itself, and its drop-down lists, input messages and
 //! frozen headers are found in the written XML.
 
-mod common;
+use crate::common;
 
 use common::{popdruk, temp_dir, text_of as text};
 

@@ -3,7 +3,7 @@
 //! with another Host or Origin, are refused; oversized and hostile uploads are refused with
 //! a message that says why; Ctrl-C removes the temporary folder.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

@@ -2,7 +2,7 @@
 //! workbook has, written as a fixture named for the case, and checked for the exact finding,
 //! note or document content it must give — or for its absence — in Dutch and in English.
 
-mod common;
+use crate::common;
 
 use common::{popdruk, temp_dir, text_of as text};
 

@@ -2,7 +2,7 @@
 //! the bundled sample with one change a real workbook has, written as a fixture named for the
 //! case, and checked for the exact message, finding or document it must give.
 
-mod common;
+use crate::common;
 
 use common::{popdruk, temp_dir, text_of as text};
 
