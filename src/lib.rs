@@ -17,8 +17,9 @@
 //! what a command prints; [`cli`] parses the flags, [`serve`] is the local web page. Small
 //! shared vocabulary sits below every stage: [`i18n`], [`units`], [`style`], [`format`](mod@format),
 //! [`naming`], [`notice`]; [`printable`] names the characters no font has by their cell,
-//! [`terminal`] decides how messages look. [`synth`] and [`fuzzing`] are development tooling
-//! (samples, generated organisations, fuzz targets).
+//! [`terminal`] decides how messages look; [`init`] is what `popdruk init` writes (the
+//! starter workbook, the sample team). Development tooling (generated organisations, invalid
+//! samples, fuzz targets) is the `popdruk-testkit` crate of the workspace, not the product.
 
 pub mod analysis;
 pub mod build;
@@ -27,9 +28,8 @@ pub mod compliance;
 pub mod context;
 pub mod diagnostic;
 pub mod format;
-#[doc(hidden)]
-pub mod fuzzing;
 pub mod i18n;
+pub mod init;
 pub mod input;
 pub mod layout;
 pub mod markup;
@@ -43,7 +43,6 @@ pub mod report;
 pub mod run;
 pub mod serve;
 pub mod style;
-pub mod synth;
 pub mod template;
 pub mod terminal;
 pub mod text;

@@ -57,12 +57,6 @@ pub fn run(options: Options, today: NaiveDate) -> Exit {
             example,
             force,
         } => init(&dir, lang, example, force),
-        Options::Generate {
-            employees,
-            teams,
-            seed,
-            out,
-        } => generate(employees, teams, seed, &out),
         Options::Serve(o) => crate::serve::serve(&o, today),
         Options::Completions { shell, lang } => {
             let text = crate::cli::completions(shell, lang);
@@ -76,21 +70,21 @@ pub fn run(options: Options, today: NaiveDate) -> Exit {
 fn init(dir: &Path, lang: Lang, example: bool, force: bool) -> Exit {
     // `team.xlsx` rather than `./team.xlsx` in messages for the usual `popdruk init`.
     let path = if dir == Path::new(".") {
-        PathBuf::from(crate::synth::STARTER_FILE)
+        PathBuf::from(crate::init::STARTER_FILE)
     } else {
-        dir.join(crate::synth::STARTER_FILE)
+        dir.join(crate::init::STARTER_FILE)
     };
     if path.exists() && !force {
         return stop(&already_exists(&path), lang);
     }
     let written = std::fs::create_dir_all(dir).and_then(|()| {
-        let bytes = crate::synth::starter_bytes(lang, example)?;
+        let bytes = crate::init::starter_bytes(lang, example)?;
         output::write_atomic(&path, &bytes)?;
         // The example names the sample team's logo: it comes along, unless the folder
         // already has a logo of its own.
-        let logo = dir.join(crate::synth::EXAMPLE_LOGO_FILE);
+        let logo = dir.join(crate::init::EXAMPLE_LOGO_FILE);
         if example && !logo.exists() {
-            output::write_atomic(&logo, crate::synth::EXAMPLE_LOGO)?;
+            output::write_atomic(&logo, crate::init::EXAMPLE_LOGO)?;
         }
         Ok(())
     });
@@ -124,34 +118,6 @@ fn init(dir: &Path, lang: Lang, example: bool, force: bool) -> Exit {
         .get(lang)
     );
     Exit::Ok
-}
-
-/// Writes a generated organisation: an `.xlsx` file, or CSV files in a folder.
-fn generate(employees: usize, teams: usize, seed: u64, out: &Path) -> Exit {
-    let sheets = crate::synth::organisation(employees, teams.max(1), seed);
-    let written = if out.extension().is_some() {
-        crate::synth::write_xlsx(out, &sheets)
-    } else {
-        crate::synth::write_csv_dir(out, &sheets, b';', crate::synth::CsvEncoding::Utf8Bom, true)
-    };
-    match written {
-        Ok(()) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "{employees} medewerkers in {teams} teams geschreven in `{}`",
-                out.display()
-            );
-            Exit::Ok
-        }
-        Err(e) => fail(
-            Lang::Nl,
-            &Tr::new(
-                format!("kan `{}` niet schrijven", out.display()),
-                format!("cannot write `{}`", out.display()),
-            ),
-            Some(io_cause(&e, Lang::Nl)),
-        ),
-    }
 }
 
 fn check(o: &CheckOptions, today: NaiveDate) -> Exit {

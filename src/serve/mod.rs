@@ -1177,7 +1177,7 @@ async fn starter(State(app): State<Arc<App>>, Query(q): Query<StarterQuery>) -> 
         date: None,
     });
     let example = q.example.as_deref() == Some("1");
-    match crate::synth::starter_bytes(lang, example) {
+    match crate::init::starter_bytes(lang, example) {
         Ok(bytes) => {
             let name = if example {
                 "voorbeeld-team.xlsx"

@@ -349,15 +349,15 @@ fn the_planning_gives_each_supervisor_their_own_pages() {
 
 #[test]
 fn an_employee_without_goals_gets_room_to_write() {
-    let mut team = popdruk::synth::sample_team();
-    let goals = popdruk::synth::sheet_mut(&mut team, "Doelen").unwrap();
+    let mut team = popdruk_testkit::sample_team();
+    let goals = popdruk_testkit::sheet_mut(&mut team, "Doelen").unwrap();
     let col = goals.column("Medewerker").unwrap();
     goals
         .rows
-        .retain(|r| r[col] != popdruk::synth::Value::text("M008"));
+        .retain(|r| r[col] != popdruk_testkit::Value::text("M008"));
     let dir = temp_dir("no-goals");
     let wb = dir.join("team.xlsx");
-    popdruk::synth::write_xlsx(&wb, &team).unwrap();
+    popdruk_testkit::write_xlsx(&wb, &team).unwrap();
     let o = popdruk(&[
         "build",
         wb.to_str().unwrap(),

@@ -6,7 +6,7 @@ use common::{popdruk, temp_dir, text_of as text};
 
 use std::path::{Path, PathBuf};
 
-use popdruk::synth::{self, CsvEncoding, Payload};
+use popdruk_testkit::{self as synth, CsvEncoding, Payload};
 
 fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")

@@ -285,26 +285,3 @@ fn open_hands_the_dossier_to_the_system_viewer() {
     assert!(err.contains("waarschuwing: kan `"), "{err}");
     assert!(err.contains("open het zelf"), "{err}");
 }
-
-#[test]
-fn the_hidden_generator_writes_a_workbook_check_accepts() {
-    let dir = temp_dir("generate");
-    let xlsx = dir.join("org.xlsx");
-    let out = popdruk(&["generate", "60", xlsx.to_str().unwrap(), "--seed", "3"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text_of(&out.stderr));
-    let check = popdruk(&["check", xlsx.to_str().unwrap()]);
-    assert_eq!(check.status.code(), Some(0), "{}", text_of(&check.stderr));
-    assert!(text_of(&check.stdout).contains("Medewerkers    60"));
-    let csv = dir.join("org-csv");
-    assert_eq!(
-        popdruk(&["generate", "30", csv.to_str().unwrap()])
-            .status
-            .code(),
-        Some(0)
-    );
-    assert_eq!(
-        popdruk(&["check", csv.to_str().unwrap()]).status.code(),
-        Some(0)
-    );
-    assert!(!text_of(&popdruk(&["--help"]).stdout).contains("generate"));
-}

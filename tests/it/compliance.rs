@@ -7,7 +7,7 @@ use common::{popdruk, temp_dir, text_of as text};
 
 use std::path::PathBuf;
 
-use popdruk::synth::{self, Sheet, Value};
+use popdruk_testkit::{self as synth, Sheet, Value};
 
 const AS_OF: &str = "2026-11-29";
 

@@ -10,11 +10,11 @@ type Body = fn(&[u8]);
 #[test]
 fn every_kept_fuzz_input_runs_without_a_panic() {
     let targets: [(&str, Body); 5] = [
-        ("csv", popdruk::fuzzing::csv),
-        ("spreadsheet", popdruk::fuzzing::spreadsheet),
-        ("markup", popdruk::fuzzing::markup),
-        ("pop", popdruk::fuzzing::pop),
-        ("layout", popdruk::fuzzing::layout),
+        ("csv", popdruk_testkit::fuzzing::csv),
+        ("spreadsheet", popdruk_testkit::fuzzing::spreadsheet),
+        ("markup", popdruk_testkit::fuzzing::markup),
+        ("pop", popdruk_testkit::fuzzing::pop),
+        ("layout", popdruk_testkit::fuzzing::layout),
     ];
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
     let mut ran = 0;
@@ -44,8 +44,8 @@ fn layout_input(depth: u8, length: u16, shape: &[u8], letters: &str) -> Vec<u8> 
 
 #[test]
 fn the_layout_target_makes_markup_that_reads_up_to_the_depth_bound_and_is_refused_past_it() {
-    use popdruk::fuzzing::{LAYOUT_RUN, layout_markup};
     use popdruk::markup::{MAX_DEPTH, parse};
+    use popdruk_testkit::fuzzing::{LAYOUT_RUN, layout_markup};
     // A list item, a table cell, a section: blocks, then a paragraph and inline elements.
     let shallow = layout_markup(&layout_input(
         9,

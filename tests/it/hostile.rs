@@ -13,7 +13,7 @@ use std::process::Command;
 
 use chrono::Datelike;
 use common::{temp_dir, text_of};
-use popdruk::synth::{self, Sheet, Value};
+use popdruk_testkit::{self as synth, Sheet, Value};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError};
 
 /// The address space every run may use: a bomb that gets unpacked would pass it.

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{files_under, popdruk, temp_dir, text_of};
-use popdruk::synth;
+use popdruk_testkit as synth;
 
 fn is_temporary(p: &Path) -> bool {
     let name = p.file_name().unwrap_or_default().to_string_lossy();

@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{popdruk, temp_dir, text_of};
-use popdruk::synth;
+use popdruk_testkit as synth;
 
 /// Every file under `dir`, recursively.
 fn files(dir: &Path) -> Vec<PathBuf> {

@@ -9,7 +9,7 @@ use common::{popdruk, temp_dir, text_of as text};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use popdruk::synth::{self, Sheet, Value};
+use popdruk_testkit::{self as synth, Sheet, Value};
 
 const DATE: &str = "2026-11-29";
 

@@ -10,7 +10,8 @@ use popdruk::layout::lint::{self, Rules};
 use popdruk::model::{Action, Assessment, FollowUp, Goal, Status, Task};
 use popdruk::style::Paper;
 use popdruk::template::Templates;
-use popdruk::{input, layout, model, synth};
+use popdruk::{input, layout, model};
+use popdruk_testkit as synth;
 use rayon::prelude::*;
 
 /// The thresholds each kind of document is held to.

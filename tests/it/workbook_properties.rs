@@ -11,9 +11,10 @@ use chrono::NaiveDate;
 use popdruk::build::{self, Kind, Plan};
 use popdruk::i18n::Lang;
 use popdruk::layout::{self, Item, Seg};
-use popdruk::synth::{Sheet, Value};
 use popdruk::template::Templates;
-use popdruk::{analysis, context, input, markup, model, synth};
+use popdruk::{analysis, context, input, markup, model};
+use popdruk_testkit as synth;
+use popdruk_testkit::{Sheet, Value};
 use proptest::prelude::*;
 
 /// A name part: Flemish, Turkish, Polish, Romanian, Greek, Cyrillic.

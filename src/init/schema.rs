@@ -8,7 +8,7 @@ use super::{Sheet, Value};
 
 /// What a column holds; used to turn the sample's text tables into typed cells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub enum Kind {
     Text,
     Int,
     Number,
@@ -18,19 +18,19 @@ pub(crate) enum Kind {
 }
 
 /// A sheet's name and columns.
-pub(crate) struct Spec {
+pub struct Spec {
     pub name: &'static str,
     pub columns: &'static [(&'static str, Kind)],
 }
 
 use Kind::{Date, DateOrText, Int, Number, Text};
 
-pub(crate) const ORGANISATIE: Spec = Spec {
+pub const ORGANISATIE: Spec = Spec {
     name: "Organisatie",
     columns: &[("Veld", Text), ("Waarde", Text)],
 };
 
-pub(crate) const MEDEWERKERS: Spec = Spec {
+pub const MEDEWERKERS: Spec = Spec {
     name: "Medewerkers",
     columns: &[
         ("ID", Text),
@@ -53,7 +53,7 @@ pub(crate) const MEDEWERKERS: Spec = Spec {
     ],
 };
 
-pub(crate) const TAKEN: Spec = Spec {
+pub const TAKEN: Spec = Spec {
     name: "Taken",
     columns: &[
         ("Code", Text),
@@ -66,7 +66,7 @@ pub(crate) const TAKEN: Spec = Spec {
     ],
 };
 
-pub(crate) const MATRIX: Spec = Spec {
+pub const MATRIX: Spec = Spec {
     name: "Matrix",
     columns: &[
         ("Medewerker", Text),
@@ -80,7 +80,7 @@ pub(crate) const MATRIX: Spec = Spec {
     ],
 };
 
-pub(crate) const TEAMBEHOEFTEN: Spec = Spec {
+pub const TEAMBEHOEFTEN: Spec = Spec {
     name: "Teambehoeften",
     columns: &[
         ("Team", Text),
@@ -92,7 +92,7 @@ pub(crate) const TEAMBEHOEFTEN: Spec = Spec {
     ],
 };
 
-pub(crate) const DOELEN: Spec = Spec {
+pub const DOELEN: Spec = Spec {
     name: "Doelen",
     columns: &[
         ("Medewerker", Text),
@@ -112,7 +112,7 @@ pub(crate) const DOELEN: Spec = Spec {
     ],
 };
 
-pub(crate) const GESPREKKEN: Spec = Spec {
+pub const GESPREKKEN: Spec = Spec {
     name: "Gesprekken",
     columns: &[
         ("Medewerker", Text),
@@ -126,7 +126,7 @@ pub(crate) const GESPREKKEN: Spec = Spec {
     ],
 };
 
-pub(crate) const BEGELEIDERS: Spec = Spec {
+pub const BEGELEIDERS: Spec = Spec {
     name: "Begeleiders",
     columns: &[
         ("Naam", Text),
@@ -137,7 +137,7 @@ pub(crate) const BEGELEIDERS: Spec = Spec {
     ],
 };
 
-pub(crate) const INSTELLINGEN: Spec = Spec {
+pub const INSTELLINGEN: Spec = Spec {
     name: "Instellingen",
     columns: &[("Instelling", Text), ("Waarde", Int)],
 };
@@ -194,12 +194,12 @@ fn parse_cell(cell: &str, kind: Kind) -> Value {
 }
 
 /// A `dd/mm/yyyy` date.
-pub(crate) fn dmy(s: &str) -> Option<NaiveDate> {
+pub fn dmy(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%d/%m/%Y").ok()
 }
 
 /// `ja` for yes, an empty cell for no (as people fill in marker columns).
-pub(crate) fn yes(flag: bool) -> Value {
+pub fn yes(flag: bool) -> Value {
     if flag {
         Value::text("ja")
     } else {
@@ -209,7 +209,7 @@ pub(crate) fn yes(flag: bool) -> Value {
 
 /// One cell of the teammatrix: an employee's level and markers for one task.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Assessment {
+pub struct Assessment {
     pub level: Option<u8>,
     pub wants_to_learn: bool,
     pub likes: bool,

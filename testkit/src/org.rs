@@ -6,11 +6,11 @@
 use chrono::{Days, NaiveDate};
 
 use super::rng::Rng;
-use super::schema::{
+use super::{Sheet, Value, enterprise_number};
+use popdruk::init::schema::{
     Assessment, BEGELEIDERS, DOELEN, GESPREKKEN, INSTELLINGEN, MATRIX, MEDEWERKERS, ORGANISATIE,
     TAKEN, TEAMBEHOEFTEN,
 };
-use super::{Sheet, Value, enterprise_number};
 
 /// The day the generated data is "as of": nothing in the past lies after it.
 const TODAY: NaiveDate = ymd(2026, 11, 29);

@@ -1,31 +1,21 @@
-//! Synthetic workbooks: the bundled sample team, generated organisations and the starter
-//! workbook of `popdruk init`.
+//! What `popdruk init` writes: the starter workbook (`team.xlsx`, with its explanation
+//! sheet, drop-down lists and checks) and, with `--example`, the bundled sample team in it;
+//! and the plain [`Sheet`]s and the `.xlsx` writer they are made with.
 //!
-//! Everything here produces data in the format of `docs/workbook.md` (Dutch sheet and column
-//! names; the starter also in English) as plain [`Sheet`]s, and writes those sheets as
-//! `.xlsx`, `.ods` or a folder of CSV files. All output is deterministic: the same sheets give the same bytes, so regenerated
-//! samples only show up in a diff when their content changed.
+//! The data is in the format of `docs/workbook.md` (Dutch sheet and column names; the
+//! starter also in English). All output is deterministic: the same sheets give the same
+//! bytes, so regenerated samples only show up in a diff when their content changed.
+//! Generated organisations, invalid samples and the other writers (`.ods`, `.xls`, CSV)
+//! are development tooling, in the `popdruk-testkit` crate.
 
-mod cfb;
-mod csv;
-mod invalid;
-mod ods;
-mod org;
-mod rng;
 mod sample;
-mod schema;
+#[doc(hidden)]
+pub mod schema;
 mod starter;
-#[cfg(test)]
-mod tests;
 mod xlsx;
 
 use chrono::NaiveDate;
 
-pub use self::cfb::password_protected_stub;
-pub use self::csv::{CsvEncoding, write_csv_dir};
-pub use self::invalid::{Expected, InvalidCase, Payload, invalid_cases, invalid_readme};
-pub use self::ods::{ods_bytes, write_ods};
-pub use self::org::organisation;
 pub use self::sample::{sample_team, sample_team_snapshot};
 pub use self::starter::{EXAMPLE_LOGO, EXAMPLE_LOGO_FILE, STARTER_FILE, starter, starter_bytes};
 pub use self::xlsx::{
@@ -120,7 +110,7 @@ impl Sheet {
     }
 
     /// Widest displayed content per column in characters, header included.
-    fn column_chars(&self) -> Vec<usize> {
+    pub fn column_chars(&self) -> Vec<usize> {
         let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
         for row in &self.rows {
             for (col, value) in row.iter().enumerate() {
@@ -136,7 +126,7 @@ impl Sheet {
 
 /// Column width in character units for a column whose widest content has `chars`
 /// characters: a little padding, at least 6 and at most 60.
-fn column_width(chars: usize) -> usize {
+pub fn column_width(chars: usize) -> usize {
     (chars + 2).clamp(6, 60)
 }
 

@@ -7,12 +7,12 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::build::{self, Kind, Plan};
-use crate::i18n::Lang;
-use crate::input::{self, Cell, Row, Source, Table};
-use crate::synth::{self, Value};
-use crate::template::Templates;
-use crate::{layout, markup, model, pdf};
+use crate::{self as synth, Value};
+use popdruk::build::{self, Kind, Plan};
+use popdruk::i18n::Lang;
+use popdruk::input::{self, Cell, Row, Source, Table};
+use popdruk::template::Templates;
+use popdruk::{layout, markup, model, pdf};
 
 /// Any bytes as one CSV file, read and validated.
 pub fn csv(data: &[u8]) {
