@@ -440,8 +440,12 @@ pub fn text_of(bytes: &[u8]) -> String {
 
 /// A fresh folder under the system temp dir for one test of one test binary.
 pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    // All tests run in one process: a number per call keeps two tests that pick the same
+    // name (`wide`, `out`) apart.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!(
-        "popdruk-{}-{}-{name}",
+        "popdruk-{}-{}-{n}-{name}",
         env!("CARGO_CRATE_NAME"),
         std::process::id()
     ));
