@@ -2,7 +2,8 @@
 //! size ([`organisation`]), the invalid samples and what popdruk must say about each
 //! ([`invalid_cases`]), writers for `.ods`, `.xls` (a password-protected stub) and CSV
 //! folders, and the fuzz targets' bodies ([`fuzzing`]). A dev-dependency of popdruk's tests,
-//! benches and fuzz targets; `popdruk-generate` writes a generated organisation.
+//! benches and fuzz targets; `popdruk-generate` ([`generate`]) writes a generated
+//! organisation.
 //!
 //! The sheets, the sample team and the `.xlsx` writer are the product's own (`popdruk init`
 //! writes them) and are re-exported here, so tests import everything from one place.
@@ -10,6 +11,7 @@
 mod cfb;
 mod csv;
 pub mod fuzzing;
+pub mod generate;
 mod invalid;
 mod ods;
 mod org;
