@@ -71,7 +71,7 @@ fn measure(n: usize) {
         let laid = layout::layout_with(&doc, &layout::Options::default(), &mut shaper);
         lay += t.elapsed();
         let t = Instant::now();
-        let pdf = pdf::write(&laid);
+        let pdf = pdf::Writer::new().write(&laid).unwrap().bytes;
         write += t.elapsed();
         pages += laid.pages.len();
         bytes += pdf.len();

@@ -131,7 +131,8 @@ fn main() {
     let mut shaper = Shaper::default();
     // Warm up the font parsing and the shaping cache once, as a real run would.
     let warm = popdruk::markup::parse(&markup(2)).unwrap();
-    let _ = popdruk::pdf::write(&layout_with(&warm, &Options::default(), &mut shaper));
+    let _ =
+        popdruk::pdf::Writer::new().write(&layout_with(&warm, &Options::default(), &mut shaper));
 
     let runs = 3;
     let cpu0 = cpu_seconds();
@@ -144,7 +145,7 @@ fn main() {
         let t1 = Instant::now();
         let laid = layout_with(&doc, &Options::default(), &mut shaper);
         let t2 = Instant::now();
-        let pdf = popdruk::pdf::write(&laid);
+        let pdf = popdruk::pdf::Writer::new().write(&laid).unwrap().bytes;
         let t3 = Instant::now();
         t_parse += (t1 - t0).as_secs_f64();
         t_layout += (t2 - t1).as_secs_f64();
@@ -181,7 +182,7 @@ fn main() {
     let before = vm_hwm_kb();
     for _ in 0..200 {
         let laid = layout_with(&small, &Options::default(), &mut shaper);
-        let _ = popdruk::pdf::write(&laid);
+        let _ = popdruk::pdf::Writer::new().write(&laid);
     }
     println!(
         "VmHWM after 200 more small documents: {} MB (before: {} MB)",
@@ -203,7 +204,7 @@ fn main() {
             let laid = layout_with(&docs[k], &Options::default(), &mut shaper);
             let (t_layout, c_layout) = (t0.elapsed().as_secs_f64(), cpu_seconds() - c0);
             let t1 = Instant::now();
-            let _ = popdruk::pdf::write(&laid);
+            let _ = popdruk::pdf::Writer::new().write(&laid);
             let t_pdf = t1.elapsed().as_secs_f64();
             best[k] = (
                 best[k].0.min(t_layout),

@@ -28,8 +28,8 @@ fn main() {
             images.insert(name.to_string(), std::fs::read(path).expect("read image"));
         }
     }
-    let bytes = match popdruk::pdf::write_with_images(&laid, &images) {
-        Ok(b) => b,
+    let bytes = match popdruk::pdf::Writer::new().images(&images).write(&laid) {
+        Ok(written) => written.bytes,
         Err(e) => {
             eprintln!("error: {e}");
             std::process::exit(2);

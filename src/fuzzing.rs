@@ -37,7 +37,7 @@ pub fn markup(data: &[u8]) {
         return;
     };
     let laid = layout::layout(&doc, &layout::Options::default());
-    let _ = pdf::write(&laid);
+    let _ = pdf::Writer::new().write(&laid);
 }
 
 /// The longest unbroken run [`layout`] makes: Excel's longest cell.
@@ -64,7 +64,7 @@ pub fn layout(data: &[u8]) {
         return;
     };
     let laid = layout::layout(&doc, &layout::Options::default());
-    let _ = pdf::write(&laid);
+    let _ = pdf::Writer::new().write(&laid);
 }
 
 /// The markup [`layout`] makes of `data`, or `None` for fewer than four bytes.

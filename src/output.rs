@@ -675,7 +675,25 @@ mod tests {
 
     #[test]
     fn a_failed_write_leaves_nothing() {
+        // A folder that does not exist: an error, and no folder made.
         let p = Path::new("/nonexistent-popdruk-dir/a.pdf");
         assert!(write_atomic(p, b"x").is_err());
+        assert!(!Path::new("/nonexistent-popdruk-dir").exists());
+        // A write that fails after its bytes are written (the name is taken by a folder, so
+        // the rename fails): the error is returned, the temporary file is gone, and what
+        // stood under the name is untouched.
+        let dir = std::env::temp_dir().join(format!("popdruk-failed-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let taken = dir.join("a.pdf");
+        std::fs::create_dir_all(taken.join("inside")).unwrap();
+        assert!(write_atomic(&taken, b"%PDF-1.7").is_err());
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.pdf"], "only the folder that was there");
+        assert!(taken.join("inside").is_dir());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -8,10 +8,11 @@
 
 use std::collections::BTreeSet;
 
-use crate::build::{Notice, folder_name};
 use crate::i18n::{Lang, Tr};
 use crate::model::schema::{Column, conv, emp, goal, need, org, task};
 use crate::model::{Employee, FollowUp, Index, Workbook};
+use crate::naming::folder_name;
+use crate::notice::Notice;
 use crate::text::fonts::{FaceId, Fonts};
 
 /// A character no embedded face has, and where it stands.

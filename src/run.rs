@@ -930,7 +930,7 @@ pub struct Outcome {
     /// The folder the documents went to.
     pub out_dir: PathBuf,
     /// Layout warnings (a character no font has), in the order they came.
-    pub notices: Vec<build::Notice>,
+    pub notices: Vec<crate::notice::Notice>,
     /// What was made, or why the build stopped halfway.
     pub ended: Result<Done, Failure>,
 }
@@ -1204,7 +1204,7 @@ fn due_text(
     lang: Lang,
 ) -> String {
     let idx = crate::model::Index::new(wb);
-    use crate::model::value::format_date;
+    use crate::format::format_date;
     let until = format_date(until);
     let who: Vec<String> = chosen
         .iter()

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use crate::analysis::{Risk, TeamAnalysis};
+use crate::format::format_date;
 use crate::i18n::Lang;
-use crate::model::value::format_date;
 use crate::model::{MatrixForm, Workbook};
 
 /// Label/value lines describing a workbook, in the user's language.
@@ -174,6 +174,39 @@ pub fn matrix_summary(
                 c.current(),
                 c.required,
                 c.candidates.len()
+            ));
+        }
+        // A need whose coverage drops by its deadline: who covers it then, and who leaves.
+        for c in &t.tasks {
+            let Some(d) = c.at_deadline.as_ref().filter(|d| !d.leaving.is_empty()) else {
+                continue;
+            };
+            let leaving = d
+                .leaving
+                .iter()
+                .map(|e| {
+                    let day = e.left.map(format_date).unwrap_or_default();
+                    if nl {
+                        format!("{} vertrekt op {day}", e.full_name())
+                    } else {
+                        format!("{} leaves on {day}", e.full_name())
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let (word, of, short) = if nl {
+                ("op de deadline", "van", "tekort")
+            } else {
+                ("at the deadline", "of", "short")
+            };
+            out.push_str(&format!(
+                "    {word} {}  {} ({}): {} {of} {}, {short} {} ({leaving})\n",
+                format_date(d.day),
+                c.task.code,
+                c.task.name,
+                d.covered_by.len(),
+                c.required,
+                d.shortfall,
             ));
         }
         for c in &single {

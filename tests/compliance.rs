@@ -83,6 +83,12 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
         "actie `Vast duo met Agnieszka` (doel 2) had deadline 30/09/2025, status uitgesteld",
     ),
     (
+        "Grace Kabongo (M014)",
+        "competentieniveaus",
+        "aandachtspunt",
+        "doel 1 is behaald, maar het niveau voor Veilig werken (GEN-VEI) is niet gestegen sinds",
+    ),
+    (
         "Mohamed Bouzid (M012)",
         "wop-evaluatie",
         "aandachtspunt",
@@ -139,7 +145,7 @@ fn check_shows_each_finding_for_the_employee_who_has_it() {
         "ok findings stay off the terminal"
     );
     assert!(
-        stdout.ends_with("\n5 tekorten, 4 aandachtspunten bij 6 van 14 doelgroepwerknemers\n"),
+        stdout.ends_with("\n5 tekorten, 5 aandachtspunten bij 7 van 14 doelgroepwerknemers\n"),
         "{stdout}"
     );
     // Ilse (M001) is fine but for the note on her empty WOP start; Sofie (M010) left in
@@ -263,7 +269,7 @@ fn findings_speak_english_with_lang_en() {
     );
     assert!(
         stdout.ends_with(
-            "\n5 shortfalls, 4 points of attention for 6 of 14 target-group employees\n"
+            "\n5 shortfalls, 5 points of attention for 7 of 14 target-group employees\n"
         ),
         "{stdout}"
     );
@@ -424,7 +430,7 @@ fn without_coaches_the_norm_is_skipped_with_a_note() {
         ]
     );
     assert!(
-        stdout.ends_with("\n5 tekorten, 3 aandachtspunten bij 6 van 14 doelgroepwerknemers\n"),
+        stdout.ends_with("\n5 tekorten, 4 aandachtspunten bij 7 van 14 doelgroepwerknemers\n"),
         "{stdout}"
     );
 }

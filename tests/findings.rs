@@ -200,7 +200,12 @@ fn a_goal_tied_to_a_task_is_a_desired_level() {
         "{stdout}"
     );
     let (_, stdout, _) = check(Path::new("samples/team.xlsx"), &["--lang", "en"]);
-    assert!(!stdout.contains("[competence-levels]"), "{stdout}");
+    assert!(
+        !findings_of(&stdout, TOMASZ)
+            .iter()
+            .any(|l| l.contains("[competence-levels]")),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -342,6 +347,22 @@ fn someone_leaving_before_a_need_deadline_does_not_cover_it_then() {
     let plan = pdf_text(&out.join("opleidingsplan-Logistiek.pdf"));
     assert!(plan.contains("on 30/06/2027: 1 of 3 needed"), "{plan}");
     assert!(!plan.contains("leaves on"), "{plan}");
+    // check's teammatrix summary says the same, in both languages.
+    let (_, stdout, _) = check(&path, &[]);
+    assert!(
+        stdout.contains(
+            "op de deadline 01/03/2027  SCH-BUI (Buitenschilderwerk): 1 van 4, tekort 3 (Marc Peeters vertrekt op 31/01/2027)"
+        ),
+        "{stdout}"
+    );
+    let (_, stdout, _) = check(&path, &["--lang", "en"]);
+    assert!(
+        stdout.contains(
+            "at the deadline 01/03/2027  SCH-BUI (Buitenschilderwerk): 1 of 4, short 3 (Marc Peeters leaves on 31/01/2027)"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("at the deadline").count(), 1, "{stdout}");
 }
 
 /// Every line printed under `who`, notes included.
@@ -520,10 +541,10 @@ fn the_dossier_names_each_rules_source_and_only_the_regimes_settings() {
     assert!(front.contains("Bronnen van de regels"), "{front}");
     // Rules without a threshold have a source too, with the page's address and the day read.
     for row in [
-        "ondertekeningHerwin (sectorfederatie van de maatwerkbedrijven) [fed]: FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
-        "competentieniveausHerwin (sectorfederatie van de maatwerkbedrijven) [fed]: FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
-        "opvolgingpopdruk [practice]: goede praktijk",
-        "wop-evaluatieVDAB [reg]: Collectief maatwerk: het werkondersteuningspakket https://werkgevers.vdab.be/sociale-economie/collectief-maatwerk-wop 05/12/2026",
+        "ondertekening Herwin (sectorfederatie van de maatwerkbedrijven) [fed]: FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
+        "competentieniveaus Herwin (sectorfederatie van de maatwerkbedrijven) [fed]: FAQ: Wat is een persoonlijk ontwikkelingsplan (POP)?",
+        "opvolging popdruk [practice]: goede praktijk",
+        "wop-evaluatie VDAB [reg]: Collectief maatwerk: het werkondersteuningspakket https://werkgevers.vdab.be/sociale-economie/collectief-maatwerk-wop 05/12/2026",
     ] {
         assert!(front.contains(row), "no `{row}` in\n{front}");
     }
@@ -539,7 +560,7 @@ fn the_dossier_names_each_rules_source_and_only_the_regimes_settings() {
     let doc = common::read(&std::fs::read(out.join("dossier.pdf")).expect("pdf"));
     let front = common::page_texts(&doc)[..3].join(" ");
     assert!(front.contains("Sources of the rules"), "{log}{front}");
-    assert!(front.contains("signaturesHerwin"), "{front}");
+    assert!(front.contains("signatures Herwin"), "{front}");
     assert!(front.contains("Read on"), "{front}");
 
     // An LDE organisation's dossier names the LDE pages and settings.
@@ -550,7 +571,7 @@ fn the_dossier_names_each_rules_source_and_only_the_regimes_settings() {
     assert!(front.contains("LDE-duur (jaren)"), "{log}{front}");
     assert!(
         front.contains(
-            "lde-doorstroomDepartement Werk en Sociale Economie [reg]: Lokale diensteneconomie"
+            "lde-doorstroom Departement Werk en Sociale Economie [reg]: Lokale diensteneconomie"
         ),
         "{front}"
     );

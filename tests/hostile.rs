@@ -10,7 +10,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use chrono::Datelike;
 use common::{temp_dir, text_of};
@@ -25,7 +24,24 @@ struct Outcome {
     code: Option<i32>,
     stdout: String,
     stderr: String,
-    took: Duration,
+}
+
+/// The CPU time a run may take unless a test says otherwise, in seconds: a run past it is
+/// killed (and its exit code is missing), so a step that never ends fails the test. CPU
+/// time, not the wall clock: a busy machine slows a run down without failing it.
+const CPU_SECONDS: u32 = 300;
+
+thread_local! {
+    static CPU_CAP: std::cell::Cell<u32> = const { std::cell::Cell::new(CPU_SECONDS) };
+}
+
+/// Runs `f` with popdruk's runs capped at `secs` seconds of CPU time: a claim that something
+/// is refused before it is read (a bomb, a huge grid) rather than slowly worked through.
+fn within<T>(secs: u32, f: impl FnOnce() -> T) -> T {
+    let before = CPU_CAP.with(|c| c.replace(secs));
+    let out = f();
+    CPU_CAP.with(|c| c.set(before));
+    out
 }
 
 /// Runs popdruk with `args` under the memory cap, from the crate folder.
@@ -33,12 +49,16 @@ fn run(args: &[&str]) -> Outcome {
     run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
-/// Runs popdruk with `args` under the memory cap, from `dir`.
+/// Runs popdruk with `args` under the memory and CPU caps, from `dir`; a run that waits
+/// for ever (on a pipe) is stopped after ten minutes by `timeout`, a guard against a hung
+/// test, not a claim about speed.
 fn run_in(dir: &Path, args: &[&str]) -> Outcome {
-    let start = Instant::now();
+    let cpu = CPU_CAP.with(std::cell::Cell::get);
     let out = Command::new("sh")
         .arg("-c")
-        .arg(format!("ulimit -v {MEMORY_KB}; exec \"$0\" \"$@\""))
+        .arg(format!(
+            "ulimit -v {MEMORY_KB}; ulimit -t {cpu}; exec timeout 600 \"$0\" \"$@\""
+        ))
         .arg(env!("CARGO_BIN_EXE_popdruk"))
         .args(args)
         .current_dir(dir)
@@ -49,7 +69,6 @@ fn run_in(dir: &Path, args: &[&str]) -> Outcome {
         code: out.status.code(),
         stdout: text_of(&out.stdout),
         stderr: text_of(&out.stderr),
-        took: start.elapsed(),
     };
     assert!(
         !o.stderr.contains("panicked") && !o.stderr.contains("memory allocation"),
@@ -327,16 +346,15 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
     };
     let p = write(&dir, "bom.xlsx", &xlsx_with(sheet(size as u32), NO_STRINGS));
     assert!(std::fs::metadata(&p).unwrap().len() < 5 << 20);
-    let o = check(&p);
+    let o = within(5, || check(&p));
     assert_refused(
         &o,
         "pakt uit tot meer dan popdruk leest: het onderdeel `xl/worksheets/sheet1.xml` wordt 3.800 MB",
     );
-    assert!(o.took < Duration::from_secs(5), "took {:?}", o.took);
 
     // The same bomb that says it unpacks to 40 kB: the zip reader holds it to that.
     let p = write(&dir, "liegt.xlsx", &xlsx_with(sheet(40_000), NO_STRINGS));
-    let o = check(&p);
+    let o = within(5, || check(&p));
     assert_refused(&o, "is beschadigd of onvolledig");
     assert!(
         o.stderr
@@ -344,7 +362,6 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
         "{}",
         o.stderr
     );
-    assert!(o.took < Duration::from_secs(5), "took {:?}", o.took);
 }
 
 #[test]
@@ -443,10 +460,9 @@ fn a_hundred_thousand_empty_formatted_rows_are_skipped_quickly() {
     );
     let dir = temp_dir("rows");
     let p = write(&dir, "team.xlsx", &bytes);
-    let o = check(&p);
+    let o = within(20, || check(&p));
     assert_eq!(o.code, Some(0), "{}", o.stderr);
     assert_eq!(o.stdout, sample_summary());
-    assert!(o.took < Duration::from_secs(20), "took {:?}", o.took);
 }
 
 #[test]
@@ -677,7 +693,7 @@ fn right_to_left_names_are_read_and_drawn_right_to_left() {
     let pdf = std::fs::read(out.join("M012-כהן-محمد/pop-M012-כהן-محمد.pdf")).expect("pdf");
     let text = common::text(&common::read(&pdf));
     // Drawn right to left, so the content stream holds the letters in visual order.
-    assert!(text.contains("Naamدمحم ןהכ"), "{text}");
+    assert!(text.contains("Naam دمحم ןהכ"), "{text}");
 }
 
 #[test]
@@ -765,12 +781,11 @@ fn a_device_or_a_pipe_as_the_workbook_is_refused_in_one_sentence() {
     // A pipe nobody writes to: opening it would wait for ever.
     let fifo = temp_dir("fifo").join("team.xlsx");
     mkfifo(&fifo);
-    let o = check(&fifo);
+    let o = within(20, || check(&fifo));
     assert_refused(
         &o,
         "is geen gewoon bestand of map maar een apparaat, pipe of socket",
     );
-    assert!(o.took < Duration::from_secs(20), "took {:?}", o.took);
 }
 
 #[cfg(unix)]
@@ -845,10 +860,9 @@ fn an_ods_that_repeats_one_cell_a_hundred_million_times_is_refused_before_readin
         Entry::stored("content.xml", content),
     ]);
     let p = write(&dir, "herhaald.ods", &bytes);
-    let o = check(&p);
+    let o = within(5, || check(&p));
     assert_refused(&o, "meer dan 5000000 cellen");
     assert!(o.stderr.contains("`Medewerkers`"), "{}", o.stderr);
-    assert!(o.took < Duration::from_secs(5), "took {:?}", o.took);
     // The committed sample (with LibreOffice-style empty repeated rows left out) still reads.
     assert_eq!(check(Path::new("samples/team.ods")).code, Some(0));
 }
@@ -870,9 +884,10 @@ fn an_xls_whose_cells_ask_for_a_17_gigabyte_grid_is_refused_before_reading() {
     // The second declares the grid in its DIMENSIONS record, which calamine reserves room
     // for (343 GB) before any cell.
     for file in ["xls-dense-grid.xls", "xls-declared-dimensions.xls"] {
-        let o = check(&Path::new("fuzz/regressions/spreadsheet").join(file));
+        let o = within(5, || {
+            check(&Path::new("fuzz/regressions/spreadsheet").join(file))
+        });
         assert_refused(&o, "meer dan 5000000 cellen");
-        assert!(o.took < Duration::from_secs(5), "took {:?}", o.took);
     }
     // The old-Excel sample still reads.
     assert_eq!(check(Path::new("samples/team.xls")).code, Some(0));
@@ -900,9 +915,8 @@ fn an_ole_file_is_measured_as_calamine_reads_it() {
         // alone): an OLE file that also holds a zip package, read as an xlsx.
         ("ole-zip-inside.xls", "beschadigd of onvolledig"),
     ] {
-        let o = check(&dir.join(file));
+        let o = within(5, || check(&dir.join(file)));
         assert_refused(&o, phrase);
-        assert!(o.took < Duration::from_secs(5), "{file} took {:?}", o.took);
     }
 }
 
@@ -1059,11 +1073,9 @@ fn a_300_character_name_is_shortened_in_its_file_name_and_printed_whole() {
         .unwrap_or_else(|| panic!("{files:?}"));
     let name = pop.file_name().unwrap().to_string_lossy().into_owned();
     assert_eq!(name, format!("pop-M003-{}.pdf", &long[..55]));
-    let text = common::squash(&common::text(&common::read(&std::fs::read(pop).unwrap())));
-    assert!(
-        text.contains(&common::squash(&long)),
-        "the name is printed whole"
-    );
+    // A name wider than its line is cut between letters: without the line breaks it is whole.
+    let text = common::text(&common::read(&std::fs::read(pop).unwrap())).replace(' ', "");
+    assert!(text.contains(&long), "the name is printed whole");
 }
 
 #[test]
@@ -1122,17 +1134,19 @@ fn one_word_of_32767_characters_is_printed_whole_in_the_pop_form() {
         );
     });
     let out = input.parent().unwrap().join("uit");
-    let o = build_into(
-        &input,
-        &out,
-        &["--employee", "M003", "--employee", "M004", "--only", "pop"],
-    );
+    let o = within(120, || {
+        build_into(
+            &input,
+            &out,
+            &["--employee", "M003", "--employee", "M004", "--only", "pop"],
+        )
+    });
     assert_eq!(o.code, Some(0), "{}", o.stderr);
-    // Generous: it took minutes and never ended before; about 10 s in a debug build.
-    assert!(o.took < Duration::from_secs(120), "took {:?}", o.took);
+    // It took minutes and never ended before; about 10 s of CPU in a debug build now.
     let text_of = |file: &str| {
         let pdf = std::fs::read(out.join(file)).expect("pdf");
-        common::squash(&common::text(&common::read(&pdf)))
+        // The word is cut between characters at each line end: join the lines.
+        common::text(&common::read(&pdf)).replace(' ', "")
     };
     // Without the running headers and footers between pages, the word comes out whole and
     // in order.
@@ -1182,7 +1196,7 @@ fn every_logo_problem_is_one_warning_naming_the_cell_and_the_documents_are_made(
         std::fs::write(base.join("groot.png"), vec![0u8; 5 << 20]).unwrap();
         mkfifo(&base.join("pijp.png"));
         let out = csv.parent().unwrap().join("uit");
-        let o = build_into(&csv, &out, &["--only", "teammatrix"]);
+        let o = within(60, || build_into(&csv, &out, &["--only", "teammatrix"]));
         assert_eq!(o.code, Some(0), "{logo}: {}", o.stderr);
         assert_eq!(
             o.stderr.matches("waarschuwing: ").count(),
@@ -1208,7 +1222,6 @@ fn every_logo_problem_is_one_warning_naming_the_cell_and_the_documents_are_made(
             files_counted(&o.stderr),
             "{logo}"
         );
-        assert!(o.took < Duration::from_secs(60), "{logo} took {:?}", o.took);
     }
 }
 
@@ -1660,14 +1673,9 @@ fn counts_and_sizes_a_template_asks_for_are_bounded_with_a_message_naming_it() {
             "het sjabloon maakt meer dan 64 MB opmaak voor één document",
         ),
     ] {
-        let o = build_with_template(name, &template);
+        let o = within(120, || build_with_template(name, &template));
         assert_build_refused(&o, "voorbereiding.tera");
         assert!(o.stderr.contains(phrase), "{name}: {}", o.stderr);
-        assert!(
-            o.took < Duration::from_secs(120),
-            "{name} took {:?}",
-            o.took
-        );
     }
     // A 180 MB template is not read at all.
     let mut huge = document("");

@@ -30,43 +30,56 @@ fn page_texts(l: &Laid, page: usize) -> Vec<String> {
     lines.into_iter().map(|(_, _, t)| t).collect()
 }
 
+/// Pins the whole laid-out result (positions, runs and faces, lines, links): a POP form's opening: the heading, a paragraph whose bold, italic and coloured runs keep
+/// their faces and the spaces between them, the running header and footer with page numbers.
 #[test]
-fn snapshot_basic() {
+fn styled_runs_keep_their_faces_and_spaces_under_header_and_footer() {
     insta::assert_snapshot!(dump(&laid("basic")));
 }
 
+/// Pins the whole laid-out result (positions, runs and faces, lines, links): a table over three pages: it breaks between rows, never inside one, with its header row
+/// repeated and two rows at least on each side of a break.
 #[test]
-fn snapshot_long_table() {
+fn a_long_table_breaks_between_rows_under_a_repeated_header() {
     insta::assert_snapshot!(dump(&laid("long_table")));
 }
 
+/// Pins the whole laid-out result (positions, runs and faces, lines, links): a row taller than a page: split between lines, its borders closed on both pages, and the
+/// part on each next page as far below the repeated header as the row's padding.
 #[test]
-fn snapshot_tall_row() {
+fn a_row_taller_than_a_page_splits_between_lines_and_keeps_its_padding() {
     insta::assert_snapshot!(dump(&laid("tall_row")));
 }
 
+/// Pins the whole laid-out result (positions, runs and faces, lines, links): a block that must stay together moves whole to the next page instead of breaking.
 #[test]
-fn snapshot_keep_together() {
+fn a_kept_together_block_moves_whole_to_the_next_page() {
     insta::assert_snapshot!(dump(&laid("keep_together")));
 }
 
+/// Pins the whole laid-out result (positions, runs and faces, lines, links): a landscape section after a portrait page: it starts on an odd page (a blank page in
+/// between), its task names turned upwards, with section and document page numbers.
 #[test]
-fn snapshot_landscape() {
+fn a_landscape_section_starts_on_an_odd_page_with_upturned_headers() {
     insta::assert_snapshot!(dump(&laid("landscape")));
 }
 
+/// Pins the whole laid-out result (positions, runs and faces, lines, links): names in Cyrillic and Greek take the fallback face (`f`), Latin names with diacritics stay
+/// in the regular face, and characters no font has are warned about.
 #[test]
-fn snapshot_fallback() {
+fn other_scripts_take_the_fallback_face_and_missing_glyphs_warn() {
     insta::assert_snapshot!(dump(&laid("fallback")));
 }
 
+/// Pins the whole laid-out result (positions, runs and faces, lines, links): a form's labelled fields, checkboxes in a sentence, a table and the signature boxes.
 #[test]
-fn snapshot_forms() {
+fn fields_checkboxes_and_signature_boxes_stand_where_the_form_puts_them() {
     insta::assert_snapshot!(dump(&laid("forms")));
 }
 
+/// Pins the whole laid-out result (positions, runs and faces, lines, links): a right-aligned logo and a photo fitted in its frame, with the text around them.
 #[test]
-fn snapshot_images() {
+fn images_keep_their_frames_and_alignment() {
     insta::assert_snapshot!(dump(&laid("images")));
 }
 
@@ -266,8 +279,10 @@ fn bold_cyrillic_from_the_fallback_face_is_marked_for_synthetic_bold() {
     );
 }
 
+/// Pins the whole laid-out result (positions, runs and faces, lines, links): a contents table whose page references print the pages their anchors land on, in the
+/// second pass, with links over the rows.
 #[test]
-fn snapshot_toc() {
+fn page_references_print_the_pages_their_anchors_land_on() {
     insta::assert_snapshot!(dump(&laid("toc")));
 }
 

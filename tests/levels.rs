@@ -13,36 +13,21 @@ use popdruk::synth::{self, Sheet, Value};
 
 const DATE: &str = "2026-11-29";
 
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("date")
-}
-
-/// Adds a dated level to the long-form `Matrix` sheet.
-fn assess(team: &mut [Sheet], employee: &str, task: &str, level: i64, day: NaiveDate) {
-    let s = synth::sheet_mut(team, "Matrix").expect("Matrix");
-    let col = |h: &str| s.column(h).expect("column");
-    let (e, t, n, d) = (col("Medewerker"), col("Taak"), col("Niveau"), col("Datum"));
-    let mut row = vec![Value::Empty; s.rows[0].len().max(d + 1)];
-    row[e] = Value::text(employee);
-    row[t] = Value::text(task);
-    row[n] = Value::Int(level);
-    row[d] = Value::Date(day);
-    s.rows.push(row);
-}
-
-/// The sample with two years of history: Ayşe (M003) went from 0 to 1 to 2 at planting
-/// (GRO-AAN), the goal she reached; Grace (M014) reached her goal on safe working (GEN-VEI)
-/// but her level stayed 1, and her orderpicking fell from 2 to 1; Ayşe's outdoor painting
-/// stayed 0.
+/// The sample, which keeps two years of history in its matrix: Ayşe (M003) went from 0 to 1
+/// to 2 at planting (GRO-AAN), the goal she reached; Łukasz (M004) from 0 to 1 at outdoor
+/// painting and Agnieszka (M008) from 2 to 3 at pruning; Grace (M014) reached her goal on
+/// safe working (GEN-VEI) but her level stayed 1, and her orderpicking fell from 2 to 1;
+/// Ayşe's outdoor painting stayed 0.
 fn two_years(case: &str) -> PathBuf {
-    let mut team = synth::sample_team();
-    assess(&mut team, "M003", "GRO-AAN", 0, ymd(2024, 12, 10));
-    assess(&mut team, "M003", "GRO-AAN", 1, ymd(2025, 2, 24));
-    assess(&mut team, "M003", "SCH-BUI", 0, ymd(2025, 2, 24));
-    assess(&mut team, "M014", "GEN-VEI", 1, ymd(2025, 3, 15));
-    assess(&mut team, "M014", "LOG-ORD", 2, ymd(2026, 3, 1));
     let path = temp_dir(case).join("two_years.xlsx");
-    synth::write_xlsx(&path, &team).expect("xlsx");
+    synth::write_xlsx(&path, &synth::sample_team()).expect("xlsx");
+    path
+}
+
+/// The sample as one snapshot of its matrix (levels overwritten, no earlier assessments).
+fn snapshot(case: &str) -> PathBuf {
+    let path = temp_dir(case).join("snapshot.xlsx");
+    synth::write_xlsx(&path, &synth::sample_team_snapshot()).expect("xlsx");
     path
 }
 
@@ -116,9 +101,8 @@ fn a_goal_reached_without_a_level_change_asks_to_update_the_matrix() {
         grace.contains(&"attention  goal 1 was achieved, but the level for Veilig werken (GEN-VEI) has not risen since 19/01/2026 (level 1): update the matrix  [competence-levels]".to_string()),
         "{grace:#?}"
     );
-    // The sample itself has no dated history before the goals: nothing to compare.
-    let plain = temp_dir("no_history").join("plain.xlsx");
-    synth::write_xlsx(&plain, &synth::sample_team()).expect("xlsx");
+    // A matrix without dated history before the goals: nothing to compare.
+    let plain = snapshot("no_history");
     let (_, stdout, _) = check(&plain, &[]);
     assert!(!stdout.contains("werk de teammatrix bij"), "{stdout}");
 }
@@ -133,7 +117,7 @@ fn the_pop_form_shows_the_level_at_the_previous_pop_now_and_the_target() {
         (
             "nl",
             "Vorig POP: het niveau op het POP-gesprek van 16/02/2026.",
-            "TaakVorig POPNuDoelWil leren",
+            "Taak Vorig POP Nu Doel Wil leren",
             [
                 "Gras maaien 2 Hagen",
                 "Beplanting aanleggen 1 2 Onkruid",
@@ -143,7 +127,7 @@ fn the_pop_form_shows_the_level_at_the_previous_pop_now_and_the_target() {
         (
             "en",
             "Last POP: the level at the POP meeting of 16/02/2026.",
-            "TaskLast POPNowTargetWants to learn",
+            "Task Last POP Now Target Wants to learn",
             [
                 "Gras maaien 2 Hagen",
                 "Beplanting aanleggen 1 2 Onkruid",
@@ -160,11 +144,10 @@ fn the_pop_form_shows_the_level_at_the_previous_pop_now_and_the_target() {
         }
     }
     // Without dated history the column stays empty and the note is left out.
-    let plain = temp_dir("plain_pop").join("plain.xlsx");
-    synth::write_xlsx(&plain, &synth::sample_team()).expect("xlsx");
+    let plain = snapshot("plain_pop");
     let out = build(&plain, "pop", &[]);
     let form = pdf_text(&out.join("M003-Yılmaz-Ayşe/pop-M003-Yılmaz-Ayşe.pdf"));
-    assert!(form.contains("TaakVorig POPNuDoelWil leren"), "{form}");
+    assert!(form.contains("Taak Vorig POP Nu Doel Wil leren"), "{form}");
     assert!(!form.contains("Vorig POP: het niveau"), "{form}");
     assert!(form.contains("Beplanting aanleggen 2 Onkruid"), "{form}");
 }
@@ -184,9 +167,10 @@ fn the_teammatrix_marks_levels_that_rose_or_fell_and_dates_its_levels() {
         outdoor.contains("↑ gestegen, ↓ gedaald sinds 01/07/2026"),
         "{outdoor}"
     );
+    // Ayşe's planting, Łukasz's outdoor painting, Agnieszka's pruning.
     assert_eq!(
         outdoor.matches('↑').count() - outdoor.matches("↑ gestegen").count(),
-        1,
+        3,
         "{outdoor}"
     );
     assert!(outdoor.contains("3. Ayşe Yılmaz 2 1 + 2↑ *"), "{outdoor}");
@@ -234,7 +218,7 @@ fn check_counts_the_levels_that_rose_and_fell_since_a_day() {
     let logistiek = stdout.find("  Logistiek:").expect("Logistiek");
     assert!(
         stdout[buiten..logistiek]
-            .contains("\n    niveaus sinds 01/07/2026: 1 gestegen, 0 gedaald\n"),
+            .contains("\n    niveaus sinds 01/07/2026: 3 gestegen, 0 gedaald\n"),
         "{stdout}"
     );
     assert!(
@@ -275,4 +259,109 @@ fn the_training_plan_lists_what_goals_reached_since_a_day_closed() {
     let out = build(&path, "opleidingsplan", &["--since", "2026-10-16"]);
     let plan = pdf_text(&out.join("opleidingsplan-Buitenploeg.pdf"));
     assert!(!plan.contains("Gedicht met POP-doelen"), "{plan}");
+}
+
+#[test]
+fn the_overview_shows_what_changed_since_a_day() {
+    // Since 01/07/2026: Ayşe's planting rose (Buitenploeg) and closed her goal's shortfall;
+    // Łukasz's painting and Agnieszka's pruning rose too; Grace's orderpicking fell
+    // (Logistiek).
+    let path = two_years("overview");
+    let out = build(&path, "overzicht", &[]);
+    let doc = common::read(&std::fs::read(out.join("overzicht.pdf")).expect("pdf"));
+    let pages = common::page_texts(&doc);
+    assert_eq!(pages.len(), 1, "one page: {pages:#?}");
+    let page = &pages[0];
+    assert!(page.contains("Wat veranderde sinds 01/07/2026"), "{page}");
+    // Per team: current POP then and now, levels risen and fallen, goals that brought a
+    // task to level 2.
+    for row in [
+        "Buitenploeg 8 van 9 8 van 9 3 0 1",
+        "Logistiek 4 van 4 4 van 5 0 1 0",
+        "Hele organisatie 12 van 13 12 van 14 3 1 1",
+    ] {
+        assert!(page.contains(row), "{row:?} not in\n{page}");
+    }
+    let out = build(&path, "overzicht", &["--lang", "en"]);
+    let page = pdf_text(&out.join("overzicht.pdf"));
+    assert!(page.contains("What changed since 01/07/2026"), "{page}");
+    assert!(page.contains("Buitenploeg 8 of 9 8 of 9 3 0 1"), "{page}");
+    // From the day after Ayşe's level rose nothing moved.
+    let out = build(&path, "overzicht", &["--since", "2026-10-16"]);
+    let page = pdf_text(&out.join("overzicht.pdf"));
+    assert!(page.contains("Buitenploeg 8 van 9 8 van 9 0 0 0"), "{page}");
+}
+
+/// The sample's matrix, history included, rewritten in the wide form (one row per employee
+/// and assessment date, a column per task, levels only).
+fn wide_form(case: &str) -> PathBuf {
+    let mut team = synth::sample_team();
+    let long = synth::sheet_mut(&mut team, "Matrix")
+        .expect("Matrix")
+        .clone();
+    let col = |h: &str| long.column(h).expect("column");
+    let (e, t, n, d) = (col("Medewerker"), col("Taak"), col("Niveau"), col("Datum"));
+    let mut tasks: Vec<String> = Vec::new();
+    // Per employee and day: the tasks assessed and their levels.
+    type Row = (String, NaiveDate, Vec<(String, i64)>);
+    let mut rows: Vec<Row> = Vec::new();
+    for row in &long.rows {
+        let (Value::Text(who), Value::Text(task), Value::Int(level), Value::Date(day)) =
+            (&row[e], &row[t], &row[n], &row[d])
+        else {
+            continue;
+        };
+        if !tasks.contains(task) {
+            tasks.push(task.clone());
+        }
+        match rows.iter_mut().find(|r| &r.0 == who && r.1 == *day) {
+            Some(r) => r.2.push((task.clone(), *level)),
+            None => rows.push((who.clone(), *day, vec![(task.clone(), *level)])),
+        }
+    }
+    let mut headers = vec!["Medewerker".to_string(), "Datum".to_string()];
+    headers.extend(tasks.iter().cloned());
+    let wide = Sheet {
+        name: "Matrix".into(),
+        headers,
+        rows: rows
+            .into_iter()
+            .map(|(who, day, cells)| {
+                let mut row = vec![Value::text(&who), Value::Date(day)];
+                row.extend(tasks.iter().map(|task| {
+                    cells
+                        .iter()
+                        .find(|(t, _)| t == task)
+                        .map_or(Value::Empty, |(_, l)| Value::text(l.to_string()))
+                }));
+                row
+            })
+            .collect(),
+    };
+    *synth::sheet_mut(&mut team, "Matrix").expect("Matrix") = wide;
+    let path = temp_dir(case).join("wide.xlsx");
+    synth::write_xlsx(&path, &team).expect("xlsx");
+    path
+}
+
+#[test]
+fn a_wide_matrix_with_a_date_column_keeps_the_levels_history() {
+    let path = wide_form("wide");
+    let (code, stdout, stderr) = check(&path, &["--since", "2025-01-01"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        !stderr.contains("twee keer"),
+        "dated rows are no duplicates: {stderr}"
+    );
+    let buiten = stdout.find("  Buitenploeg:").expect("Buitenploeg");
+    let logistiek = stdout.find("  Logistiek:").expect("Logistiek");
+    // Ayşe's planting: 0 on 10/12/2024, 2 now.
+    assert!(
+        stdout[buiten..logistiek]
+            .contains("\n    niveaus sinds 01/01/2025: 1 gestegen, 0 gedaald\n"),
+        "{stdout}"
+    );
+    // The same in English, from a later day: nothing rose since.
+    let (_, stdout, _) = check(&path, &["--since", "2026-11-01", "--lang", "en"]);
+    assert!(!stdout.contains("levels since"), "{stdout}");
 }

@@ -5,10 +5,10 @@
 
 use chrono::NaiveDate;
 use popdruk::build::{self, Kind, Plan};
-use popdruk::context::team::Paper;
 use popdruk::i18n::Lang;
 use popdruk::layout::lint::{self, Rules};
 use popdruk::model::{Action, Assessment, FollowUp, Goal, Status, Task};
+use popdruk::style::Paper;
 use popdruk::template::Templates;
 use popdruk::{input, layout, model, synth};
 use rayon::prelude::*;

@@ -3,7 +3,33 @@
 
 mod common;
 
-use popdruk::render::render;
+use popdruk::layout::{Laid, Warning};
+use popdruk::markup::MarkupError;
+use popdruk::pdf::{ImageError, Images, Writer};
+
+/// Markup to PDF bytes in one go (parse, lay out, write, images as placeholder boxes), with
+/// the layout's warnings (e.g. characters no font has).
+fn render(markup: &str) -> Result<(Vec<u8>, Vec<Warning>), MarkupError> {
+    let doc = popdruk::markup::parse(markup)?;
+    let laid = popdruk::layout::layout(&doc, &Default::default());
+    Ok((pdf_of(&laid), laid.warnings))
+}
+
+/// As [`render`], with the images the markup's `<image>` elements name.
+fn render_with_images(
+    markup: &str,
+    images: &Images,
+) -> Result<(Vec<u8>, Vec<Warning>), ImageError> {
+    let doc = popdruk::markup::parse(markup).unwrap();
+    let laid = popdruk::layout::layout(&doc, &Default::default());
+    let written = Writer::new().images(images).write(&laid)?;
+    Ok((written.bytes, laid.warnings))
+}
+
+/// The PDF of a laid-out document, images drawn as placeholder boxes.
+fn pdf_of(laid: &Laid) -> Vec<u8> {
+    Writer::new().write(laid).unwrap().bytes
+}
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -146,7 +172,7 @@ fn png_images_are_embedded_with_their_transparency() {
     let mut images = popdruk::pdf::Images::new();
     images.insert("logo".into(), logo_png());
     let markup = r#"<document><image src="logo" width="40mm" height="40mm"/><p>Onder het logo</p></document>"#;
-    let (bytes, _) = popdruk::render::render_with_images(markup, &images).unwrap();
+    let (bytes, _) = render_with_images(markup, &images).unwrap();
     let doc = common::read(&bytes);
     let image = doc
         .objects
@@ -165,7 +191,7 @@ fn png_images_are_embedded_with_their_transparency() {
 #[test]
 fn a_missing_image_is_an_error_naming_it() {
     let markup = r#"<document><image src="logo"/></document>"#;
-    let e = popdruk::render::render_with_images(markup, &Default::default()).unwrap_err();
+    let e = render_with_images(markup, &Default::default()).unwrap_err();
     assert_eq!(e.to_string(), "image `logo`: not found (images given: )");
 }
 
@@ -176,7 +202,7 @@ fn page_references_print_the_pages_their_targets_land_on() {
     let pages = common::page_texts(&common::read(&bytes));
     assert_eq!(pages.len(), 7);
     assert!(
-        pages[0].starts_with("Inhoud Vaststellingen2 Maatregelen5 Bijlagen7 De opvolging van de maatregelen staat op pagina 3;"),
+        pages[0].starts_with("Inhoud Vaststellingen 2 Maatregelen 5 Bijlagen 7 De opvolging van de maatregelen staat op pagina 3;"),
         "{}",
         pages[0]
     );
@@ -245,7 +271,7 @@ fn a_table_of_contents_that_grows_a_page_settles_in_three_passes() {
         laid.passes, 3,
         "placeholder, real numbers, numbers after the move"
     );
-    let pages = common::page_texts(&common::read(&popdruk::pdf::write(&laid)));
+    let pages = common::page_texts(&common::read(&pdf_of(&laid)));
     assert!(
         pages[1].contains("Hoofdstuk 10"),
         "the contents took two pages"
@@ -341,7 +367,7 @@ fn headings_shifted_into_a_dossier_nest_their_bookmarks_past_level_four() {
         laid.bookmarks.iter().map(|b| b.level).collect::<Vec<_>>(),
         [1, 2, 3, 5, 2]
     );
-    let outline = common::outline(&common::read(&popdruk::pdf::write(&laid)));
+    let outline = common::outline(&common::read(&pdf_of(&laid)));
     let names = |v: &[(usize, &str)]| {
         v.iter()
             .map(|(d, t)| (*d, t.to_string()))
@@ -366,19 +392,20 @@ fn reused_page_drawings_give_the_same_file_as_drawing_again() {
     for name in ["toc.xml", "fallback.xml", "basic.xml", "long_table.xml"] {
         let doc = popdruk::markup::parse(&fixture(name)).unwrap();
         let laid = popdruk::layout::layout(&doc, &Default::default());
-        let first = popdruk::pdf::write_drawn(&laid, None, Vec::new()).unwrap();
+        let first = Writer::new().write(&laid).unwrap();
         let mut bare = laid.clone();
         for page in &mut bare.pages {
             page.items.clear();
         }
-        let again =
-            popdruk::pdf::write_drawn(&bare, None, first.pages.into_iter().map(Some).collect())
-                .unwrap();
+        let again = Writer::new()
+            .reusing(first.pages.into_iter().map(Some).collect())
+            .write(&bare)
+            .unwrap();
         assert!(
             again.bytes == first.bytes,
             "{name}: reused drawings changed the file"
         );
-        assert_eq!(again.bytes, popdruk::pdf::write(&laid), "{name}");
+        assert_eq!(again.bytes, pdf_of(&laid), "{name}");
     }
 }
 
@@ -412,7 +439,7 @@ fn drawn_ahead(
         .into_iter()
         .map(|o| o.and_then(|(piece, page)| drawn[piece][page].take()))
         .collect();
-    popdruk::pdf::write_once(laid, images, reuse)
+    Writer::new().images(images).reusing(reuse).write_once(laid)
 }
 
 /// The dossier draws each page's body as soon as it is laid out, and its header and footer
@@ -427,7 +454,7 @@ fn pages_drawn_ahead_read_as_pages_drawn_in_one_go() {
     for name in ["toc.xml", "images.xml", "basic.xml", "long_table.xml"] {
         let doc = popdruk::markup::parse(&fixture(name)).unwrap();
         let laid = popdruk::layout::layout(&doc, &Default::default());
-        let whole = common::read(&popdruk::pdf::write_with_images(&laid, &images).unwrap());
+        let whole = common::read(&Writer::new().images(&images).write(&laid).unwrap().bytes);
         let ahead = common::read(&drawn_ahead(&doc, &images).unwrap());
         assert_eq!(
             common::page_texts(&ahead),
@@ -465,7 +492,7 @@ fn an_unreadable_image_is_reported_when_pages_are_drawn_ahead() {
     images.insert("photo".into(), b"not an image".to_vec());
     let doc = popdruk::markup::parse(&fixture("images.xml")).unwrap();
     let laid = popdruk::layout::layout(&doc, &Default::default());
-    let whole = popdruk::pdf::write_with_images(&laid, &images).unwrap_err();
+    let whole = Writer::new().images(&images).write(&laid).err().unwrap();
     assert_eq!(drawn_ahead(&doc, &images).unwrap_err(), whole);
     assert_eq!(whole.to_string(), "image `photo`: not a PNG or JPEG file");
 }

@@ -266,7 +266,7 @@ proptest! {
             common::squash(&common::text(&common::read(&f.bytes)))
         };
         for (e, p) in wb.employees.iter().zip(&people) {
-            let got = text_of(&format!("{}/{}", build::folder_name(e), build::file_name("pop", e)));
+            let got = text_of(&format!("{}/{}", popdruk::naming::folder_name(e), popdruk::naming::file_name("pop", e)));
             let mut values = vec![
                 format!("{} {}", p.first, p.last),
                 p.career.clone(),
@@ -283,7 +283,7 @@ proptest! {
                 }
             }
         }
-        let matrix = text_of(&format!("teammatrix-{}.pdf", build::safe_name("Ploeg")));
+        let matrix = text_of(&format!("teammatrix-{}.pdf", popdruk::naming::safe_name("Ploeg")));
         for p in &people {
             prop_assert!(
                 matrix.contains(&common::squash(&p.first))

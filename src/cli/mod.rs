@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use clap::{Args as ClapArgs, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::build::Kind;
-use crate::context::team::Paper;
 use crate::i18n::{Lang, Tr};
+use crate::style::Paper;
 use crate::terminal::Verbosity;
 
 /// Command-line arguments as clap sees them. Their help texts, in both languages, are in
@@ -169,7 +169,7 @@ struct BuildArgs {
 /// A date as a Belgian user types it (`31/12/2026`, `31-12-2026`, `2026-12-31`, `31
 /// december 2026`), read as a date cell of the workbook is.
 fn date(s: &str) -> Result<NaiveDate, Said> {
-    match crate::model::value::date(&crate::input::Cell::Text(s.to_string())) {
+    match crate::model::value::typed_date(s) {
         Ok(Some(d)) => Ok(d),
         Ok(None) => Err(Said(Tr::new(
             "geef een datum, bv. 31/12/2026",

@@ -25,8 +25,8 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+use crate::format::format_date;
 use crate::i18n::{Lang, Tr};
-use crate::model::value::format_date;
 use crate::model::{
     ConversationKind, Employee, Index, LDE_CLOSED, Origin as GoalOrigin, Regime, Signed, Status,
     SupportLevel, TaskKind, Workbook,
@@ -456,16 +456,34 @@ pub fn due_on(
     let pop = (e.target_group == Some(true))
         .then(|| overview(idx, rules, as_of, e).next_due)
         .flatten();
-    let planned = idx
-        .conversations(&e.id)
-        .iter()
-        .rev()
-        .find(|c| c.date <= as_of)
-        .and_then(|c| c.next);
+    let planned = next_planned(idx.conversations(&e.id), as_of);
     match (pop, planned) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
+}
+
+/// The talk planned at the last conversation held on or before `as_of` (its `Volgend
+/// gesprek`), from an employee's conversations, oldest first.
+pub(crate) fn next_planned(
+    conversations: &[&crate::model::Conversation],
+    as_of: NaiveDate,
+) -> Option<NaiveDate> {
+    conversations
+        .iter()
+        .rev()
+        .find(|c| c.date <= as_of)
+        .and_then(|c| c.next)
+}
+
+/// The day VDAB evaluates a WOP that started on `start`.
+pub(crate) fn wop_due(start: NaiveDate, rules: &Thresholds) -> NaiveDate {
+    add_months(start, rules.wop_years.saturating_mul(12))
+}
+
+/// The day an LDE track that started on `start` ends.
+pub(crate) fn lde_track_end(start: NaiveDate, rules: &Thresholds) -> NaiveDate {
+    add_months(start, rules.lde_years.saturating_mul(12))
 }
 
 /// What every per-employee rule reads: the workbook, the employee, the thresholds, the date.
@@ -1043,7 +1061,7 @@ pub(crate) fn wop_evaluatie(ctx: &Ctx<'_>) -> Option<Finding> {
             Vec::new(),
         ));
     };
-    let due = add_months(start, ctx.rules.wop_years.saturating_mul(12));
+    let due = wop_due(start, ctx.rules);
     let severity = deadline_severity(
         ctx.as_of,
         due,
@@ -1115,7 +1133,7 @@ pub(crate) fn lde_traject(ctx: &Ctx<'_>) -> Vec<Finding> {
             vec![(label("trajectstart", "track start"), start)],
         ));
     }
-    let end = add_months(start, ctx.rules.lde_years.saturating_mul(12));
+    let end = lde_track_end(start, ctx.rules);
     let severity = deadline_severity(
         ctx.as_of,
         end,

@@ -121,18 +121,12 @@ pub fn planning(
             }
         }
         // The talk planned at the last conversation held.
-        if let Some(next) = ctx
-            .conversations
-            .iter()
-            .rev()
-            .find(|c| c.date <= as_of)
-            .and_then(|c| c.next)
-        {
+        if let Some(next) = super::next_planned(ctx.conversations, as_of) {
             add(next, Occasion::FollowUp, RuleId::Opvolging, None);
         }
         if let Some(start) = e.wop_start {
             add(
-                add_months(start, rules.wop_years.saturating_mul(12)),
+                super::wop_due(start, rules),
                 Occasion::WopEvaluation,
                 RuleId::WopEvaluatie,
                 None,
@@ -153,7 +147,7 @@ pub fn planning(
             }
             if let Some(start) = e.track_start {
                 add(
-                    add_months(start, rules.lde_years.saturating_mul(12)),
+                    super::lde_track_end(start, rules),
                     Occasion::LdeTrackEnd,
                     RuleId::LdeTraject,
                     None,

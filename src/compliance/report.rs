@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::{Finding, Period, Severity};
+use crate::format::format_date;
 use crate::i18n::Lang;
 use crate::model::Workbook;
-use crate::model::value::format_date;
 
 /// Counts of findings that need action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -115,7 +115,7 @@ pub struct SettingDef {
 impl SettingDef {
     /// The value in `t`, as a Belgian reads it (`13`, `6,5`).
     pub fn value(&self, t: &Thresholds) -> String {
-        crate::input::format_number((self.get)(t))
+        crate::format::format_number((self.get)(t))
     }
 
     /// Whether a sheet name or TOML key names this setting; the unit in brackets may be

@@ -539,9 +539,9 @@ pub fn dossier<'a>(
                 t,
                 "dossier_norm_formula",
                 &[
-                    ("laag", &crate::input::format_number(rules.norm_laag)),
-                    ("midden", &crate::input::format_number(rules.norm_midden)),
-                    ("hoog", &crate::input::format_number(rules.norm_hoog)),
+                    ("laag", &crate::format::format_number(rules.norm_laag)),
+                    ("midden", &crate::format::format_number(rules.norm_midden)),
+                    ("hoog", &crate::format::format_number(rules.norm_hoog)),
                 ],
             ),
             org_findings,

@@ -17,8 +17,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::analysis;
+use crate::format::{MONTHS_EN, MONTHS_NL, capitalise};
 use crate::i18n::Lang;
-use crate::model::value::{MONTHS_EN, MONTHS_NL, capitalise};
 use crate::model::{
     Action, ConversationKind, Employee, FollowUp, Goal, GoalResult, Origin, Regime, Signed, Status,
     Workbook,
@@ -431,7 +431,7 @@ pub(crate) fn signed_text(employee: Signed, supervisor: Signed, t: &Labels) -> S
         (a, b) => a.or(b),
     };
     match day {
-        Some(d) => format!("{words} ({})", crate::model::value::format_date(d)),
+        Some(d) => format!("{words} ({})", crate::format::format_date(d)),
         None => words,
     }
 }

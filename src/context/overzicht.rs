@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use super::dossier::{NormRow, Status, norm_rows, status};
 use super::{DateText, Labels, OrgText, date_text, label, lang_code, org_text};
-use crate::analysis::TeamAnalysis;
+use crate::analysis::{COVERED_LEVEL, CellIndex, TeamAnalysis};
 use crate::compliance::{self, Finding, Period, RuleId, Severity, Thresholds};
 use crate::i18n::Lang;
-use crate::model::{Index, Workbook};
+use crate::model::{Employee, Index, Workbook};
 
 /// One team's line (or the organisation's total).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,6 +34,26 @@ pub struct TeamRow {
     pub single_points: usize,
     /// ✗ when someone lacks a current POP, ! when something is overdue or short, ✓ else.
     pub status: Status,
+}
+
+/// What changed in one team (or the organisation) since `--since`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeRow {
+    /// The team's name, or the word for all.
+    pub team: String,
+    /// Target-group employees with a current POP on the since day, of those then in the
+    /// target group and in service: `5 van 7`.
+    pub pop_then: String,
+    /// The same now (on the as-of day).
+    pub pop_now: String,
+    /// Levels in the matrix that rose since then (a dated assessment on or before the since
+    /// day, and a higher current one).
+    pub rose: usize,
+    /// Levels that fell.
+    pub fell: usize,
+    /// Goals reached whose task went from below level 2 then to level 2 or more now: the loop
+    /// from team need to raised level, closed.
+    pub closed: usize,
 }
 
 /// One rule's findings, counted.
@@ -70,30 +90,119 @@ pub struct OverzichtContext {
     pub teams: Vec<TeamRow>,
     /// The organisation's total.
     pub total: TeamRow,
+    /// The day changes are counted from (`--since`).
+    pub since: DateText,
+    /// The introduction of the changes, with the dates filled in.
+    pub change_intro: String,
+    /// Per team, what changed since `since`.
+    pub changes: Vec<ChangeRow>,
+    /// The organisation's total of the changes.
+    pub change_total: ChangeRow,
     /// Whether the coaching norm was counted (the `Begeleiders` sheet has coaches).
     pub norm_checked: bool,
     /// The coaching norm per quarter of the period.
     pub norm: Vec<NormRow>,
     /// Per rule with findings that need a look, the counts.
     pub rules: Vec<RuleRow>,
+    /// The same two by two, for a table of two rules a row.
+    pub rule_pairs: Vec<Vec<RuleRow>>,
     /// The totals line of `check` (`3 tekorten, 5 aandachtspunten bij 4 van 14 …`).
     pub totals: String,
 }
 
-/// The management summary on `as_of`.
-#[allow(clippy::too_many_arguments)]
+/// The days the overview is about: printed, as of, counted from (`--since`), and the
+/// coaching norm's period.
+#[derive(Debug, Clone, Copy)]
+pub struct Days {
+    pub today: NaiveDate,
+    pub as_of: NaiveDate,
+    pub since: NaiveDate,
+    pub period: Period,
+}
+
+/// Whether `e` had a current POP (held, not expired) on `day`.
+fn current_pop(idx: &Index<'_>, rules: &Thresholds, day: NaiveDate, e: &Employee) -> bool {
+    let o = compliance::overview(idx, rules, day, e);
+    o.last_pop.is_some() && o.next_due.is_some_and(|d| d >= day)
+}
+
+/// What changed among `members` (everyone who was or is in the team) between `since` and
+/// `as_of`, counted into a row named `team`.
+fn change_row(
+    team: String,
+    members: &[&Employee],
+    (idx, cells, rules): (&Index<'_>, &CellIndex<'_>, &Thresholds),
+    (since, as_of): (NaiveDate, NaiveDate),
+    t: &Labels,
+) -> ChangeRow {
+    let share = |day: NaiveDate| {
+        let target: Vec<&&Employee> = members
+            .iter()
+            .filter(|e| e.target_group == Some(true) && e.in_service_on(day))
+            .collect();
+        let with = target
+            .iter()
+            .filter(|e| current_pop(idx, rules, day, e))
+            .count();
+        super::fill(
+            t,
+            "overzicht_of",
+            &[
+                ("part", &with.to_string()),
+                ("whole", &target.len().to_string()),
+            ],
+        )
+    };
+    let (mut rose, mut fell) = (0, 0);
+    for e in members {
+        for task in idx.workbook().tasks.iter() {
+            match cells.change_since(&e.id, &task.code, since) {
+                Some(std::cmp::Ordering::Greater) => rose += 1,
+                Some(std::cmp::Ordering::Less) => fell += 1,
+                _ => {}
+            }
+        }
+    }
+    let closed = members
+        .iter()
+        .flat_map(|e| idx.goals(&e.id).iter())
+        .filter(|g| g.result == Some(crate::model::GoalResult::Behaald))
+        .filter(|g| {
+            let Some(code) = g.task.as_deref() else {
+                return false;
+            };
+            let then = cells.level_on(&g.employee, code, since).map(|(_, l)| l);
+            let now = cells.get(&g.employee, code).and_then(|a| a.level);
+            matches!((then, now), (Some(a), Some(b)) if a < COVERED_LEVEL && b >= COVERED_LEVEL)
+        })
+        .count();
+    ChangeRow {
+        team,
+        pop_then: share(since),
+        pop_now: share(as_of),
+        rose,
+        fell,
+        closed,
+    }
+}
+
+/// The management summary on `days.as_of`.
 pub fn overzicht(
     wb: &Workbook,
     teams: &[TeamAnalysis<'_>],
     findings: &[Finding],
     rules: &Thresholds,
-    t: &Labels,
-    lang: Lang,
-    today: NaiveDate,
-    as_of: NaiveDate,
-    period: Period,
+    (t, lang): (&Labels, Lang),
+    days: Days,
 ) -> OverzichtContext {
+    let Days {
+        today,
+        as_of,
+        since,
+        period,
+    } = days;
     let idx = Index::new(wb);
+    let cells = CellIndex::new(wb);
     let percent = |part: usize, whole: usize| {
         (part * 100 + whole / 2)
             .checked_div(whole)
@@ -112,6 +221,34 @@ pub fn overzicht(
         status: status(Severity::Ok, t),
     };
     let mut rows = Vec::new();
+    let mut changes = Vec::new();
+    // The teams of everyone in service on either day, for the changes.
+    let mut changed: Vec<&str> = wb
+        .employees
+        .iter()
+        .filter(|e| e.in_service_on(as_of) || e.in_service_on(since))
+        .map(|e| e.team.as_str())
+        .collect();
+    changed.sort_unstable();
+    changed.dedup();
+    for team in changed {
+        let members: Vec<&Employee> = wb.employees.iter().filter(|e| e.team == team).collect();
+        changes.push(change_row(
+            team.to_string(),
+            &members,
+            (&idx, &cells, rules),
+            (since, as_of),
+            t,
+        ));
+    }
+    let everyone: Vec<&Employee> = wb.employees.iter().collect();
+    let change_total = change_row(
+        label(t, "overzicht_all"),
+        &everyone,
+        (&idx, &cells, rules),
+        (since, as_of),
+        t,
+    );
     let mut names: Vec<&str> = wb
         .employees
         .iter()
@@ -132,10 +269,7 @@ pub fn overzicht(
             .collect();
         let current_pop = target
             .iter()
-            .filter(|e| {
-                let o = compliance::overview(&idx, rules, as_of, e);
-                o.last_pop.is_some() && o.next_due.is_some_and(|d| d >= as_of)
-            })
+            .filter(|e| current_pop(&idx, rules, as_of, e))
             .count();
         let overdue = members
             .iter()
@@ -178,7 +312,7 @@ pub fn overzicht(
         });
     }
     total.share = percent(total.current_pop, total.target);
-    let by_rule = RuleId::ALL
+    let by_rule: Vec<RuleRow> = RuleId::ALL
         .iter()
         .filter_map(|&rule| {
             let count = |s| {
@@ -210,12 +344,19 @@ pub fn overzicht(
             .replace("{to}", &date_text(Some(period.to), lang).long),
         teams: rows,
         total,
+        since: date_text(Some(since), lang),
+        change_intro: label(t, "overzicht_change_intro")
+            .replace("{since}", &date_text(Some(since), lang).long)
+            .replace("{as_of}", &date_text(Some(as_of), lang).long),
+        changes,
+        change_total,
         norm_checked: !wb.coaches.is_empty(),
         norm: if wb.coaches.is_empty() {
             Vec::new()
         } else {
             norm_rows(wb, rules, period, as_of, t, lang)
         },
+        rule_pairs: by_rule.chunks(2).map(<[RuleRow]>::to_vec).collect(),
         rules: by_rule,
         totals: compliance::report::Totals::of(findings, checked).render(lang),
     }

@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::{DateText, Labels, OrgText, date_text, lang_code, org_text};
 use crate::compliance::planning::Entry;
+use crate::format::{MONTHS_EN, MONTHS_NL};
 use crate::i18n::Lang;
 use crate::model::Workbook;
-use crate::model::value::{MONTHS_EN, MONTHS_NL};
 
 /// One line of the planning.
 #[derive(Debug, Clone, PartialEq, Serialize)]

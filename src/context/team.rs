@@ -11,53 +11,16 @@ use super::{DateText, Labels, OrgText, date_text, fill, label, lang_code, org_te
 use crate::analysis::{CellIndex, Risk, TaskCoverage, TeamAnalysis};
 use crate::i18n::Lang;
 use crate::model::{Employee, Priority, Workbook};
+use crate::style::Paper;
 
-/// The paper the teammatrix is printed on (always landscape).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Paper {
-    /// A4 landscape.
-    #[default]
-    A4,
-    /// A3 landscape.
-    A3,
-}
-
-impl Paper {
-    /// The name used in markup and on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Paper::A4 => "A4",
-            Paper::A3 => "A3",
-        }
-    }
-
-    /// How many task columns fit across one block: the landscape width less margins, the
-    /// name column and the polyvalence column, at a column width that still holds a level
-    /// circle, its digit and two markers in 7 pt type.
-    pub fn tasks_per_block(self) -> usize {
-        let width_mm: f32 = match self {
-            Paper::A4 => 297.0,
-            Paper::A3 => 420.0,
-        };
-        let available = width_mm - 2.0 * 12.0 - NAME_COL_MM - POLY_COL_MM;
-        (available / TASK_COL_MM).floor() as usize
-    }
-}
-
-impl std::str::FromStr for Paper {
-    /// What is wrong with the value, in both languages.
-    type Err = crate::i18n::Tr;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "a4" => Ok(Paper::A4),
-            "a3" => Ok(Paper::A3),
-            _ => Err(crate::i18n::Tr::new(
-                format!("papier `{s}` kan niet: kies `a4` of `a3`"),
-                format!("paper `{s}` is not possible: choose `a4` or `a3`"),
-            )),
-        }
-    }
+/// How many task columns fit across one block of the teammatrix (always landscape) on
+/// `paper`: the landscape width less margins, the name column and the polyvalence column,
+/// at a column width that still holds a level circle, its digit and two markers in 7 pt
+/// type.
+pub fn tasks_per_block(paper: Paper) -> usize {
+    let (_, width_mm) = paper.size_mm();
+    let available = width_mm - 2.0 * 12.0 - NAME_COL_MM - POLY_COL_MM;
+    (available / TASK_COL_MM).floor() as usize
 }
 
 /// Width of the name column, in mm.
@@ -328,7 +291,7 @@ pub fn team<'a>(
         );
     }
     // Spread the tasks evenly over as few blocks as fit, so no block is a lonely stub.
-    let max = paper.tasks_per_block().max(1);
+    let max = tasks_per_block(paper).max(1);
     let n_blocks = ordered.len().div_ceil(max).max(1);
     let per_block = ordered.len().div_ceil(n_blocks).max(1);
     let blocks = ordered
@@ -628,7 +591,7 @@ mod tests {
 
     #[test]
     fn a3_fits_more_task_columns_than_a4() {
-        assert!(Paper::A4.tasks_per_block() >= 18);
-        assert!(Paper::A3.tasks_per_block() > Paper::A4.tasks_per_block() + 8);
+        assert!(tasks_per_block(Paper::A4) >= 18);
+        assert!(tasks_per_block(Paper::A3) > tasks_per_block(Paper::A4) + 8);
     }
 }

@@ -48,20 +48,11 @@ impl Cell {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(s) | Cell::Error(s) => s.clone(),
-            Cell::Number(n) => format_number(*n),
+            Cell::Number(n) => crate::format::format_number(*n),
             Cell::Bool(true) => "WAAR".into(),
             Cell::Bool(false) => "ONWAAR".into(),
             Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
         }
-    }
-}
-
-/// Formats a number the way a Belgian spreadsheet shows it (`0,8`, `12`).
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}").replace('.', ",")
     }
 }
 

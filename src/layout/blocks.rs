@@ -4,10 +4,11 @@
 use std::sync::Arc;
 
 use super::{Ctx, Item, Mark, Numbers, Page, Seg, Stroke, Synthetic, table};
+use crate::format::{MONTHS_EN, MONTHS_NL};
 use crate::markup::{Block, Field, Inline, Object, Para, Pos, Section, Style};
-use crate::model::value::{MONTHS_EN, MONTHS_NL};
+use crate::style::{Align, Rgb};
 use crate::text::FaceId;
-use crate::text::lines::{Align, Atom, Line, LineOptions, PieceKind, Rgb, TextStyle, break_lines};
+use crate::text::lines::{Atom, Line, LineOptions, PieceKind, TextStyle, break_lines};
 use crate::units::{Mm, Pt};
 
 /// What a chunk does besides being drawn.
@@ -51,6 +52,9 @@ pub(crate) struct Chunk {
     /// (kept apart from `items` so a page can emit them cell by cell).
     pub row: Option<u32>,
     pub cells: Vec<Vec<Item>>,
+    /// For a slice of a split table row after its first: the cell padding it takes back
+    /// when it starts a page (under the repeated header), instead of running on flush.
+    pub cont_pad: f32,
 }
 
 impl Chunk {
@@ -69,7 +73,85 @@ impl Chunk {
             close_bottom: Vec::new(),
             row: None,
             cells: Vec::new(),
+            cont_pad: 0.0,
         }
+    }
+
+    /// Gives a continued slice of a split row its top padding back, as it starts a page:
+    /// its content moves down by the padding, its borders, shading and marks grow up to
+    /// meet the header above.
+    pub fn pad_top(&mut self) {
+        let pad = std::mem::take(&mut self.cont_pad);
+        if pad <= 0.0 {
+            return;
+        }
+        let at_top = |y: f32| y.abs() < 0.01;
+        let grow = |i: Item| match i {
+            Item::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            } if at_top(y) => Item::Rect {
+                x,
+                y,
+                w,
+                h: h + pad,
+                fill,
+                stroke,
+            },
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                stroke,
+            } if (x1 - x2).abs() < 0.01 && at_top(y1.min(y2)) => Item::Line {
+                x1,
+                y1: y1.min(y2),
+                x2,
+                y2: y1.max(y2) + pad,
+                stroke,
+            },
+            Item::Mark { x, y, w, h, mark } if at_top(y) => Item::Mark {
+                x,
+                y,
+                w,
+                h: h + pad,
+                mark,
+            },
+            Item::Link { x, y, w, h, to } if at_top(y) => Item::Link {
+                x,
+                y,
+                w,
+                h: h + pad,
+                to,
+            },
+            other => other.offset(0.0, pad),
+        };
+        self.items = std::mem::take(&mut self.items)
+            .into_iter()
+            .map(grow)
+            .collect();
+        for cell in &mut self.cells {
+            *cell = std::mem::take(cell)
+                .into_iter()
+                .map(|i| i.offset(0.0, pad))
+                .collect();
+        }
+        self.close_bottom = std::mem::take(&mut self.close_bottom)
+            .into_iter()
+            .map(|i| i.offset(0.0, pad))
+            .collect();
+        for (_, at) in &mut self.anchors {
+            *at += pad;
+        }
+        if let Some(b) = &mut self.baseline {
+            *b += pad;
+        }
+        self.h += pad;
     }
 }
 

@@ -19,11 +19,36 @@ pub fn dump(laid: &Laid) -> String {
             p.section + 1,
             if p.blank { " blank" } else { "" }
         );
-        // Consecutive text items on one baseline print as one line of text.
-        let mut line: Option<(f32, f32, f32, String)> = None;
-        let flush = |line: &mut Option<(f32, f32, f32, String)>, s: &mut String| {
-            if let Some((x, y, size, t)) = line.take() {
-                let _ = writeln!(s, "  text {} {} {}pt {:?}", r(x), r(y), r(size), t);
+        // Consecutive text items on one baseline print as one line: its runs quoted, with
+        // their face when it is not the regular one (`b"POP"`: bold, `i`, `bi`, `f` the
+        // fallback face; touching runs of one face as one), and ` | ` where a gap wider than
+        // a fifth of an em lies between two runs (the next cell, a tab).
+        struct Line {
+            x: f32,
+            y: f32,
+            size: f32,
+            end: f32,
+            /// Face, text, and whether a gap comes before it.
+            parts: Vec<(crate::text::FaceId, String, bool)>,
+        }
+        let mut line: Option<Line> = None;
+        let face_mark = |f: crate::text::FaceId| match f {
+            crate::text::FaceId::REGULAR => "",
+            crate::text::FaceId::BOLD => "b",
+            crate::text::FaceId::ITALIC => "i",
+            crate::text::FaceId::BOLD_ITALIC => "bi",
+            _ => "f",
+        };
+        let flush = |line: &mut Option<Line>, s: &mut String| {
+            if let Some(l) = line.take() {
+                let mut t = String::new();
+                for (i, (face, text, gap)) in l.parts.iter().enumerate() {
+                    if i > 0 {
+                        t.push_str(if *gap { " | " } else { " " });
+                    }
+                    let _ = write!(t, "{}{:?}", face_mark(*face), text);
+                }
+                let _ = writeln!(s, "  text {} {} {}pt {}", r(l.x), r(l.y), r(l.size), t);
             }
         };
         for it in &p.items {
@@ -36,11 +61,27 @@ pub fn dump(laid: &Laid) -> String {
                     vertical,
                     ..
                 } if !vertical => {
+                    let end = x + run.width * size;
                     match &mut line {
-                        Some((_, ly, _, t)) if (*ly - y).abs() < 0.01 => t.push_str(&run.text),
+                        Some(l) if (l.y - y).abs() < 0.01 => {
+                            let gap = x - l.end > size * 0.2;
+                            match l.parts.last_mut() {
+                                Some((face, text, _)) if !gap && *face == run.face => {
+                                    text.push_str(&run.text)
+                                }
+                                _ => l.parts.push((run.face, run.text.clone(), gap)),
+                            }
+                            l.end = end;
+                        }
                         _ => {
                             flush(&mut line, &mut s);
-                            line = Some((*x, *y, *size, run.text.clone()));
+                            line = Some(Line {
+                                x: *x,
+                                y: *y,
+                                size: *size,
+                                end,
+                                parts: vec![(run.face, run.text.clone(), false)],
+                            });
                         }
                     }
                     continue;
@@ -54,10 +95,11 @@ pub fn dump(laid: &Laid) -> String {
                     x, y, size, run, ..
                 } => writeln!(
                     s,
-                    "  vtext {} {} {}pt {:?}",
+                    "  vtext {} {} {}pt {}{:?}",
                     r(*x),
                     r(*y),
                     r(*size),
+                    face_mark(run.face),
                     run.text
                 ),
                 Item::Rect {

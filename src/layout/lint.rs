@@ -51,6 +51,9 @@ pub enum Rule {
     Hyphen,
     /// A date, an amount or a page number split over two lines.
     Split,
+    /// A table cell continued on a new page that starts against the repeated header, without
+    /// the padding its table's rows have.
+    Padding,
     /// Type smaller than the document's readers need.
     Size,
     /// Print within reach of the paper edge.
@@ -138,7 +141,92 @@ pub fn lint(laid: &Laid, rules: &Rules) -> Vec<Fault> {
         edges(n, page, rules, &mut faults);
     }
     tables(laid, &pages, &mut faults);
+    padding(laid, &mut faults);
     faults
+}
+
+/// A box on a page: left, top, width, height.
+type Area = (f32, f32, f32, f32);
+
+/// The room between the top of a row's box and the top of its highest glyph: `None` for a
+/// row without text.
+fn top_gap(items: &[Item], (x, y, w, h): Area) -> Option<f32> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text {
+                x: tx,
+                y: ty,
+                size,
+                vertical: false,
+                run,
+                ..
+            } if *tx >= x - 0.5
+                && *tx <= x + w + 0.5
+                && *ty > y
+                && *ty <= y + h + 0.5
+                && !run.text.trim().is_empty() =>
+            {
+                Some(ty - size * 0.8 - y)
+            }
+            _ => None,
+        })
+        .min_by(f32::total_cmp)
+}
+
+/// A row continued on the next page keeps its padding: the first body row under a repeated
+/// header starts its text as far below the header as the table's first row does on the
+/// table's first page.
+fn padding(laid: &Laid, out: &mut Vec<Fault>) {
+    // Per (section, table): the first page's gap under the header.
+    let mut first: BTreeMap<(usize, u32), Option<f32>> = BTreeMap::new();
+    for (n, page) in laid.pages.iter().enumerate() {
+        // The rows of each table on this page, top to bottom.
+        let mut rows: BTreeMap<u32, Vec<(RowRole, Area)>> = BTreeMap::new();
+        for i in &page.items {
+            if let Item::Mark {
+                x,
+                y,
+                w,
+                h,
+                mark: Mark::Row { table, role, .. },
+            } = i
+            {
+                rows.entry(*table)
+                    .or_default()
+                    .push((*role, (*x, *y, *w, *h)));
+            }
+        }
+        for (table, mut rs) in rows {
+            rs.sort_by(|a, b| a.1.1.total_cmp(&b.1.1));
+            let Some(k) = rs.iter().position(|r| r.0 != RowRole::Header) else {
+                continue;
+            };
+            if k == 0 {
+                continue;
+            }
+            let gap = top_gap(&page.items, rs[k].1);
+            match first.get(&(page.section, table)) {
+                None => {
+                    first.insert((page.section, table), gap);
+                }
+                Some(Some(reference)) => {
+                    if let Some(gap) = gap
+                        && gap + 1.0 < *reference
+                    {
+                        out.push(Fault {
+                            page: n + 1,
+                            rule: Rule::Padding,
+                            text: format!(
+                                "a cell continued under the repeated header starts {gap:.1} pt below it, the table's first row {reference:.1} pt"
+                            ),
+                        });
+                    }
+                }
+                Some(None) => {}
+            }
+        }
+    }
 }
 
 /// A heading (with its lead-in lines, transitively) keeps two lines of what follows it on
@@ -171,7 +259,6 @@ fn keep_with_next(n: usize, page: &[Block], next: Option<&Vec<Block>>, out: &mut
             continue;
         }
         let first_next = next.and_then(|p| p.first()).map(|b| &b.mark);
-        // What follows the lead-in on this page runs on to the next one.
         // What follows the lead-in on this page runs on to the next one (unless the next
         // page starts a new heading, what is here is all there was).
         let runs_on = j >= page.len() && first_next.is_some_and(|m| !matches!(m, Mark::Heading(_)));
@@ -756,6 +843,56 @@ mod tests {
             mark: Mark::Running,
         });
         assert!(rules_broken(vec![p]).is_empty());
+    }
+
+    /// A table with a header and a row taller than a page, laid out.
+    fn tall_row() -> Laid {
+        let lines =
+            vec!["Een regel tekst in een cel die niet op één bladzijde past"; 80].join("<br/>");
+        let doc = parse(&format!(
+            "<document><section><table widths=\"1fr 1fr\" padding=\"4pt\" border=\"0.5pt\"><tr header=\"true\"><td><b>Wat?</b></td><td><b>Hoe?</b></td></tr><tr><td><p>{lines}</p></td><td><p>Kort</p></td></tr></table></section></document>"
+        ))
+        .unwrap();
+        layout(&doc, &Default::default())
+    }
+
+    #[test]
+    fn a_cell_continued_under_the_repeated_header_keeps_its_padding() {
+        let laid = tall_row();
+        assert!(laid.pages.len() >= 2, "the row splits over pages");
+        let faults = lint(&laid, &Rules::default());
+        assert!(faults.is_empty(), "{faults:?}");
+        // The same page with the continued text moved up against the header is caught.
+        let mut bad = laid.clone();
+        let header_bottom = bad.pages[1]
+            .items
+            .iter()
+            .find_map(|i| match i {
+                Item::Mark {
+                    y,
+                    h,
+                    mark:
+                        Mark::Row {
+                            role: RowRole::Header,
+                            ..
+                        },
+                    ..
+                } => Some(y + h),
+                _ => None,
+            })
+            .expect("the header repeats on page 2");
+        for i in &mut bad.pages[1].items {
+            if let Item::Text { y, .. } = i
+                && *y > header_bottom
+            {
+                *y -= 4.0;
+            }
+        }
+        let rules: Vec<Rule> = lint(&bad, &Rules::default())
+            .into_iter()
+            .map(|f| f.rule)
+            .collect();
+        assert_eq!(rules, vec![Rule::Padding]);
     }
 
     #[test]

@@ -20,8 +20,8 @@ use rayon::prelude::*;
 pub use dump::dump;
 
 use crate::markup::{Block, Document, Field, Inline, Meta, Pos, Section};
+use crate::style::Rgb;
 pub use crate::text::lines::Patterns;
-use crate::text::lines::Rgb;
 use crate::text::{Run, Shaper};
 use crate::units::Pt;
 

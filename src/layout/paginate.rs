@@ -140,6 +140,9 @@ pub(crate) fn paginate(
         pages.push(page);
     };
     while i < chunks.len() {
+        if placed.is_empty() {
+            chunks[i].pad_top();
+        }
         let c = &chunks[i];
         if let Kind::PageBreak { odd } = c.kind {
             finish(
@@ -277,7 +280,7 @@ fn merge_links(items: &mut Vec<Item>) {
 mod tests {
     use super::*;
     use crate::layout::Stroke;
-    use crate::text::lines::Rgb;
+    use crate::style::Rgb;
 
     fn section() -> Section {
         Section {

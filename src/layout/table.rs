@@ -6,7 +6,8 @@ use std::sync::Arc;
 use super::blocks::{Chunk, Kind, flow, line_items, text_style};
 use super::{Ctx, Item, Mark, RowRole, Stroke};
 use crate::markup::{Block, Cell, ColWidth, Inline, Table, VAlign};
-use crate::text::lines::{Align, Atom, LineOptions, Rgb, break_lines};
+use crate::style::{Align, Rgb};
+use crate::text::lines::{Atom, LineOptions, break_lines};
 
 /// Column widths in points for a table `width` points wide: fixed and percentage columns
 /// first, the rest shared by fractions; shrunk proportionally if they do not fit.
@@ -341,6 +342,9 @@ pub(crate) fn table(ctx: &mut Ctx, t: &Table, width: f32) -> Vec<Chunk> {
             let mut c = row_chunk(&boxes, *a, *b, content_h, pad, stroke, (k == 0, k + 1 == n));
             if n > 1 {
                 c.row = Some(ctx.next_row);
+            }
+            if k > 0 {
+                c.cont_pad = pad;
             }
             c.items.push(Item::Mark {
                 x: 0.0,

@@ -9,7 +9,7 @@ mod parse;
 pub use parse::{Anchors, MAX_DEPTH, parse, parse_part};
 
 use crate::i18n::Tr;
-use crate::text::lines::{Align, Rgb};
+use crate::style::{Align, Paper, Rgb};
 use crate::units::{Mm, Pt};
 
 /// A markup error with the line and column (1-based) where it was found.
@@ -113,14 +113,6 @@ pub struct Meta {
     pub hyphenate: bool,
 }
 
-/// A paper size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Paper {
-    #[default]
-    A4,
-    A3,
-}
-
 /// Paper, orientation and margins of a section's pages.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageSetup {
@@ -143,10 +135,7 @@ impl Default for PageSetup {
 impl PageSetup {
     /// Page width and height in points.
     pub fn size(&self) -> (Pt, Pt) {
-        let (w, h) = match self.paper {
-            Paper::A4 => (210.0, 297.0),
-            Paper::A3 => (297.0, 420.0),
-        };
+        let (w, h) = self.paper.size_mm();
         let (w, h) = if self.landscape { (h, w) } else { (w, h) };
         (Pt::from(Mm(w)), Pt::from(Mm(h)))
     }

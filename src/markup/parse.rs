@@ -1307,7 +1307,8 @@ mod tests {
             .spawn(|| {
                 let doc = parse(&nested(MAX_DEPTH)).expect("at the bound");
                 let laid = crate::layout::layout(&doc, &crate::layout::Options::default());
-                assert!(crate::pdf::write(&laid).starts_with(b"%PDF"));
+                let written = crate::pdf::Writer::new().write(&laid).unwrap();
+                assert!(written.bytes.starts_with(b"%PDF"));
             })
             .unwrap();
         assert!(run.join().is_ok());

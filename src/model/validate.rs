@@ -9,9 +9,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::schema::{self, Column, SheetDef, normalize, sheets};
-use super::value::{self, Bad, Read, format_date};
+use super::value::{self, Bad, Read};
 use super::*;
 use crate::diagnostic::{ColumnRef, Diagnostic, Location, Severity};
+use crate::format::format_date;
 use crate::i18n::Tr;
 use crate::input::{Cell, Row, Source, Table};
 
@@ -951,11 +952,11 @@ impl<'a> Validator<'a> {
                     Tr::new(
                         format!(
                             "VTE `{}` ligt niet tussen 0 en 1",
-                            crate::input::format_number(f)
+                            crate::format::format_number(f)
                         ),
                         format!(
                             "FTE `{}` is not between 0 and 1",
-                            crate::input::format_number(f)
+                            crate::format::format_number(f)
                         ),
                     ),
                     Some(Tr::new(
@@ -985,11 +986,11 @@ impl<'a> Validator<'a> {
                             Tr::new(
                                 format!(
                                     "trajectstart `{}` ligt voor 1 april 2015: toen bestond de lokale diensteneconomie nog niet; de datum wordt niet gebruikt",
-                                    crate::model::value::format_date(*start)
+                                    crate::format::format_date(*start)
                                 ),
                                 format!(
                                     "track start `{}` is before 1 April 2015, when the local service economy did not exist yet; the date is not used",
-                                    crate::model::value::format_date(*start)
+                                    crate::format::format_date(*start)
                                 ),
                             ),
                             Some(Tr::new(

@@ -1,10 +1,11 @@
 //! Reading one cell as a date, number, yes/no, level or choice, the way a Belgian
 //! spreadsheet user writes them.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
+use crate::format::{MONTHS_EN, MONTHS_NL, capitalise, format_number};
 use crate::i18n::Tr;
-use crate::input::{Cell, format_number};
+use crate::input::Cell;
 
 /// Why a cell's value could not be read, and what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,38 +110,6 @@ fn expected_date() -> Tr {
     )
 }
 
-/// Dutch month names, lower case as Flemish usage writes them in running text.
-pub const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// English month names, lower case (capitalise them for printing).
-pub const MONTHS_EN: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// A date: a date cell, an Excel serial number, or text as `17/02/2026`, `17-2-2026`,
 /// `17.02.2026`, `2026-02-17` or `17 februari 2026`.
 pub fn date(cell: &Cell) -> Read<NaiveDate> {
@@ -160,6 +129,12 @@ pub fn date(cell: &Cell) -> Read<NaiveDate> {
         Cell::Text(t) | Cell::Error(t) => parse_date(t)?,
     };
     in_range(date).map(Some)
+}
+
+/// A date as a user types it on the command line or the page (`31/12/2026`, `31 december
+/// 2026`), read as the same text in a date cell is.
+pub fn typed_date(text: &str) -> Read<NaiveDate> {
+    date(&Cell::Text(text.to_string()))
 }
 
 /// The years a date in a workbook may fall in: any other is a typo (`2062` for `2026`) or
@@ -244,14 +219,6 @@ fn impossible_date(raw: &str, y: i32, m: u32) -> Bad {
         ),
     };
     Bad::new(Tr::new(nl, en), expected_date())
-}
-
-/// The word with its first letter in upper case.
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 fn days_in_month(y: i32, m: u32) -> Option<u32> {
@@ -473,11 +440,6 @@ pub fn choice<T: Copy>(cell: &Cell, options: &[(&[&str], T)]) -> Read<T> {
         ),
         Tr::new(format!("een van {list}"), format!("one of {list}")),
     ))
-}
-
-/// The date printed as Belgians write it in forms: `17/02/2026`.
-pub fn format_date(d: NaiveDate) -> String {
-    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
 }
 
 #[cfg(test)]

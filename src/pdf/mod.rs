@@ -26,7 +26,7 @@ mod image;
 pub use image::{ImageError, Images, MAX_PIXELS, check as check_image};
 
 use crate::layout::{Item, Laid, Seg, Stroke};
-use crate::text::lines::Rgb;
+use crate::style::Rgb;
 use crate::text::{FaceId, Fonts, Run};
 
 /// The glyphs a document uses per face, each with the text it stands for.
@@ -49,7 +49,7 @@ impl DrawnPage {
     }
 }
 
-/// Draws pages ahead of the document they belong to (see [`write_drawn`]), so that a long
+/// Draws pages ahead of the document they belong to (see [`Writer::reusing`]), so that a long
 /// document's pages need not all be held laid out.
 pub struct Painter {
     images: BTreeMap<String, image::Embedded>,
@@ -149,54 +149,66 @@ pub struct Written {
     pub pages: Vec<DrawnPage>,
 }
 
-/// Writes a laid-out document as PDF bytes. The same input gives the same bytes. Images
-/// are drawn as empty placeholder boxes: use [`write_with_images`] to supply them.
-pub fn write(laid: &Laid) -> Vec<u8> {
-    write_drawn(laid, None, Vec::new())
-        .map(|w| w.bytes)
-        .unwrap_or_default()
+/// The writer of laid-out documents: the one way to PDF bytes. The same document, images
+/// and date give the same bytes, whichever pages were drawn before.
+///
+/// By default `<image>` elements are drawn as empty placeholder boxes; [`Writer::images`]
+/// supplies them, after which an image that is missing or cannot be read is an error naming
+/// it. [`Writer::reusing`] hands over pages drawn before (by a [`Painter`], or by an earlier
+/// write of the same pages).
+#[derive(Default)]
+pub struct Writer<'a> {
+    images: Option<&'a Images>,
+    reuse: Vec<Option<DrawnPage>>,
 }
 
-/// Writes a laid-out document with the images its `<image>` elements name. An image that
-/// is missing or cannot be read is an error naming it.
-pub fn write_with_images(laid: &Laid, images: &Images) -> Result<Vec<u8>, ImageError> {
-    write_drawn(laid, Some(images), Vec::new()).map(|w| w.bytes)
-}
-
-/// Writes a laid-out document, reusing `reuse[i]` as the drawing of page `i` where given
-/// (drawn before from the same page with the same images, after which the page's items
-/// were emptied); draws the other pages. The bytes are the same whichever pages were
-/// reused. Items on a page with a drawing are drawn over it, as a second content stream
-/// (the headers and footers of a page whose body was drawn ahead).
-pub fn write_drawn(
-    laid: &Laid,
-    images: Option<&Images>,
-    mut reuse: Vec<Option<DrawnPage>>,
-) -> Result<Written, ImageError> {
-    let (lo, embedded) = begin(laid, images, &mut reuse)?;
-    let mut drawn = draw_pages(laid, &embedded, reuse);
-    let bytes = end(lo, laid, &embedded, &mut drawn, true);
-    Ok(Written {
-        bytes,
-        pages: drawn,
-    })
-}
-
-/// Writes a laid-out document as [`write_drawn`] does, byte for byte, but keeps neither it
-/// nor its drawings: each page's items are freed once the page is drawn, and the content
-/// streams move into the file instead of being copied. For a long document (the dossier),
-/// which would otherwise be in memory two or three times over while the file is made.
-pub fn write_once(
-    mut laid: Laid,
-    images: &Images,
-    mut reuse: Vec<Option<DrawnPage>>,
-) -> Result<Vec<u8>, ImageError> {
-    let (lo, embedded) = begin(&laid, Some(images), &mut reuse)?;
-    let mut drawn = draw_pages(&laid, &embedded, reuse);
-    for page in &mut laid.pages {
-        page.items = Vec::new();
+impl<'a> Writer<'a> {
+    /// A writer that draws images as placeholders and every page anew.
+    pub fn new() -> Writer<'a> {
+        Writer::default()
     }
-    Ok(end(lo, &laid, &embedded, &mut drawn, false))
+
+    /// The images the documents' `<image>` elements name.
+    pub fn images(mut self, images: &'a Images) -> Writer<'a> {
+        self.images = Some(images);
+        self
+    }
+
+    /// Uses `reuse[i]` as the drawing of page `i` where given (drawn before from the same
+    /// page with the same images, after which the page's items were emptied). Items on a
+    /// page with a drawing are drawn over it, as a second content stream (the headers and
+    /// footers of a page whose body was drawn ahead).
+    pub fn reusing(mut self, reuse: Vec<Option<DrawnPage>>) -> Writer<'a> {
+        self.reuse = reuse;
+        self
+    }
+
+    /// Writes a laid-out document; returns the PDF with its pages drawn, for reuse.
+    pub fn write(self, laid: &Laid) -> Result<Written, ImageError> {
+        let mut reuse = self.reuse;
+        let (lo, embedded) = begin(laid, self.images, &mut reuse)?;
+        let mut drawn = draw_pages(laid, &embedded, reuse);
+        let bytes = end(lo, laid, &embedded, &mut drawn, true);
+        Ok(Written {
+            bytes,
+            pages: drawn,
+        })
+    }
+
+    /// Writes a laid-out document as [`Writer::write`] does, byte for byte, but keeps
+    /// neither it nor its drawings: each page's items are freed once the page is drawn, and
+    /// the content streams move into the file instead of being copied. For a long document
+    /// (the dossier, a bundle), which would otherwise be in memory two or three times over
+    /// while the file is made.
+    pub fn write_once(self, mut laid: Laid) -> Result<Vec<u8>, ImageError> {
+        let mut reuse = self.reuse;
+        let (lo, embedded) = begin(&laid, self.images, &mut reuse)?;
+        let mut drawn = draw_pages(&laid, &embedded, reuse);
+        for page in &mut laid.pages {
+            page.items = Vec::new();
+        }
+        Ok(end(lo, &laid, &embedded, &mut drawn, false))
+    }
 }
 
 /// The frame of the file, written by printpdf (catalog, page tree and document

@@ -349,7 +349,7 @@ impl App {
         let Some(text) = asked.filter(|d| !d.trim().is_empty()) else {
             return Ok(self.today);
         };
-        match crate::model::value::date(&crate::input::Cell::Text(text.to_string())) {
+        match crate::model::value::typed_date(text) {
             Ok(Some(d)) => Ok(d),
             Ok(None) => Ok(self.today),
             Err(bad) => Err(Tr::new(
@@ -798,7 +798,7 @@ fn fill_check(ctx: &mut CheckContext, inspection: &run::Inspection, app: &App, l
             ctx.people.push(Person {
                 id: e.id.clone(),
                 name: e.full_name(),
-                due: due.map(crate::model::value::format_date),
+                due: due.map(crate::format::format_date),
                 overdue: due.is_some_and(|d| d < inspection.as_of),
             });
         }

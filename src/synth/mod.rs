@@ -26,7 +26,7 @@ pub use self::csv::{CsvEncoding, write_csv_dir};
 pub use self::invalid::{Expected, InvalidCase, Payload, invalid_cases, invalid_readme};
 pub use self::ods::{ods_bytes, write_ods};
 pub use self::org::organisation;
-pub use self::sample::sample_team;
+pub use self::sample::{sample_team, sample_team_snapshot};
 pub use self::starter::{EXAMPLE_LOGO, EXAMPLE_LOGO_FILE, STARTER_FILE, starter, starter_bytes};
 pub use self::xlsx::{
     ColumnFormat, GuidedSheet, List, RowLook, Rule, guided_xlsx_bytes, write_xlsx, xlsx_bytes,

@@ -149,6 +149,38 @@ const WAREHOUSE: &[(&str, &str, [&str; 7])] = &[
     ("M016", "16/11/2026", ["1+", "0", "0", "1+", "1", "1", "-"]),
 ];
 
+/// The sample team as a single snapshot of its matrix: without the earlier assessments of
+/// [`HISTORY`], as a workbook that overwrites levels instead of keeping them.
+pub fn sample_team_snapshot() -> Vec<Sheet> {
+    let mut team = sample_team();
+    if let Some(m) = team.iter_mut().find(|s| s.name == "Matrix") {
+        let history: Vec<Vec<super::Value>> = HISTORY
+            .iter()
+            .map(|(employee, date, task, cell)| {
+                Assessment::parse(cell).row(employee, task, dmy(date).expect("history date"))
+            })
+            .collect();
+        m.rows.retain(|r| !history.contains(r));
+    }
+    team
+}
+
+/// Earlier assessments, kept as the matrix grew (`Datum`): employee, date, task, cell. The
+/// story of two years: Ayşe went from 0 to 1 at planting with her first POP and reached 2
+/// with her goal; Łukasz started on outdoor painting; Agnieszka became a pruning expert;
+/// Grace reached her goal on safe working but the matrix still says 1 (a finding asks to
+/// update it), and her orderpicking fell from 2 to 1 when the scanner came.
+#[rustfmt::skip]
+const HISTORY: &[(&str, &str, &str, &str)] = &[
+    ("M003", "10/12/2024", "GRO-AAN", "0"),
+    ("M003", "24/02/2025", "GRO-AAN", "1"),
+    ("M003", "24/02/2025", "SCH-BUI", "0"),
+    ("M004", "27/11/2025", "SCH-BUI", "0"),
+    ("M008", "10/03/2025", "GRO-SNO", "2"),
+    ("M014", "15/03/2025", "GEN-VEI", "1"),
+    ("M014", "01/03/2026", "LOG-ORD", "2"),
+];
+
 /// The long-form `Matrix` sheet: one row per assessed employee and task.
 fn matrix() -> Sheet {
     let mut rows = Vec::new();
@@ -163,6 +195,9 @@ fn matrix() -> Sheet {
     }
     for (employee, date, cells) in WAREHOUSE {
         add(employee, date, &WAREHOUSE_TASKS, cells);
+    }
+    for (employee, date, task, cell) in HISTORY {
+        add(employee, date, &[task], &[cell]);
     }
     MATRIX.sheet(rows)
 }

@@ -224,8 +224,8 @@ fn assert_valid(sheets: &[Sheet]) {
         let (who, task) = (text(&m, "Medewerker"), text(&m, "Taak"));
         assert!(ids.contains(who) && codes.contains(task), "{m:?}");
         assert!(
-            seen.insert((who, task)),
-            "one row per employee and task: {m:?}"
+            seen.insert((who, task, date(&m, "Datum"))),
+            "one row per employee, task and date: {m:?}"
         );
         for h in ["Niveau", "Doelniveau"] {
             if let Some(Value::Int(l)) = m.get(h) {

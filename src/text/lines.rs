@@ -7,10 +7,7 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::fonts::FaceId;
 use super::shape::{Shaped, Shaper};
-
-/// An sRGB colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub struct Rgb(pub u8, pub u8, pub u8);
+use crate::style::{Align, Rgb};
 
 /// The look of a piece of text: face, size in points and colour.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -30,16 +27,6 @@ pub enum Atom {
     Object { id: u32, w: f32, h: f32 },
     /// A forced line break.
     Break,
-}
-
-/// Horizontal alignment of lines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Align {
-    #[default]
-    Left,
-    Right,
-    Center,
-    Justify,
 }
 
 /// What a positioned piece of a line is.
@@ -192,7 +179,9 @@ pub fn break_lines(
                 break;
             }
             let room = opts.width - start;
-            if let Some((head, tail)) = split(&word, room, opts.hyphenate.then_some(opts.patterns), shaper) {
+            if let Some((head, tail)) =
+                split(&word, room, opts.hyphenate.then_some(opts.patterns), shaper)
+            {
                 let (hyphen, cut) = inserted_hyphen(&word, &head);
                 cur.push(head);
                 lines.push(finish(std::mem::take(&mut cur), opts, true));

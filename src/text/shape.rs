@@ -84,11 +84,71 @@ impl Shaper {
     }
 }
 
+/// The script a letter belongs to, coarsely: the alphabets popdruk's faces divide between
+/// them (Latin in the default family, Greek and Cyrillic mostly in the fallback).
+fn script(c: char) -> u8 {
+    match c as u32 {
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => 1,
+        0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => 2,
+        _ => 0,
+    }
+}
+
+/// The byte ranges of the words of `text` that the fallback face draws whole: a word (a run
+/// of letters of one script, with their marks) with a letter the preferred face lacks, all
+/// of whose letters the fallback has. A Greek name keeps one face even where the preferred
+/// face happens to have a letter of it (`π`), instead of switching faces letter by letter.
+fn fallback_words(fonts: &Fonts, text: &str, preferred: FaceId) -> Vec<(usize, usize)> {
+    let (main, fallback) = (fonts.face(preferred), fonts.face(FaceId::FALLBACK));
+    // Start, end, script, whether a letter lacks in the preferred face, whether the
+    // fallback has every letter.
+    type Word = (usize, usize, u8, bool, bool);
+    let mut out = Vec::new();
+    let mut word: Option<Word> = None;
+    let close = |w: Option<Word>, out: &mut Vec<(usize, usize)>| {
+        if let Some((a, b, _, lacks, all)) = w
+            && lacks
+            && all
+        {
+            out.push((a, b));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let letter = c.is_alphabetic() || is_mark(c);
+        let sc = if is_mark(c) {
+            word.map_or(0, |w| w.2)
+        } else {
+            script(c)
+        };
+        if !letter || word.is_some_and(|w| w.2 != sc) {
+            close(word.take(), &mut out);
+        }
+        if letter {
+            let (a, _, _, lacks, all) = word.unwrap_or((i, i, sc, false, true));
+            word = Some((
+                a,
+                i + c.len_utf8(),
+                sc,
+                lacks || !main.covers(c),
+                all && fallback.covers(c),
+            ));
+        }
+    }
+    close(word, &mut out);
+    out
+}
+
 fn shape_uncached(fonts: &Fonts, text: &str, preferred: FaceId) -> Shaped {
     let mut missing = Vec::new();
     let mut spans: Vec<(FaceId, usize, usize)> = Vec::new();
+    let whole = fallback_words(fonts, text, preferred);
     for (i, c) in text.char_indices() {
-        let face = match fonts.pick(preferred, c) {
+        let picked = if whole.iter().any(|&(a, b)| (a..b).contains(&i)) {
+            Some(FaceId::FALLBACK)
+        } else {
+            fonts.pick(preferred, c)
+        };
+        let face = match picked {
             Some(f) => f,
             None => {
                 if !c.is_whitespace() && !c.is_control() && !missing.contains(&c) {
@@ -266,6 +326,18 @@ mod tests {
             .map(|g| face.advance(g.gid) as f32 / face.upm)
             .sum();
         assert!(shaped.width < natural, "{} < {}", shaped.width, natural);
+    }
+
+    #[test]
+    fn a_greek_word_keeps_one_face_though_the_default_face_has_some_of_its_letters() {
+        let mut s = Shaper::default();
+        assert!(s.fonts().face(FaceId::REGULAR).covers('π'));
+        let shaped = s.shape("Παπαδόπουλος", FaceId::REGULAR);
+        let faces: Vec<FaceId> = shaped.runs.iter().map(|r| r.face).collect();
+        assert_eq!(faces, vec![FaceId::FALLBACK]);
+        // A π alone (a formula, not a Greek word) stays in the default face.
+        let shaped = s.shape("2π", FaceId::REGULAR);
+        assert_eq!(shaped.runs[0].face, FaceId::REGULAR);
     }
 
     #[test]

@@ -10,11 +10,95 @@ pub fn read(bytes: &[u8]) -> Document {
 }
 
 /// The text of all pages, in content-stream order, with whitespace runs collapsed to one
-/// space. Decodes every shown string through its font's ToUnicode map; a new line (a text
-/// matrix with another baseline) counts as a space. (lopdf's own `extract_text` puts a
-/// space after every `TJ`, which would split `<b>POP</b>-gesprek`.)
+/// space. Decodes every shown string through its font's ToUnicode map. A new line (a text
+/// matrix with another baseline) counts as a space, and so does a gap on one baseline wider
+/// than a fifth of an em between where the last glyph ended and the next begins (the next
+/// cell of a table row, a tab stop), measured with the fonts' glyph widths. Runs that touch
+/// (`<b>POP</b>-gesprek`) join without one. (lopdf's own `extract_text` puts a space after
+/// every `TJ`, which would split words.)
 pub fn text(doc: &Document) -> String {
     page_texts(doc).join(" ")
+}
+
+/// A font of a page: how its strings decode, and its glyph widths (thousandths of an em).
+struct PageFont<'a> {
+    encoding: lopdf::Encoding<'a>,
+    widths: std::collections::HashMap<u32, f32>,
+    default_width: f32,
+    /// Bytes per character code: 2 for a composite font, 1 for a simple one.
+    code_len: usize,
+}
+
+impl PageFont<'_> {
+    /// The advance of a shown string, in thousandths of an em.
+    fn advance(&self, bytes: &[u8]) -> f32 {
+        bytes
+            .chunks(self.code_len)
+            .map(|c| {
+                let code = c.iter().fold(0u32, |a, b| (a << 8) | u32::from(*b));
+                self.widths
+                    .get(&code)
+                    .copied()
+                    .unwrap_or(self.default_width)
+            })
+            .sum()
+    }
+}
+
+/// Reads a `/W` array (`c [w1 w2 …]` or `c1 c2 w`) or a simple font's `/Widths`.
+fn font_widths(
+    doc: &Document,
+    font: &lopdf::Dictionary,
+) -> (std::collections::HashMap<u32, f32>, f32, usize) {
+    let deref = |o: &Object| -> Object {
+        match o {
+            Object::Reference(id) => doc.get_object(*id).cloned().unwrap_or(Object::Null),
+            o => o.clone(),
+        }
+    };
+    let num = |o: &Object| match deref(o) {
+        Object::Integer(i) => i as f32,
+        Object::Real(r) => r,
+        _ => 0.0,
+    };
+    let mut widths = std::collections::HashMap::new();
+    if let Ok(Object::Array(desc)) = font.get(b"DescendantFonts").map(deref) {
+        let Some(Object::Dictionary(cid)) = desc.first().map(deref) else {
+            return (widths, 1000.0, 2);
+        };
+        let dw = cid.get(b"DW").map(num).unwrap_or(1000.0);
+        if let Ok(Object::Array(w)) = cid.get(b"W").map(deref) {
+            let mut i = 0;
+            while i < w.len() {
+                let first = num(&w[i]) as u32;
+                match w.get(i + 1).map(deref) {
+                    Some(Object::Array(list)) => {
+                        for (k, v) in list.iter().enumerate() {
+                            widths.insert(first + k as u32, num(v));
+                        }
+                        i += 2;
+                    }
+                    Some(last) => {
+                        let last = num(&last) as u32;
+                        let v = w.get(i + 2).map(num).unwrap_or(dw);
+                        for c in first..=last {
+                            widths.insert(c, v);
+                        }
+                        i += 3;
+                    }
+                    None => break,
+                }
+            }
+        }
+        return (widths, dw, 2);
+    }
+    let first = font.get(b"FirstChar").map(num).unwrap_or(0.0) as u32;
+    if let Ok(Object::Array(w)) = font.get(b"Widths").map(deref) {
+        for (k, v) in w.iter().enumerate() {
+            widths.insert(first + k as u32, num(v));
+        }
+    }
+    (widths, 0.0, 1)
 }
 
 /// The text of each page (as [`text`] does for the whole document), page 1 first.
@@ -23,36 +107,90 @@ pub fn page_texts(doc: &Document) -> Vec<String> {
     for (_, page_id) in doc.get_pages() {
         let mut out = String::new();
         let fonts = doc.get_page_fonts(page_id).expect("page fonts");
-        let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
+        let fonts: std::collections::BTreeMap<Vec<u8>, PageFont> = fonts
             .into_iter()
-            .map(|(name, f)| (name, f.get_font_encoding(doc).expect("font encoding")))
+            .map(|(name, f)| {
+                let (widths, default_width, code_len) = font_widths(doc, f);
+                let encoding = f.get_font_encoding(doc).expect("font encoding");
+                (
+                    name,
+                    PageFont {
+                        encoding,
+                        widths,
+                        default_width,
+                        code_len,
+                    },
+                )
+            })
             .collect();
         let content = doc
             .get_and_decode_page_content(page_id)
             .expect("page content");
-        let mut enc = None;
-        let mut last_y = None;
+        let mut font = None;
+        let mut size = 0.0f32;
+        // The pen: where the last glyph shown ended (user space), and the direction text
+        // runs in (the text matrix's first column: rightwards, or upwards when turned).
+        let mut pen: Option<((f32, f32), (f32, f32))> = None;
+        let mut at = ((0.0f32, 0.0f32), (1.0f32, 0.0f32));
+        let gap = |out: &mut String| {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        };
+        let num = |o: &Object| o.as_float().unwrap_or(0.0);
         for op in &content.operations {
             match op.operator.as_str() {
-                "Tf" => enc = op.operands[0].as_name().ok().and_then(|n| encodings.get(n)),
+                "Tf" => {
+                    font = op.operands[0].as_name().ok().and_then(|n| fonts.get(n));
+                    size = num(&op.operands[1]);
+                }
                 "Tm" => {
-                    let y = op.operands[5].as_float().unwrap_or(0.0);
-                    if last_y.is_some_and(|l: f32| (l - y).abs() > 0.01) {
-                        out.push(' ');
+                    let m: Vec<f32> = op.operands.iter().map(num).collect();
+                    let len = (m[0] * m[0] + m[1] * m[1]).sqrt().max(1e-6);
+                    let dir = (m[0] / len, m[1] / len);
+                    let origin = (m[4], m[5]);
+                    if let Some(((px, py), (dx, dy))) = pen {
+                        let (ex, ey) = (origin.0 - px, origin.1 - py);
+                        let along = ex * dx + ey * dy;
+                        let across = (ex * dy - ey * dx).abs();
+                        let turned = (dx - dir.0).abs() > 0.01 || (dy - dir.1).abs() > 0.01;
+                        if turned || across > 0.01 || along.abs() > size * 0.2 {
+                            gap(&mut out);
+                        }
                     }
-                    last_y = Some(y);
+                    at = (origin, dir);
+                    pen = Some(at);
                 }
                 "TJ" | "Tj" => {
-                    let enc = enc.expect("font set before text");
-                    let strings: Vec<&Object> = match &op.operands[0] {
+                    let font = font.expect("font set before text");
+                    let parts: Vec<&Object> = match &op.operands[0] {
                         Object::Array(a) => a.iter().collect(),
                         o => vec![o],
                     };
-                    for s in strings {
-                        if let Object::String(b, _) = s {
-                            out.push_str(&Document::decode_text(enc, b).expect("decodes"));
+                    let step = |at: &mut ((f32, f32), (f32, f32)), by: f32| {
+                        (at.0).0 += by * (at.1).0;
+                        (at.0).1 += by * (at.1).1;
+                    };
+                    for part in parts {
+                        match part {
+                            Object::String(b, _) => {
+                                out.push_str(
+                                    &Document::decode_text(&font.encoding, b).expect("decodes"),
+                                );
+                                step(&mut at, font.advance(b) / 1000.0 * size);
+                            }
+                            Object::Integer(_) | Object::Real(_) => {
+                                let n = num(part);
+                                // A move on wider than a fifth of an em is a gap.
+                                if -n > 200.0 {
+                                    gap(&mut out);
+                                }
+                                step(&mut at, -n / 1000.0 * size);
+                            }
+                            _ => {}
                         }
                     }
+                    pen = Some(at);
                 }
                 _ => {}
             }
@@ -206,11 +344,35 @@ pub fn links(doc: &Document) -> Vec<Vec<([f32; 4], usize)>> {
     out
 }
 
-/// Text without whitespace and hyphens, to compare content across line breaks.
+/// Text as it reads across line breaks, to compare content: whitespace runs are one space,
+/// and a hyphen the engine put at a line end (`ontwik- kelingsplan`, between two lower-case
+/// letters: the engine hyphenates only lower-case words) is taken out with the break. A
+/// hyphen of the text itself at a line end (`Jean- Pierre`, `POP- gesprek`) stays, without
+/// the space. Spaces between words and hyphens of the text are kept, so a lost space or a
+/// wrong hyphen shows.
 pub fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .collect()
+    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars: Vec<char> = collapsed.chars().collect();
+    let mut out = String::with_capacity(collapsed.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '-' && chars.get(i + 1) == Some(&' ') && i > 0 {
+            let before = chars[i - 1];
+            let after = chars.get(i + 2).copied().unwrap_or(' ');
+            if before.is_lowercase() && after.is_lowercase() {
+                i += 2;
+                continue;
+            }
+            if before.is_alphanumeric() && after.is_alphanumeric() {
+                out.push('-');
+                i += 2;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 /// Base font names of all embedded fonts that carry a font program.
