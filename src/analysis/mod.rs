@@ -12,9 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::schema::normalize;
-use crate::model::{
-    Assessment, Employee, Goal, Origin, Priority, Task, TaskTeams, TeamNeed, Workbook,
-};
+use crate::model::{Assessment, Employee, Goal, Origin, Priority, Task, TeamNeed, Workbook};
 
 /// The lowest level at which someone counts as able to do a task on their own.
 pub const COVERED_LEVEL: u8 = 2;
@@ -170,12 +168,26 @@ pub fn analyse(wb: &Workbook, as_of: NaiveDate) -> Vec<TeamAnalysis<'_>> {
             goals.entry(team).or_default().push(g);
         }
     }
+    // Tasks and needs per team as well, in the workbook's order: filtering all of them for
+    // each team was quadratic too (tasks and teams both grow with the organisation).
+    let mut tasks: HashMap<&str, Vec<&Task>> = HashMap::new();
+    for t in &wb.tasks {
+        for team in task_teams.teams_of(t) {
+            tasks.entry(team).or_default().push(t);
+        }
+    }
+    let mut needs: HashMap<&str, Vec<&TeamNeed>> = HashMap::new();
+    for n in &wb.team_needs {
+        needs.entry(n.team.as_str()).or_default().push(n);
+    }
     wb.teams()
         .into_iter()
         .map(|team| {
             let members = members.get(team).map(Vec::as_slice).unwrap_or_default();
             let goals = goals.get(team).map(Vec::as_slice).unwrap_or_default();
-            analyse_team(wb, &cells, &task_teams, team, members, goals, as_of)
+            let tasks = tasks.remove(team).unwrap_or_default();
+            let needs = needs.remove(team).unwrap_or_default();
+            analyse_team(&cells, team, tasks, needs, members, goals, as_of)
         })
         .collect()
 }
@@ -245,21 +257,14 @@ fn can_do(a: Option<&Assessment>, level: u8) -> bool {
 }
 
 fn analyse_team<'a>(
-    wb: &'a Workbook,
     cells: &CellIndex<'a>,
-    task_teams: &TaskTeams<'a>,
     team: &'a str,
+    tasks: Vec<&'a Task>,
+    needs: Vec<&'a TeamNeed>,
     members: &[&'a Employee],
     team_goals: &[&'a Goal],
     as_of: NaiveDate,
 ) -> TeamAnalysis<'a> {
-    let tasks: Vec<&Task> = wb
-        .tasks
-        .iter()
-        .filter(|t| task_teams.includes(t, team))
-        .collect();
-    let needs: Vec<&TeamNeed> = wb.team_needs.iter().filter(|n| n.team == team).collect();
-
     let coverage = tasks
         .iter()
         .map(|task| {
