@@ -1,7 +1,8 @@
 //! A generated organisation of any size for benchmarks and load tests: teams with their own
 //! tasks plus shared generic ones, employees with names from the communities of Flanders,
-//! a long-form teammatrix, team needs, goals with actions, conversations and coaches. All
-//! references are valid and all dates consistent; the same arguments give the same sheets.
+//! a long-form teammatrix kept over time (about a third of its cells have an earlier, dated
+//! level), team needs, goals with actions, conversations and coaches. All references are
+//! valid and all dates consistent; the same arguments give the same sheets.
 
 use chrono::{Days, NaiveDate};
 
@@ -435,9 +436,30 @@ impl Generator {
                 .map(|(code, _)| code.clone())
                 .chain(GENERIC_TASKS.iter().map(|(code, _, _)| code.to_string()))
                 .collect();
+            let start = p.start;
             for code in codes {
                 if self.rng.chance(90) {
-                    rows.push(self.assessment().row(&id, &code, date));
+                    let now = self.assessment();
+                    // The matrix as a team keeps it over time: about a third of the cells
+                    // have an earlier, dated level (mostly one lower, sometimes higher).
+                    let earlier = start.max(ymd(2024, 6, 1));
+                    if let Some(level) = now.level
+                        && earlier + Days::new(60) < date
+                        && self.rng.chance(30)
+                    {
+                        let then = if self.rng.chance(15) {
+                            (level + 1).min(3)
+                        } else {
+                            level.saturating_sub(1)
+                        };
+                        let day = self.rng.date(earlier, date - Days::new(30));
+                        let old = Assessment {
+                            level: Some(then),
+                            ..Assessment::default()
+                        };
+                        rows.push(old.row(&id, &code, day));
+                    }
+                    rows.push(now.row(&id, &code, date));
                 }
             }
         }

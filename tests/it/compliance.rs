@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use common::{popdruk, temp_dir, text_of as text};
+use common::{finding_lines as findings_of, popdruk, temp_dir, text_of as text};
 
 use std::path::PathBuf;
 
@@ -25,16 +25,6 @@ fn set_org(team: &mut [Sheet], field: &str, value: &str) {
     let org = synth::sheet_mut(team, "Organisatie").expect("Organisatie");
     let row = org.find_row("Veld", &Value::text(field)).expect("field");
     org.rows[row][1] = Value::text(value);
-}
-
-/// The finding lines printed under the employee heading `who` (`Kevin De Smet (M007)`).
-fn findings_of(stdout: &str, who: &str) -> Vec<String> {
-    let mut lines = stdout.lines().skip_while(|l| *l != format!("  {who}"));
-    lines.next();
-    lines
-        .take_while(|l| l.starts_with("    "))
-        .map(|l| l.trim().to_string())
-        .collect()
 }
 
 fn rules_section(stdout: &str) -> &str {

@@ -4,23 +4,15 @@
 
 use crate::common;
 
-use common::{popdruk, temp_dir, text_of as text};
+use common::{
+    build_kinds as build, check_at as check, findings_without_wop_note as findings_of, pdf_text,
+    sample_fixture as fixture,
+};
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use popdruk_testkit::{self as synth, Sheet, Value};
-
-const DATE: &str = "2026-11-29";
-
-/// The sample changed by `edit`, written as `<case>.xlsx` in a folder of its own.
-fn fixture(case: &str, edit: impl FnOnce(&mut Vec<Sheet>)) -> PathBuf {
-    let mut team = synth::sample_team();
-    edit(&mut team);
-    let path = temp_dir(case).join(format!("{case}.xlsx"));
-    synth::write_xlsx(&path, &team).expect("xlsx");
-    path
-}
 
 #[allow(dead_code)]
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -43,57 +35,6 @@ fn set_where(team: &mut [Sheet], sheet: &str, key: &str, value: &str, column: &s
         found = true;
     }
     assert!(found, "no row with {key} = {value} in {sheet}");
-}
-
-/// `check` on `path`, with extra arguments; (exit code, stdout, stderr).
-fn check(path: &Path, extra: &[&str]) -> (i32, String, String) {
-    let mut args = vec!["check", path.to_str().expect("utf-8"), "--date", DATE];
-    args.extend_from_slice(extra);
-    let out = popdruk(&args);
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
-}
-
-/// The finding lines printed under the employee heading `who` (`Kevin De Smet (M007)`),
-/// without the note on an empty WOP start that most sample employees get (its own test
-/// counts those).
-fn findings_of(stdout: &str, who: &str) -> Vec<String> {
-    let mut lines = stdout.lines().skip_while(|l| *l != format!("  {who}"));
-    lines.next();
-    lines
-        .take_while(|l| l.starts_with("    "))
-        .map(|l| l.trim().to_string())
-        .filter(|l| !(l.starts_with("info") && l.contains("[wop-evaluat")))
-        .collect()
-}
-
-/// Builds `kinds` of `path` into a fresh folder next to it and returns that folder.
-fn build(path: &Path, kinds: &str, extra: &[&str]) -> (i32, String, PathBuf) {
-    let out_dir = path.with_file_name(format!("out{}", extra.join("")));
-    let mut args = vec![
-        "build",
-        path.to_str().expect("utf-8"),
-        "--date",
-        DATE,
-        "--output",
-        out_dir.to_str().expect("utf-8"),
-        "--only",
-        kinds,
-    ];
-    args.extend_from_slice(extra);
-    let out = popdruk(&args);
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stderr) + &text(&out.stdout),
-        out_dir,
-    )
-}
-
-fn pdf_text(path: &Path) -> String {
-    common::text(&common::read(&std::fs::read(path).expect("pdf")))
 }
 
 #[test]

@@ -4,14 +4,12 @@
 
 use crate::common;
 
-use common::{popdruk, temp_dir, text_of as text};
+use common::{check_at as check, findings_without_wop_note as findings_of, pdf_text, temp_dir};
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use popdruk_testkit::{self as synth, Sheet, Value};
-
-const DATE: &str = "2026-11-29";
 
 /// The sample, which keeps two years of history in its matrix: Ayşe (M003) went from 0 to 1
 /// to 2 at planting (GRO-AAN), the goal she reached; Łukasz (M004) from 0 to 1 at outdoor
@@ -31,53 +29,11 @@ fn snapshot(case: &str) -> PathBuf {
     path
 }
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = popdruk(args);
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
-}
-
-fn check(path: &Path, extra: &[&str]) -> (i32, String, String) {
-    let mut args = vec!["check", path.to_str().expect("utf-8"), "--date", DATE];
-    args.extend_from_slice(extra);
-    run(&args)
-}
-
-/// The finding lines under the employee heading `who`, without the WOP note.
-fn findings_of(stdout: &str, who: &str) -> Vec<String> {
-    let mut lines = stdout.lines().skip_while(|l| *l != format!("  {who}"));
-    lines.next();
-    lines
-        .take_while(|l| l.starts_with("    "))
-        .map(|l| l.trim().to_string())
-        .filter(|l| !(l.starts_with("info") && l.contains("[wop-evaluat")))
-        .collect()
-}
-
-/// Builds `kinds` of `path` into a fresh folder and returns it.
+/// Builds `kinds` of `path` into a fresh folder, expecting success, and returns it.
 fn build(path: &Path, kinds: &str, extra: &[&str]) -> PathBuf {
-    let out_dir = path.with_file_name(format!("out-{kinds}{}", extra.join("")));
-    let mut args = vec![
-        "build",
-        path.to_str().expect("utf-8"),
-        "--date",
-        DATE,
-        "--only",
-        kinds,
-        "--output",
-        out_dir.to_str().expect("utf-8"),
-    ];
-    args.extend_from_slice(extra);
-    let (code, _, log) = run(&args);
+    let (code, log, out) = common::build_kinds(path, kinds, extra);
     assert_eq!(code, 0, "{log}");
-    out_dir
-}
-
-fn pdf_text(path: &Path) -> String {
-    common::text(&common::read(&std::fs::read(path).expect("pdf")))
+    out
 }
 
 #[test]

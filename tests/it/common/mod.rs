@@ -468,3 +468,82 @@ pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     files.sort();
     files
 }
+
+/// The day the workbook-driven tests print and check on (`--date`).
+pub const DATE: &str = "2026-11-29";
+
+/// The bundled sample changed by `edit`, written as `<case>.xlsx` in a folder of its own.
+pub fn sample_fixture(
+    case: &str,
+    edit: impl FnOnce(&mut Vec<popdruk_testkit::Sheet>),
+) -> std::path::PathBuf {
+    let mut team = popdruk_testkit::sample_team();
+    edit(&mut team);
+    let path = temp_dir(case).join(format!("{case}.xlsx"));
+    popdruk_testkit::write_xlsx(&path, &team).expect("xlsx");
+    path
+}
+
+/// `popdruk check PATH --date DATE` with `extra` arguments: (exit code, stdout, stderr).
+pub fn check_at(path: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec!["check", path.to_str().expect("utf-8"), "--date", DATE];
+    args.extend_from_slice(extra);
+    let out = popdruk(&args);
+    (
+        out.status.code().unwrap_or(-1),
+        text_of(&out.stdout),
+        text_of(&out.stderr),
+    )
+}
+
+/// The finding lines `check` prints under the heading `who` (`Kevin De Smet (M007)`),
+/// trimmed.
+pub fn finding_lines(stdout: &str, who: &str) -> Vec<String> {
+    let mut lines = stdout.lines().skip_while(|l| *l != format!("  {who}"));
+    lines.next();
+    lines
+        .take_while(|l| l.starts_with("    "))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// [`finding_lines`] without the note on an empty WOP start that most sample employees get
+/// (its own test counts those).
+pub fn findings_without_wop_note(stdout: &str, who: &str) -> Vec<String> {
+    finding_lines(stdout, who)
+        .into_iter()
+        .filter(|l| !(l.starts_with("info") && l.contains("[wop-evaluat")))
+        .collect()
+}
+
+/// `popdruk build PATH --only KINDS --date DATE` with `extra` arguments into a fresh folder
+/// beside `path` named for the kinds and arguments: (exit code, stderr then stdout, folder).
+pub fn build_kinds(
+    path: &std::path::Path,
+    kinds: &str,
+    extra: &[&str],
+) -> (i32, String, std::path::PathBuf) {
+    let out_dir = path.with_file_name(format!("out-{kinds}{}", extra.join("")));
+    let mut args = vec![
+        "build",
+        path.to_str().expect("utf-8"),
+        "--date",
+        DATE,
+        "--output",
+        out_dir.to_str().expect("utf-8"),
+        "--only",
+        kinds,
+    ];
+    args.extend_from_slice(extra);
+    let out = popdruk(&args);
+    (
+        out.status.code().unwrap_or(-1),
+        text_of(&out.stderr) + &text_of(&out.stdout),
+        out_dir,
+    )
+}
+
+/// The text of the PDF file at `path` (see [`text`]).
+pub fn pdf_text(path: &std::path::Path) -> String {
+    text(&read(&std::fs::read(path).expect("pdf")))
+}
