@@ -16,7 +16,8 @@ use popdruk::build::{self, Kind, Plan};
 use popdruk::context;
 use popdruk::i18n::Lang;
 use popdruk::template::Templates;
-use popdruk::{input, layout, markup, model, pdf, synth};
+use popdruk::{input, layout, markup, model, pdf};
+use popdruk_testkit as synth;
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3

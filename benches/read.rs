@@ -8,8 +8,8 @@ use common::peak_rss_mb;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use popdruk::synth::{self, CsvEncoding};
 use popdruk::{input, model};
+use popdruk_testkit::{self as synth, CsvEncoding};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();

@@ -1,11 +1,11 @@
-//! Regenerates the bundled samples from `popdruk::synth`: `samples/team.xlsx`,
+//! Regenerates the bundled samples from `popdruk_testkit`: `samples/team.xlsx`,
 //! `samples/team.ods`, `samples/team-csv/` (`;`, UTF-8 with BOM, decimal comma) and the broken
 //! workbooks of `samples/invalid/` with their README. Run from anywhere with
 //! `cargo run --example make_samples`.
 
 use std::path::Path;
 
-use popdruk::synth::{
+use popdruk_testkit::{
     CsvEncoding, Payload, invalid_cases, invalid_readme, sample_team, write_csv_dir, write_ods,
     write_xlsx,
 };

@@ -9,6 +9,16 @@ use std::path::PathBuf;
 
 use crate::i18n::{Lang, Tr};
 
+/// Whether a character is invisible on paper and in a terminal, and changes what is around
+/// it: a control character other than a tab or a line break (an escape can clear the
+/// screen a message is printed on), or a bidirectional embedding, override or isolate
+/// (which reverses the text after it, so `Ayşe` could read as another name). Right-to-left
+/// letters themselves are ordinary text.
+pub fn is_invisible_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -65,7 +75,7 @@ impl Diagnostic {
         // character by its code instead of letting it act on the terminal.
         let mut shown = String::with_capacity(out.len());
         for c in out.chars() {
-            if c != '\n' && crate::model::value::is_invisible_control(c) {
+            if c != '\n' && is_invisible_control(c) {
                 let _ = write!(shown, "<U+{:04X}>", u32::from(c));
             } else {
                 shown.push(c);
@@ -252,7 +262,7 @@ fn notes_line(kind: &str, notes: &[&Diagnostic], lang: Lang, more: bool) -> Stri
     // As in `render`: a control character a value holds is shown by its code.
     line.chars()
         .map(|c| {
-            if crate::model::value::is_invisible_control(c) {
+            if is_invisible_control(c) {
                 format!("<U+{:04X}>", u32::from(c))
             } else {
                 c.to_string()

@@ -8,6 +8,7 @@
 //! `bash .ci/browser` installs them and runs it. It fails, never skips, when they cannot
 //! start.
 
+#[path = "it/common/mod.rs"]
 mod common;
 
 use std::io::{BufRead, BufReader, Read};

@@ -1,4 +1,4 @@
-//! See `popdruk::fuzzing::csv`.
+//! See `popdruk_testkit::fuzzing::csv`.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| popdruk::fuzzing::csv(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| popdruk_testkit::fuzzing::csv(data));

@@ -1,4 +1,4 @@
-//! See `popdruk::fuzzing::layout`.
+//! See `popdruk_testkit::fuzzing::layout`.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| popdruk::fuzzing::layout(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| popdruk_testkit::fuzzing::layout(data));

@@ -1,4 +1,4 @@
-//! See `popdruk::fuzzing::pop`.
+//! See `popdruk_testkit::fuzzing::pop`.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| popdruk::fuzzing::pop(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| popdruk_testkit::fuzzing::pop(data));

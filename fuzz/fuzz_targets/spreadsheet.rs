@@ -1,4 +1,4 @@
-//! See `popdruk::fuzzing::spreadsheet`.
+//! See `popdruk_testkit::fuzzing::spreadsheet`.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| popdruk::fuzzing::spreadsheet(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| popdruk_testkit::fuzzing::spreadsheet(data));

@@ -69,20 +69,6 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Make a generated organisation for benchmarks and tests (hidden)
-    #[command(hide = true)]
-    Generate {
-        /// Number of employees
-        employees: usize,
-        /// The workbook to write (.xlsx), or a folder for CSV files when it has no extension
-        out: PathBuf,
-        /// Number of teams; one per 25 employees by default
-        #[arg(long)]
-        teams: Option<usize>,
-        /// Seed of the random generator: the same seed gives the same workbook
-        #[arg(long, default_value_t = 7)]
-        seed: u64,
-    },
     Completions {
         shell: clap_complete::Shell,
         #[arg(long, default_value = "nl", value_parser = said::<Lang>)]
@@ -257,17 +243,6 @@ pub enum Options {
     },
     /// Serve the web page on 127.0.0.1.
     Serve(ServeOptions),
-    /// Write a generated organisation (`popdruk generate N OUT`, hidden from the help).
-    Generate {
-        /// Employees.
-        employees: usize,
-        /// Teams.
-        teams: usize,
-        /// Generator seed.
-        seed: u64,
-        /// Where to write it.
-        out: PathBuf,
-    },
 }
 
 /// How `check` writes its findings on stdout.
@@ -441,7 +416,6 @@ fn hoist_options(mut argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
         "init",
         "completions",
         "serve",
-        "generate",
         "help",
     ];
     let mut i = 1;
@@ -632,17 +606,6 @@ fn from_args(args: Args) -> Option<Options> {
             lang,
             date,
         }),
-        Some(Command::Generate {
-            employees,
-            out,
-            teams,
-            seed,
-        }) => Options::Generate {
-            employees,
-            teams: teams.unwrap_or((employees / 25).max(1)),
-            seed,
-            out,
-        },
         None => Options::Build(build_options(args.build)?),
     })
 }

@@ -4,7 +4,7 @@
 //! Each rule is a pure function over a validated [`Workbook`], the [`Thresholds`] in force
 //! and an `as_of` date; it returns [`Finding`]s, including `ok` ones so a dossier can show
 //! what was checked. This module reads no files and no clock: `run` reads `popdruk.toml` and
-//! passes its text in. It does not print; [`report`] turns findings into the text `check`
+//! passes its text in. It does not print; `report::check` turns findings into the text `check`
 //! shows. Rules, their sources and their settings are documented in `docs/compliance.md`.
 //!
 //! Definitions the rules share:
@@ -16,10 +16,10 @@
 //! - conversations dated after `as_of` are plans, and are ignored.
 
 pub mod planning;
-pub mod report;
 mod settings;
 #[cfg(test)]
 mod tests;
+pub mod totals;
 
 use std::collections::HashMap;
 

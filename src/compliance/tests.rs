@@ -915,7 +915,7 @@ fn the_totals_line_counts_shortfalls_warnings_and_employees() {
         f(None, Severity::Tekort),
         f(None, Severity::Opmerking),
     ];
-    let t = report::Totals::of(&findings, 14);
+    let t = totals::Totals::of(&findings, 14);
     assert_eq!(
         t.render(Lang::Nl),
         "2 tekorten, 2 aandachtspunten bij 2 van 14 doelgroepwerknemers"
@@ -925,7 +925,7 @@ fn the_totals_line_counts_shortfalls_warnings_and_employees() {
         "2 shortfalls, 2 points of attention for 2 of 14 target-group employees"
     );
     assert_eq!(
-        report::Totals::of(&[], 1).render(Lang::Nl),
+        totals::Totals::of(&[], 1).render(Lang::Nl),
         "geen tekorten of aandachtspunten bij 1 doelgroepwerknemer"
     );
 }

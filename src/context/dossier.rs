@@ -489,7 +489,7 @@ pub fn dossier<'a>(
         .collect();
     let subject_ids: std::collections::HashSet<&str> =
         subjects.iter().map(|e| e.id.as_str()).collect();
-    let totals = compliance::report::Totals::of(
+    let totals = compliance::totals::Totals::of(
         &findings
             .iter()
             .filter(|f| {

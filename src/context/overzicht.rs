@@ -358,6 +358,6 @@ pub fn overzicht(
         },
         rule_pairs: by_rule.chunks(2).map(<[RuleRow]>::to_vec).collect(),
         rules: by_rule,
-        totals: compliance::report::Totals::of(findings, checked).render(lang),
+        totals: compliance::totals::Totals::of(findings, checked).render(lang),
     }
 }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::diagnostic::is_invisible_control;
 use crate::format::{MONTHS_EN, MONTHS_NL, capitalise, format_number};
 use crate::i18n::Tr;
 use crate::input::Cell;
@@ -58,16 +59,6 @@ fn check_error(cell: &Cell) -> Result<&Cell, Bad> {
         },
         c => Ok(c),
     }
-}
-
-/// Whether a character is invisible on paper and in a terminal, and changes what is around
-/// it: a control character other than a tab or a line break (an escape can clear the
-/// screen a message is printed on), or a bidirectional embedding, override or isolate
-/// (which reverses the text after it, so `Ayşe` could read as another name). Right-to-left
-/// letters themselves are ordinary text.
-pub fn is_invisible_control(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The first invisible control character of a text and its 1-based position in characters.

@@ -809,7 +809,7 @@ fn fill_check(ctx: &mut CheckContext, inspection: &run::Inspection, app: &App, l
             .filter(|f| f.employee.is_none() && f.severity != crate::compliance::Severity::Ok)
             .map(|f| rule_finding(f, lang))
             .collect();
-        ctx.rules_total = crate::compliance::report::Totals::of(findings, *checked).render(lang);
+        ctx.rules_total = crate::compliance::totals::Totals::of(findings, *checked).render(lang);
     }
 }
 
@@ -1177,7 +1177,7 @@ async fn starter(State(app): State<Arc<App>>, Query(q): Query<StarterQuery>) -> 
         date: None,
     });
     let example = q.example.as_deref() == Some("1");
-    match crate::synth::starter_bytes(lang, example) {
+    match crate::init::starter_bytes(lang, example) {
         Ok(bytes) => {
             let name = if example {
                 "voorbeeld-team.xlsx"
