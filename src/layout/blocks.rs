@@ -1,6 +1,7 @@
 //! Blocks to chunks: the unbreakable slices (a line, a table row, a rule) that the
 //! paginator stacks on pages, with the rules about where a page may break between them.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{Ctx, Item, Mark, Numbers, Page, Seg, Stroke, Synthetic, table};
@@ -952,6 +953,11 @@ pub(crate) fn running(ctx: &mut Ctx, sections: &[Section], pages: &mut [Page]) {
         section_counts[p.section] += 1;
     }
     let mut seen = vec![0usize; sections.len()];
+    // The lines of a header or footer without page fields are the same on every page of
+    // its section: laid out once. Laid out on each page, a long one took time that grew
+    // with its length times the number of pages.
+    type Key = (usize, bool, u32, Option<(usize, usize, usize, usize)>);
+    let mut made: HashMap<Key, Vec<Chunk>> = HashMap::new();
     for (i, page) in pages.iter_mut().enumerate() {
         seen[page.section] += 1;
         if page.blank {
@@ -968,32 +974,47 @@ pub(crate) fn running(ctx: &mut Ctx, sections: &[Section], pages: &mut [Page]) {
         ));
         for (run, top) in [(&section.header, true), (&section.footer, false)] {
             let Some(run) = run else { continue };
-            let para = Para {
-                inlines: run.inlines.clone(),
-                align: run.align,
-                keep_with_next: false,
-                space_before: Pt(0.0),
-                space_after: Pt(0.0),
-                pos: run.pos,
-                id: None,
-                link: None,
-            };
-            let mut chunks = paragraph(ctx, &para, width, fields);
-            tag(&mut chunks, &Mark::Running, width);
-            // Only the lines that fit in the margin, outside the strip along the paper edge
-            // that many office printers cannot print (the first line always): a header with
-            // a name of hundreds of letters ran down over the page's text.
+            let numbered = (run.inlines.iter()).any(|i| matches!(i, Inline::Field(..)));
+            let key = (
+                page.section,
+                top,
+                width.to_bits(),
+                fields.filter(|_| numbered),
+            );
             let edge = Pt::from(RUNNING_EDGE).0;
-            let room = if top { m[0] } else { m[2] } - edge;
-            let mut used = 0.0;
-            let fit = chunks
-                .iter()
-                .take_while(|c| {
-                    used += c.h;
-                    used <= room + 0.01
-                })
-                .count();
-            chunks.truncate(fit.max(1));
+            let chunks = made.entry(key).or_insert_with(|| {
+                let para = Para {
+                    inlines: run.inlines.clone(),
+                    align: run.align,
+                    keep_with_next: false,
+                    space_before: Pt(0.0),
+                    space_after: Pt(0.0),
+                    pos: run.pos,
+                    id: None,
+                    link: None,
+                };
+                let mut chunks = paragraph(ctx, &para, width, fields);
+                tag(&mut chunks, &Mark::Running, width);
+                // Only the lines that fit in the margin, outside the strip along the paper
+                // edge that many office printers cannot print (the first line always): a
+                // header with a name of hundreds of letters ran down over the page's text.
+                let room = if top { m[0] } else { m[2] } - edge;
+                let mut used = 0.0;
+                let fit = chunks
+                    .iter()
+                    .take_while(|c| {
+                        used += c.h;
+                        used <= room + 0.01
+                    })
+                    .count();
+                chunks.truncate(fit.max(1));
+                chunks
+            });
+            let chunks = if numbered {
+                made.remove(&key).unwrap_or_default()
+            } else {
+                chunks.clone()
+            };
             let h: f32 = chunks.iter().map(|c| c.h).sum();
             // Centred in the margin, but never in that strip.
             let mut y = if top {
