@@ -188,17 +188,26 @@ fn sync_in_parallel<T: Sync>(
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Mutex<Option<std::io::Result<()>>>> =
         items.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..items.len().min(SYNC_THREADS) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    let done = sync(item);
-                    *results[i].lock().unwrap_or_else(|p| p.into_inner()) = Some(done);
-                }
-            });
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            let done = sync(item);
+            *results[i].lock().unwrap_or_else(|p| p.into_inner()) = Some(done);
         }
+    };
+    std::thread::scope(|scope| {
+        // Helpers with small stacks; where the system gives no more threads (a memory cap,
+        // a thread limit), the syncs go on with those there are, this one included.
+        for _ in 1..items.len().min(SYNC_THREADS) {
+            let helper = std::thread::Builder::new()
+                .stack_size(64 << 10)
+                .spawn_scoped(scope, work);
+            if helper.is_err() {
+                break;
+            }
+        }
+        work();
     });
     results
         .into_iter()
