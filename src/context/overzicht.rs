@@ -222,20 +222,22 @@ pub fn overzicht(
     };
     let mut rows = Vec::new();
     let mut changes = Vec::new();
-    // The teams of everyone in service on either day, for the changes.
-    let mut changed: Vec<&str> = wb
-        .employees
-        .iter()
-        .filter(|e| e.in_service_on(as_of) || e.in_service_on(since))
-        .map(|e| e.team.as_str())
-        .collect();
-    changed.sort_unstable();
-    changed.dedup();
-    for team in changed {
-        let members: Vec<&Employee> = wb.employees.iter().filter(|e| e.team == team).collect();
+    // Everyone by team, once: both tables below read a team's people from it.
+    let mut by_team: std::collections::BTreeMap<&str, Vec<&Employee>> = Default::default();
+    for e in &wb.employees {
+        by_team.entry(e.team.as_str()).or_default().push(e);
+    }
+    // The changes: the teams of everyone in service on either day.
+    for (team, members) in &by_team {
+        if !members
+            .iter()
+            .any(|e| e.in_service_on(as_of) || e.in_service_on(since))
+        {
+            continue;
+        }
         changes.push(change_row(
             team.to_string(),
-            &members,
+            members,
             (&idx, &cells, rules),
             (since, as_of),
             t,
@@ -249,20 +251,12 @@ pub fn overzicht(
         (since, as_of),
         t,
     );
-    let mut names: Vec<&str> = wb
-        .employees
-        .iter()
-        .filter(|e| e.in_service_on(as_of))
-        .map(|e| e.team.as_str())
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    for team in names {
-        let members: Vec<_> = wb
-            .employees
-            .iter()
-            .filter(|e| e.team == team && e.in_service_on(as_of))
-            .collect();
+    for (team, all) in &by_team {
+        let members: Vec<&&Employee> = all.iter().filter(|e| e.in_service_on(as_of)).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let team: &str = team;
         let target: Vec<_> = members
             .iter()
             .filter(|e| e.target_group == Some(true))
