@@ -55,7 +55,8 @@ pub const LAYOUT_DEPTH: usize = markup::MAX_DEPTH + 4;
 /// letters when none are given), at `size` points (6 to 37); it stands `depth` (at most
 /// [`LAYOUT_DEPTH`]) elements deep, each level chosen by one shape byte, repeated: a
 /// block (`keep`, a list item, a table cell, a section) until a byte chooses a paragraph,
-/// heading, field or signature, and then inline elements (`b`, `i`, `span`, `link`).
+/// heading or field, and then inline elements (`b`, `i`, `span`). The header and a
+/// signature's title and name hold the run too.
 pub fn layout(data: &[u8]) {
     let Some(text) = layout_markup(data) else {
         return;
