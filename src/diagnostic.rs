@@ -147,6 +147,29 @@ impl Location {
         out
     }
 
+    /// The place within the workbook the user is looking at, without its path: `blad
+    /// `Gesprekken`, rij 14, kolom `Getekend LG` (H)`; in a folder of CSV files the file's
+    /// name stands for the sheet (`gesprekken.csv, rij 14, …`).
+    pub fn render_in_workbook(&self, lang: Lang) -> String {
+        let sheet = match lang {
+            Lang::Nl => "blad",
+            Lang::En => "sheet",
+        };
+        let mut out = match &self.sheet {
+            Some(s) => format!("{sheet} `{s}`"),
+            None => self
+                .file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        };
+        let within = self.render_within(lang);
+        if !within.is_empty() {
+            let _ = write!(out, ", {within}");
+        }
+        out
+    }
+
     /// The row and column alone: `rij 5, kolom `In dienst` (F)`.
     fn render_within(&self, lang: Lang) -> String {
         let (row, column) = match lang {

@@ -13,4 +13,6 @@ pub struct Notice {
     pub message: crate::i18n::Tr,
     /// The character it is about, for a character no font has.
     pub glyph: Option<char>,
+    /// The workbook cell it comes from, when a value of the data causes it.
+    pub at: Option<crate::diagnostic::Location>,
 }

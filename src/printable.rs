@@ -1,5 +1,6 @@
 //! Which characters of the workbook's text no embedded font can print, named by the
-//! employee (or task, organisation) and the field that holds them.
+//! employee (or task, organisation) and the field that holds them, and pointed to by their
+//! cell (each record keeps its row, the workbook its sheets' columns: [`Places`]).
 //!
 //! The layout engine also notices such a character, but it only knows the markup line the
 //! template made; a user needs the cell to fix. This scans the values the documents print
@@ -8,9 +9,10 @@
 
 use std::collections::BTreeSet;
 
+use crate::diagnostic::Location;
 use crate::i18n::{Lang, Tr};
-use crate::model::schema::{Column, conv, emp, goal, need, org, task};
-use crate::model::{Employee, FollowUp, Index, Workbook};
+use crate::model::schema::{Column, SheetDef, conv, emp, goal, kv, need, org, sheets, task};
+use crate::model::{Employee, FollowUp, Index, Places, Workbook};
 use crate::naming::folder_name;
 use crate::notice::Notice;
 use crate::text::fonts::{FaceId, Fonts};
@@ -24,6 +26,8 @@ pub struct Unprintable {
     pub field: Column,
     /// The character.
     pub c: char,
+    /// The cell it stands in, when the workbook was read from a file.
+    pub at: Option<Location>,
 }
 
 impl Unprintable {
@@ -51,16 +55,35 @@ pub fn printable(c: char) -> bool {
     c.is_whitespace() || c.is_control() || Fonts::embedded().pick(FaceId::REGULAR, c).is_some()
 }
 
-/// Each character of `text` that no face has, once, in order of first appearance.
-fn scan(text: &str, owner: &Tr, field: Column, out: &mut Vec<Unprintable>) {
-    let mut seen = BTreeSet::new();
-    for c in text.chars() {
-        if !printable(c) && seen.insert(c) {
-            out.push(Unprintable {
-                owner: owner.clone(),
-                field,
-                c,
-            });
+/// Scans the values of one owner (an employee, a task…), each in the cell it was read from.
+struct Scan<'a> {
+    places: &'a Places,
+    owner: Tr,
+    out: &'a mut Vec<Unprintable>,
+}
+
+impl Scan<'_> {
+    /// Each character of `text` that no face has, once, in order of first appearance;
+    /// `text` stands in `field` (named to the user) on `row` of `sheet`, in column `col`
+    /// (the field's own column, or the `Waarde` column of a key–value sheet).
+    fn cell(&mut self, text: &str, field: Column, (sheet, row, col): (&SheetDef, u32, Column)) {
+        let mut seen = BTreeSet::new();
+        for c in text.chars() {
+            if !printable(c) && seen.insert(c) {
+                self.out.push(Unprintable {
+                    owner: self.owner.clone(),
+                    field,
+                    c,
+                    at: self.places.cell(sheet, row, col),
+                });
+            }
+        }
+    }
+
+    /// [`Scan::cell`] for a value in its own column on `row` of `sheet`, if present.
+    fn field(&mut self, text: Option<&str>, col: Column, sheet: &SheetDef, row: u32) {
+        if let Some(t) = text {
+            self.cell(t, col, (sheet, row, col));
         }
     }
 }
@@ -69,41 +92,53 @@ fn scan(text: &str, owner: &Tr, field: Column, out: &mut Vec<Unprintable>) {
 /// conversations.
 pub fn of_employee(rows: &Index<'_>, e: &Employee) -> Vec<Unprintable> {
     let name = format!("{} {}", e.id, e.full_name());
-    let owner = Tr::new(name.clone(), name);
     let mut out = Vec::new();
-    let mut field = |text: Option<&str>, col: Column| {
-        if let Some(t) = text {
-            scan(t, &owner, col, &mut out);
-        }
+    let mut scan = Scan {
+        places: &rows.workbook().places,
+        owner: Tr::new(name.clone(), name),
+        out: &mut out,
     };
-    field(Some(&e.id), emp::ID);
-    field(Some(&e.first_name), emp::VOORNAAM);
-    field(Some(&e.last_name), emp::ACHTERNAAM);
-    field(e.function.as_deref(), emp::FUNCTIE);
-    field(Some(&e.team), emp::TEAM);
-    field(e.supervisor.as_deref(), emp::LEIDINGGEVENDE);
-    field(e.coach.as_deref(), emp::BEGELEIDER);
-    field(e.career_goal.as_deref(), emp::LOOPBAANDOEL);
-    field(e.strengths.as_deref(), emp::STERKTES);
-    field(e.improvements.as_deref(), emp::WERKPUNTEN);
-    field(e.interests.as_deref(), emp::INTERESSES);
+    let (sheet, row) = (&sheets::MEDEWERKERS, e.row);
+    for (text, col) in [
+        (Some(e.id.as_str()), emp::ID),
+        (Some(&e.first_name), emp::VOORNAAM),
+        (Some(&e.last_name), emp::ACHTERNAAM),
+        (e.function.as_deref(), emp::FUNCTIE),
+        (Some(&e.team), emp::TEAM),
+        (e.supervisor.as_deref(), emp::LEIDINGGEVENDE),
+        (e.coach.as_deref(), emp::BEGELEIDER),
+        (e.career_goal.as_deref(), emp::LOOPBAANDOEL),
+        (e.strengths.as_deref(), emp::STERKTES),
+        (e.improvements.as_deref(), emp::WERKPUNTEN),
+        (e.interests.as_deref(), emp::INTERESSES),
+    ] {
+        scan.field(text, col, sheet, row);
+    }
     // The employee's rows from the run's index: scanning every goal and conversation for
     // each employee grew with the square of the organisation.
+    let sheet = &sheets::DOELEN;
     for g in rows.goals(&e.id) {
-        field(Some(&g.text), goal::DOEL);
+        scan.field(Some(&g.text), goal::DOEL, sheet, g.row);
         for a in &g.actions {
-            field(a.text.as_deref(), goal::ACTIE);
-            field(a.support.as_deref(), goal::ONDERSTEUNING);
-            field(a.responsible.as_deref(), goal::VERANTWOORDELIJKE);
-            if let Some(FollowUp::Text(t)) = &a.follow_up {
-                field(Some(t), goal::OPVOLGING);
+            let follow_up = match &a.follow_up {
+                Some(FollowUp::Text(t)) => Some(t.as_str()),
+                _ => None,
+            };
+            for (text, col) in [
+                (a.text.as_deref(), goal::ACTIE),
+                (a.support.as_deref(), goal::ONDERSTEUNING),
+                (a.responsible.as_deref(), goal::VERANTWOORDELIJKE),
+                (follow_up, goal::OPVOLGING),
+                (a.evaluation.as_deref(), goal::EVALUATIE),
+            ] {
+                scan.field(text, col, sheet, a.row);
             }
-            field(a.evaluation.as_deref(), goal::EVALUATIE);
         }
     }
     for c in rows.conversations(&e.id) {
-        field(c.participants.as_deref(), conv::DEELNEMERS);
-        field(c.notes.as_deref(), conv::VERSLAG);
+        let sheet = &sheets::GESPREKKEN;
+        scan.field(c.participants.as_deref(), conv::DEELNEMERS, sheet, c.row);
+        scan.field(c.notes.as_deref(), conv::VERSLAG, sheet, c.row);
     }
     out
 }
@@ -112,35 +147,55 @@ pub fn of_employee(rows: &Index<'_>, e: &Employee) -> Vec<Unprintable> {
 /// tasks and the team needs.
 pub fn of_shared(wb: &Workbook) -> Vec<Unprintable> {
     let mut out = Vec::new();
+    let places = &wb.places;
     let o = &wb.organisation;
-    let owner = Tr::new("organisatie", "organisation");
-    scan(&o.name, &owner, org::NAAM, &mut out);
-    for (text, col) in [(&o.address, org::ADRES), (&o.city, org::PLAATS)] {
+    let mut scan = Scan {
+        places,
+        owner: Tr::new("organisatie", "organisation"),
+        out: &mut out,
+    };
+    for (text, col) in [
+        (Some(&o.name), org::NAAM),
+        (o.address.as_ref(), org::ADRES),
+        (o.city.as_ref(), org::PLAATS),
+    ] {
         if let Some(t) = text {
-            scan(t, &owner, col, &mut out);
+            // A field of the key–value sheet: its value stands in the `Waarde` column of
+            // the field's own row.
+            let row = o.rows.get(col.nl).copied().unwrap_or(0);
+            scan.cell(t, col, (&sheets::ORGANISATIE, row, kv::WAARDE));
         }
     }
     for t in &wb.tasks {
-        let owner = Tr::new(format!("taak `{}`", t.code), format!("task `{}`", t.code));
-        scan(&t.code, &owner, task::CODE, &mut out);
-        scan(&t.name, &owner, task::TAAK, &mut out);
+        let mut scan = Scan {
+            places,
+            owner: Tr::new(format!("taak `{}`", t.code), format!("task `{}`", t.code)),
+            out: &mut out,
+        };
         for (text, col) in [
-            (&t.cluster, task::CLUSTER),
-            (&t.description, task::OMSCHRIJVING),
+            (Some(t.code.as_str()), task::CODE),
+            (Some(&t.name), task::TAAK),
+            (t.cluster.as_deref(), task::CLUSTER),
+            (t.description.as_deref(), task::OMSCHRIJVING),
         ] {
-            if let Some(text) = text {
-                scan(text, &owner, col, &mut out);
-            }
+            scan.field(text, col, &sheets::TAKEN, t.row);
         }
     }
     for n in &wb.team_needs {
-        let owner = Tr::new(
-            format!("teambehoefte `{}` / `{}`", n.team, n.task),
-            format!("team need `{}` / `{}`", n.team, n.task),
+        let mut scan = Scan {
+            places,
+            owner: Tr::new(
+                format!("teambehoefte `{}` / `{}`", n.team, n.task),
+                format!("team need `{}` / `{}`", n.team, n.task),
+            ),
+            out: &mut out,
+        };
+        scan.field(
+            n.reason.as_deref(),
+            need::REDEN,
+            &sheets::TEAMBEHOEFTEN,
+            n.row,
         );
-        if let Some(r) = &n.reason {
-            scan(r, &owner, need::REDEN, &mut out);
-        }
     }
     out
 }
@@ -157,13 +212,15 @@ pub fn notices(rows: &Index<'_>, employees: &[&Employee], lang: Lang) -> Vec<Not
             file: all.clone(),
             message: u.message(),
             glyph: Some(u.c),
+            at: u.at.clone(),
         })
         .collect();
     for e in employees {
-        out.extend(of_employee(rows, e).iter().map(|u| Notice {
+        out.extend(of_employee(rows, e).into_iter().map(|u| Notice {
             file: folder_name(e),
             message: u.message(),
             glyph: Some(u.c),
+            at: u.at,
         }));
     }
     out
@@ -230,6 +287,7 @@ mod tests {
             file: file.into(),
             message: Tr::new(format!("{c}"), format!("{c}")),
             glyph: Some(c),
+            at: None,
         };
         let mut notices = vec![
             notice("M003", '𓀀'),
@@ -239,6 +297,7 @@ mod tests {
                 file: "teammatrix.pdf".into(),
                 message: Tr::new("gesplitst", "split"),
                 glyph: None,
+                at: None,
             },
         ];
         drop_named_by_data(&mut notices, 1);

@@ -84,6 +84,7 @@ fn painting_team() -> Workbook {
             cell("L1", "LOG-HEF", Some(3)),
         ],
         team_needs: vec![TeamNeed {
+            row: 0,
             team: "Buiten".into(),
             task: "SCH-BUI".into(),
             reason: Some("veel schilderopdrachten".into()),
@@ -93,6 +94,7 @@ fn painting_team() -> Workbook {
         }],
         goals: vec![
             Goal {
+                row: 0,
                 employee: "M3".into(),
                 number: 1,
                 text: "Zelfstandig buitenschilderwerk doen".into(),
@@ -102,6 +104,7 @@ fn painting_team() -> Workbook {
                 actions: vec![],
             },
             Goal {
+                row: 0,
                 employee: "M4".into(),
                 number: 1,
                 text: "Meer leren voor het team".into(),
@@ -111,6 +114,7 @@ fn painting_team() -> Workbook {
                 actions: vec![],
             },
             Goal {
+                row: 0,
                 employee: "M1".into(),
                 number: 1,
                 text: "Een werf plannen".into(),
@@ -299,6 +303,7 @@ fn a_task_without_team_belongs_to_the_teams_with_a_level_or_a_need_for_it() {
     };
     assert!(!has(&all, "Buiten") && has(&all, "Logistiek"));
     wb.team_needs.push(TeamNeed {
+        row: 0,
         team: "Buiten".into(),
         task: "LOG-HEF".into(),
         reason: None,

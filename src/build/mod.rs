@@ -364,6 +364,7 @@ fn found(laid: &layout::Laid, path: &str) -> Vec<Notice> {
                 layout::WarningKind::MissingGlyph(c) => Some(c),
                 _ => None,
             },
+            at: None,
         })
         .collect()
 }

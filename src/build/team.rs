@@ -46,6 +46,7 @@ pub(super) fn document(
                 ),
             ),
             glyph: None,
+            at: None,
         });
     }
     let doc = parse(templates, &kind.template(), &ctx, team.team)?;

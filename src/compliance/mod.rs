@@ -27,9 +27,10 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::format::format_date;
 use crate::i18n::{Lang, Tr};
+use crate::model::schema::{Column, SheetDef, conv, emp, goal, sheets};
 use crate::model::{
-    ConversationKind, Employee, Index, LDE_CLOSED, Origin as GoalOrigin, Regime, Signed, Status,
-    SupportLevel, TaskKind, Workbook,
+    CellRef, ConversationKind, Employee, Index, LDE_CLOSED, Origin as GoalOrigin, Regime, Signed,
+    Status, SupportLevel, TaskKind, Workbook,
 };
 
 pub use settings::{Origin, SETTINGS, SettingDef, SheetColumn, Thresholds, Unit};
@@ -258,6 +259,19 @@ pub struct Finding {
     pub message: Tr,
     /// The dates the rule used, each with its label.
     pub dates: Vec<(Tr, NaiveDate)>,
+    /// The cell to look at or fix, when the finding is about one row (a conversation not
+    /// signed, an action past its deadline, an empty date); `None` when it is about the
+    /// employee as a whole or about what is missing.
+    pub at: Option<CellRef>,
+}
+
+impl Finding {
+    /// The finding pointing at `column` of `row` on `sheet` (a row of 0, not read from a
+    /// sheet, points nowhere).
+    fn at(mut self, sheet: &'static SheetDef, row: u32, column: Column) -> Finding {
+        self.at = (row > 0).then_some(CellRef { sheet, row, column });
+        self
+    }
 }
 
 /// The days a check covers, both ends included; the coaching norm is counted per calendar
@@ -546,6 +560,7 @@ impl<'a> Ctx<'a> {
             severity,
             message,
             dates,
+            at: None,
         }
     }
 
@@ -594,6 +609,7 @@ fn org_finding(
         severity,
         message,
         dates,
+        at: None,
     }
 }
 
@@ -661,6 +677,7 @@ pub(crate) fn pop_termijn(ctx: &Ctx<'_>, period: Period) -> Option<Finding> {
                     format!("eerste POP op {}, {late} dagen na de termijn van {term_nl} (uiterlijk {})", format_date(first.date), format_date(due)),
                     format!("first POP on {}, {late} days after the {term_en} deadline ({})", format_date(first.date), format_date(due)),
                 ), dates)
+                .at(&sheets::GESPREKKEN, first.row, conv::DATUM)
             }
         }
         None => {
@@ -754,7 +771,10 @@ pub(crate) fn pop_geldigheid(ctx: &Ctx<'_>, period: Period) -> Option<Finding> {
             format!("POP updated on {l}, valid until {x}"),
         ),
     };
-    Some(ctx.finding(rule, severity, message, dates))
+    Some(
+        ctx.finding(rule, severity, message, dates)
+            .at(&sheets::GESPREKKEN, last.row, conv::DATUM),
+    )
 }
 
 /// `verbeteracties`: at least the minimum number of improvement actions in the current POP.
@@ -910,7 +930,7 @@ pub(crate) fn matrix_bijwerken(ctx: &Ctx<'_>) -> Vec<Finding> {
                 ),
             ),
             vec![(label("niveau sinds", "level since"), since)],
-        ));
+        ).at(&sheets::DOELEN, g.row, goal::RESULTAAT));
     }
     out
 }
@@ -950,6 +970,12 @@ pub(crate) fn ondertekening(ctx: &Ctx<'_>) -> Option<Finding> {
                 .filter_map(Signed::date)
                 .filter(|d| (*d - last.date).num_days() > i64::from(term))
                 .max();
+            // The column of the later signature.
+            let signing_column = if supervisor.date() > employee.date() {
+                conv::GETEKEND_LG
+            } else {
+                conv::GETEKEND_MW
+            };
             return Some(match late {
                 None => ctx.finding(
                     RuleId::Ondertekening,
@@ -976,6 +1002,7 @@ pub(crate) fn ondertekening(ctx: &Ctx<'_>) -> Option<Finding> {
                         ),
                         dates,
                     )
+                    .at(&sheets::GESPREKKEN, last.row, signing_column)
                 }
             });
         }
@@ -986,15 +1013,24 @@ pub(crate) fn ondertekening(ctx: &Ctx<'_>) -> Option<Finding> {
             "the employee and the supervisor",
         ),
     };
-    Some(ctx.finding(
-        RuleId::Ondertekening,
-        Severity::Tekort,
-        Tr::new(
-            format!("het POP van {date} is niet getekend door {nl}"),
-            format!("the POP of {date} is not signed by {en}"),
-        ),
-        dates,
-    ))
+    // The first column without a signature.
+    let unsigned = if employee == Signed::No {
+        conv::GETEKEND_MW
+    } else {
+        conv::GETEKEND_LG
+    };
+    Some(
+        ctx.finding(
+            RuleId::Ondertekening,
+            Severity::Tekort,
+            Tr::new(
+                format!("het POP van {date} is niet getekend door {nl}"),
+                format!("the POP of {date} is not signed by {en}"),
+            ),
+            dates,
+        )
+        .at(&sheets::GESPREKKEN, last.row, unsigned),
+    )
 }
 
 /// `opvolging`: each action of the current POP past its deadline is done, stopped or
@@ -1016,21 +1052,24 @@ pub(crate) fn opvolging(ctx: &Ctx<'_>) -> Vec<Finding> {
                 _ => ("zonder status", "without status"),
             };
             let d = format_date(deadline);
-            out.push(ctx.finding(
-                RuleId::Opvolging,
-                Severity::Waarschuwing,
-                Tr::new(
-                    format!(
-                        "actie `{what}` (doel {}) had deadline {d}, {snl}, zonder evaluatie",
-                        g.number
+            out.push(
+                ctx.finding(
+                    RuleId::Opvolging,
+                    Severity::Waarschuwing,
+                    Tr::new(
+                        format!(
+                            "actie `{what}` (doel {}) had deadline {d}, {snl}, zonder evaluatie",
+                            g.number
+                        ),
+                        format!(
+                            "action `{what}` (goal {}) had deadline {d}, {sen}, without evaluation",
+                            g.number
+                        ),
                     ),
-                    format!(
-                        "action `{what}` (goal {}) had deadline {d}, {sen}, without evaluation",
-                        g.number
-                    ),
-                ),
-                vec![(label("deadline", "deadline"), deadline)],
-            ));
+                    vec![(label("deadline", "deadline"), deadline)],
+                )
+                .at(&sheets::DOELEN, a.row, goal::STATUS),
+            );
         }
     }
     if out.is_empty() {
@@ -1059,7 +1098,7 @@ pub(crate) fn wop_evaluatie(ctx: &Ctx<'_>) -> Option<Finding> {
                 "`WOP start` is empty: WOP evaluation not checked (fill in the start if there is a work-support package)",
             ),
             Vec::new(),
-        ));
+        ).at(&sheets::MEDEWERKERS, ctx.e.row, emp::WOP_START));
     };
     let due = wop_due(start, ctx.rules);
     let severity = deadline_severity(
@@ -1090,15 +1129,18 @@ pub(crate) fn wop_evaluatie(ctx: &Ctx<'_>) -> Option<Finding> {
             format!("WOP evaluation on {d}"),
         ),
     };
-    Some(ctx.finding(
-        RuleId::WopEvaluatie,
-        severity,
-        message,
-        vec![
-            (label("WOP-start", "WOP start"), start),
-            (label("WOP-evaluatie", "WOP evaluation"), due),
-        ],
-    ))
+    Some(
+        ctx.finding(
+            RuleId::WopEvaluatie,
+            severity,
+            message,
+            vec![
+                (label("WOP-start", "WOP start"), start),
+                (label("WOP-evaluatie", "WOP evaluation"), due),
+            ],
+        )
+        .at(&sheets::MEDEWERKERS, ctx.e.row, emp::WOP_START),
+    )
 }
 
 /// `lde-traject`: an LDE track ends some years after its start (`Trajectstart`, not the hire
@@ -1114,7 +1156,7 @@ pub(crate) fn lde_traject(ctx: &Ctx<'_>) -> Vec<Finding> {
                 "`Track start` (`Trajectstart`) is empty: the end of the LDE track was not worked out (the hire date is not the start of the track)",
             ),
             Vec::new(),
-        )];
+        ).at(&sheets::MEDEWERKERS, ctx.e.row, emp::TRAJECTSTART)];
     };
     let mut out = Vec::new();
     let s = format_date(start);
@@ -1131,7 +1173,7 @@ pub(crate) fn lde_traject(ctx: &Ctx<'_>) -> Vec<Finding> {
                 ),
             ),
             vec![(label("trajectstart", "track start"), start)],
-        ));
+        ).at(&sheets::MEDEWERKERS, ctx.e.row, emp::TRAJECTSTART));
     }
     let end = lde_track_end(start, ctx.rules);
     let severity = deadline_severity(

@@ -34,6 +34,7 @@ fn conversation(
     signed: (bool, bool),
 ) -> Conversation {
     Conversation {
+        row: 0,
         employee: id.into(),
         date,
         kind,
@@ -60,6 +61,7 @@ fn action(deadline: NaiveDate, status: Option<Status>) -> Action {
 
 fn goal(id: &str, number: u32, result: Option<GoalResult>, actions: Vec<Action>) -> Goal {
     Goal {
+        row: 0,
         employee: id.into(),
         number,
         text: "doel".into(),
@@ -906,6 +908,7 @@ fn the_totals_line_counts_shortfalls_warnings_and_employees() {
         severity,
         message: Tr::new("x", "x"),
         dates: Vec::new(),
+        at: None,
     };
     let findings = [
         f(Some("M1"), Severity::Tekort),

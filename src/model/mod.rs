@@ -8,12 +8,16 @@ pub mod schema;
 mod validate;
 pub mod value;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use validate::{Blocked, Validated, choices, validate};
+
+use crate::diagnostic::{ColumnRef, Location};
+use schema::{Column, SheetDef};
 
 /// Unit enums whose snake_case name is the suffix of their label key (`status_bezig`).
 macro_rules! keyed {
@@ -53,6 +57,10 @@ pub struct Organisation {
     pub regime: Option<Regime>,
     /// Path to the logo, relative to the workbook as written.
     pub logo: Option<String>,
+    /// The row of the `Organisatie` sheet each field was read from, by its column's Dutch
+    /// name (`Naam`, `Adres`…).
+    #[serde(skip)]
+    pub rows: BTreeMap<&'static str, u32>,
 }
 
 /// The legal frame of the target-group employment.
@@ -174,6 +182,8 @@ pub struct Task {
     pub description: Option<String>,
     /// The one team that needs it (`None`: see [`Workbook::task_teams`]).
     pub team: Option<String>,
+    /// The row of the `Taken` sheet it was read from.
+    pub row: u32,
 }
 
 /// One cell of the teammatrix: an employee's level and markers for one task.
@@ -224,6 +234,8 @@ pub struct TeamNeed {
     pub deadline: Option<NaiveDate>,
     /// How urgent.
     pub priority: Option<Priority>,
+    /// The row of the `Teambehoeften` sheet it was read from.
+    pub row: u32,
 }
 
 /// Where a development goal comes from.
@@ -295,6 +307,8 @@ pub struct Action {
     pub status: Option<Status>,
     /// Evaluation text.
     pub evaluation: Option<String>,
+    /// The row of the `Doelen` sheet it was read from.
+    pub row: u32,
 }
 
 /// A development goal with its actions.
@@ -314,6 +328,8 @@ pub struct Goal {
     pub result: Option<GoalResult>,
     /// The actions, in sheet order.
     pub actions: Vec<Action>,
+    /// The row of the `Doelen` sheet of the goal's first line (where its text stands).
+    pub row: u32,
 }
 
 impl Goal {
@@ -366,6 +382,8 @@ pub struct Conversation {
     pub signed_supervisor: Signed,
     /// Date of the next conversation.
     pub next: Option<NaiveDate>,
+    /// The row of the `Gesprekken` sheet it was read from.
+    pub row: u32,
 }
 
 /// Whether a conversation's form was signed: `Getekend …` holds `ja`/`nee`, or the day it
@@ -468,6 +486,9 @@ pub struct Workbook {
     pub coaches: Vec<Coach>,
     /// Settings as written.
     pub settings: Vec<Setting>,
+    /// Where each sheet was read, to name the cell a record's value came from.
+    #[serde(skip)]
+    pub places: Places,
 }
 
 impl Workbook {
@@ -567,6 +588,89 @@ impl Workbook {
             pairs,
             all,
         }
+    }
+}
+
+/// Where the workbook's sheets were read: each sheet's file, name and columns. Records keep
+/// the row they came from; with these a later stage (a notice about a character no font
+/// has, a compliance finding) names the cell to fix without reading the workbook again.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Places {
+    sheets: Vec<SheetPlace>,
+}
+
+/// One read sheet (or CSV file): where it is and where each defined column stands.
+#[derive(Debug, Clone, PartialEq)]
+struct SheetPlace {
+    def: &'static SheetDef,
+    file: PathBuf,
+    sheet: Option<String>,
+    headers: Vec<String>,
+    /// For each of `def`'s columns, its index in the sheet.
+    index: Vec<Option<usize>>,
+}
+
+/// A cell of the workbook by its sheet, row and column: where a later stage points the
+/// reader to fix a value (see [`Places::locate`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRef {
+    /// The sheet.
+    pub sheet: &'static SheetDef,
+    /// The row as the spreadsheet shows it (or the CSV line).
+    pub row: u32,
+    /// The column.
+    pub column: Column,
+}
+
+impl Places {
+    /// Where `cell` stands, named as a data message names it (see [`Places::cell`]).
+    pub fn locate(&self, cell: CellRef) -> Option<Location> {
+        self.cell(cell.sheet, cell.row, cell.column)
+    }
+
+    /// Records that `def` was read from `sheet` of `file` (`None` for a CSV file), with
+    /// `headers` as written and, for each of `def`'s columns, its index among them.
+    pub fn add(
+        &mut self,
+        def: &'static SheetDef,
+        file: PathBuf,
+        sheet: Option<String>,
+        headers: Vec<String>,
+        index: Vec<Option<usize>>,
+    ) {
+        self.sheets.push(SheetPlace {
+            def,
+            file,
+            sheet,
+            headers,
+            index,
+        });
+    }
+
+    /// The cell of `col` on `row` of the sheet `def`: `team.xlsx, blad `Medewerkers`, rij 5,
+    /// kolom `Loopbaandoel` (K)`. Without the column when the sheet lacks it; `None` when
+    /// the sheet was not read (a workbook built in code) or `row` is 0 (not from a sheet).
+    pub fn cell(&self, def: &SheetDef, row: u32, col: Column) -> Option<Location> {
+        let s = self.sheets.iter().find(|s| s.def == def)?;
+        if row == 0 {
+            return None;
+        }
+        let column = s
+            .def
+            .columns
+            .iter()
+            .position(|c| *c == col)
+            .and_then(|pos| s.index[pos])
+            .map(|index| ColumnRef {
+                header: s.headers.get(index).cloned().unwrap_or_default(),
+                index,
+            });
+        Some(Location {
+            file: s.file.clone(),
+            sheet: s.sheet.clone(),
+            row: Some(row),
+            column,
+        })
     }
 }
 

@@ -721,7 +721,15 @@ impl<'a> Validator<'a> {
                 ));
                 continue;
             }
-            bound.push(self.bind_columns(table, def));
+            let b = self.bind_columns(table, def);
+            self.wb.places.add(
+                def,
+                table.file.clone(),
+                table.is_sheet.then(|| table.name.clone()),
+                table.headers.clone(),
+                b.index.clone(),
+            );
+            bound.push(b);
         }
         for def in sheets::ALL.iter().filter(|d| d.required) {
             if !bound.iter().any(|b| b.def == def) {
@@ -871,6 +879,7 @@ impl<'a> Validator<'a> {
                     continue;
                 }
             };
+            org.rows.insert(field.nl, row.number);
             match *field {
                 f if f == schema::org::NAAM => {
                     seen_name = text.is_some();
@@ -1096,6 +1105,7 @@ impl<'a> Validator<'a> {
                 required: r.read(d, VEREIST, value::whole),
                 description: r.text(d, OMSCHRIJVING),
                 team,
+                row: row.number,
             };
             let Some(code) = code else { continue };
             let key = normalize(&code);
@@ -1376,6 +1386,7 @@ impl<'a> Validator<'a> {
                 required: need.1,
                 deadline: need.2,
                 priority: need.3,
+                row: row.number,
             });
         }
     }
@@ -1422,6 +1433,7 @@ impl<'a> Validator<'a> {
                 follow_up,
                 status: r.choice(d, STATUS, STATUSES),
                 evaluation: r.text(d, EVALUATIE),
+                row: row.number,
             };
             let (Some(e), Some(nr)) = (emp, nr) else {
                 continue;
@@ -1482,6 +1494,7 @@ impl<'a> Validator<'a> {
                         task: task_code,
                         origin,
                         result,
+                        row: row.number,
                         actions: if is_empty_action(&action) {
                             Vec::new()
                         } else {
@@ -1529,6 +1542,7 @@ impl<'a> Validator<'a> {
                 signed_employee: c.2,
                 signed_supervisor: c.3,
                 next: next.filter(|n| *n >= date),
+                row: row.number,
             });
         }
     }
@@ -1863,8 +1877,13 @@ fn wide_cell(cell: &Cell) -> Read<Assessment> {
     Ok(Some(a))
 }
 
+/// Whether a goal's row holds no action (only the goal): every field empty, wherever it
+/// stands.
 fn is_empty_action(a: &Action) -> bool {
-    a == &Action::default()
+    a == &Action {
+        row: a.row,
+        ..Action::default()
+    }
 }
 
 fn looks_like_date(s: &str) -> bool {

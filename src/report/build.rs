@@ -13,13 +13,19 @@ use crate::i18n::{Lang, Tr};
 use crate::model::{Employee, Workbook};
 use crate::notice::Notice;
 
-/// `waarschuwing: M003-Yılmaz-Ayşe: …`: a notice about a file, in the reader's language.
+/// `waarschuwing: M003-Yılmaz-Ayşe: …`: a notice about a file, in the reader's language,
+/// with the cell to fix on a line of its own (as a data message shows it) when the data
+/// caused it.
 pub fn notice(n: &Notice, lang: Lang) -> String {
     let word = match lang {
         Lang::Nl => "waarschuwing",
         Lang::En => "warning",
     };
-    format!("{word}: {}: {}", n.file, n.message.get(lang))
+    let mut out = format!("{word}: {}: {}", n.file, n.message.get(lang));
+    if let Some(at) = &n.at {
+        out.push_str(&format!("\n  --> {}", at.render(lang)));
+    }
+    out
 }
 
 /// The closing line of a build: what was made, and where.

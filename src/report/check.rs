@@ -299,6 +299,12 @@ pub fn findings(
             f.message.get(lang),
             f.rule.tag(lang)
         );
+        // The cell to look at, under the message: `→ blad `Gesprekken`, rij 14, …` (not
+        // under an `info` line, which names its column itself and would double the list).
+        let place = f.at.filter(|_| f.severity != Severity::Opmerking);
+        if let Some(at) = place.and_then(|c| wb.places.locate(c)) {
+            let _ = writeln!(out, "    {:<width$}  → {}", "", at.render_in_workbook(lang));
+        }
     };
     // Each employee's findings, in the order found (looked up per employee, not searched:
     // 5,000 employees' findings were scanned 5,000 times).

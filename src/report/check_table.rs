@@ -30,6 +30,9 @@ pub struct Row {
     pub date: Option<NaiveDate>,
     /// What was found, or what falls due.
     pub text: String,
+    /// The cell a finding is about (`blad `Gesprekken`, rij 14, kolom `Datum` (B)`); empty
+    /// when it is about the employee as a whole, and for the planning.
+    pub place: String,
 }
 
 /// The findings that need a look (not `ok`), then the planning, as rows.
@@ -61,6 +64,11 @@ pub fn rows(
                 severity: f.severity.word(lang).to_string(),
                 date: f.dates.last().map(|(_, d)| *d),
                 text: f.message.get(lang).to_string(),
+                place: f
+                    .at
+                    .and_then(|c| wb.places.locate(c))
+                    .map(|at| at.render_in_workbook(lang))
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -81,6 +89,7 @@ pub fn rows(
             Some(d) => format!("{}: {}", p.occasion.words().get(lang), d.get(lang)),
             None => p.occasion.words().get(lang).to_string(),
         },
+        place: String::new(),
     }));
     out
 }
@@ -102,6 +111,7 @@ pub fn csv(rows: &[Row], lang: Lang) -> String {
                 "Ernst",
                 "Datum",
                 "Tekst",
+                "Plaats",
             ],
         ),
         Lang::En => (
@@ -116,6 +126,7 @@ pub fn csv(rows: &[Row], lang: Lang) -> String {
                 "Severity",
                 "Date",
                 "Text",
+                "Place",
             ],
         ),
     };
@@ -135,6 +146,7 @@ pub fn csv(rows: &[Row], lang: Lang) -> String {
             &r.severity,
             &date,
             &r.text,
+            &r.place,
         ]);
     }
     let bytes = w.into_inner().unwrap_or_default();
@@ -142,7 +154,7 @@ pub fn csv(rows: &[Row], lang: Lang) -> String {
 }
 
 /// The rows as a JSON array of objects (`kind`, `employee`, `name`, `team`, `supervisor`,
-/// `rule`, `severity`, `date` as `2026-02-17` or null, `text`).
+/// `rule`, `severity`, `date` as `2026-02-17` or null, `text`, `place`).
 pub fn json(rows: &[Row]) -> String {
     let mut s = serde_json::to_string_pretty(rows).unwrap_or_else(|_| "[]".to_string());
     s.push('\n');

@@ -626,6 +626,9 @@ struct RuleFinding {
     word: &'static str,
     tag: &'static str,
     message: String,
+    /// The cell to look at (`blad `Gesprekken`, rij 14, kolom …`), when the finding is
+    /// about one row.
+    place: Option<String>,
 }
 
 /// An employee to choose in the build form.
@@ -783,7 +786,7 @@ fn fill_check(ctx: &mut CheckContext, inspection: &run::Inspection, app: &App, l
             .flat_map(|(f, _)| f.iter())
             .filter(|f| f.employee.as_deref() == Some(e.id.as_str()))
             .filter(|f| f.severity != crate::compliance::Severity::Ok)
-            .map(|f| rule_finding(f, lang))
+            .map(|f| rule_finding(f, wb, lang))
             .collect();
         let title = format!("{} ({})", e.full_name(), e.id);
         if !problems.is_empty() || !mine.is_empty() {
@@ -807,13 +810,17 @@ fn fill_check(ctx: &mut CheckContext, inspection: &run::Inspection, app: &App, l
         ctx.organisation = findings
             .iter()
             .filter(|f| f.employee.is_none() && f.severity != crate::compliance::Severity::Ok)
-            .map(|f| rule_finding(f, lang))
+            .map(|f| rule_finding(f, wb, lang))
             .collect();
         ctx.rules_total = crate::compliance::totals::Totals::of(findings, *checked).render(lang);
     }
 }
 
-fn rule_finding(f: &crate::compliance::Finding, lang: Lang) -> RuleFinding {
+fn rule_finding(
+    f: &crate::compliance::Finding,
+    wb: &crate::model::Workbook,
+    lang: Lang,
+) -> RuleFinding {
     use crate::compliance::Severity as S;
     RuleFinding {
         severity: match f.severity {
@@ -824,6 +831,10 @@ fn rule_finding(f: &crate::compliance::Finding, lang: Lang) -> RuleFinding {
         word: f.severity.word(lang),
         tag: f.rule.tag(lang),
         message: f.message.get(lang).to_string(),
+        place: f
+            .at
+            .and_then(|c| wb.places.locate(c))
+            .map(|at| at.render_in_workbook(lang)),
     }
 }
 

@@ -28,7 +28,12 @@ fn accepts_all_three_sample_forms_with_identical_summaries() {
         summaries.push(text(&out.stdout));
     }
     assert_eq!(summaries[0], summaries[1], "xlsx and ods differ");
-    assert_eq!(summaries[0], summaries[2], "xlsx and csv differ");
+    // A folder of CSV files names the file where the workbook names the sheet.
+    assert_eq!(
+        common::without_places(&summaries[0]),
+        common::without_places(&summaries[2]),
+        "xlsx and csv differ"
+    );
     assert_eq!(summaries[0], summaries[3], "xlsx and old-Excel xls differ");
     let s = &summaries[0];
     assert!(

@@ -124,7 +124,10 @@ fn check_shows_each_finding_for_the_employee_who_has_it() {
         .filter(|l| l.trim_start().starts_with("info") && l.ends_with("[wop-evaluatie]"))
         .count();
     assert_eq!(wop_notes, 9, "{rules}");
-    let shown = rules.lines().filter(|l| l.starts_with("    ")).count();
+    let shown = rules
+        .lines()
+        .filter(|l| l.starts_with("    ") && !l.trim_start().starts_with('→'))
+        .count();
     assert_eq!(
         shown,
         EXPECTED.len() + wop_notes,
@@ -158,6 +161,24 @@ fn as_of_defaults_to_date_and_findings_are_the_same_in_every_sample_form() {
     assert_eq!(first, by_date);
     for form in ["samples/team.ods", "samples/team-csv", "samples/team.xls"] {
         let other = text(&popdruk(&["check", form, "--as-of", AS_OF, "--date", AS_OF]).stdout);
+        // A folder of CSV files names the file where a workbook names the sheet; the rows
+        // and columns are the same.
+        let other = other
+            .lines()
+            .map(|l| match l.split_once("→ ") {
+                Some((indent, place)) => match place.split_once(".csv,") {
+                    Some((file, rest)) => {
+                        let mut sheet = file.to_string();
+                        sheet[..1].make_ascii_uppercase();
+                        format!("{indent}→ blad `{sheet}`,{rest}")
+                    }
+                    None => l.to_string(),
+                },
+                None => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n";
         assert_eq!(rules_section(&first), rules_section(&other), "{form}");
     }
 }
@@ -565,7 +586,8 @@ fn the_findings_and_the_planning_come_out_as_a_table_for_a_spreadsheet() {
             "Regel",
             "Ernst",
             "Datum",
-            "Tekst"
+            "Tekst",
+            "Plaats"
         ]
     );
     let rows: Vec<Vec<String>> = reader
@@ -585,7 +607,10 @@ fn the_findings_and_the_planning_come_out_as_a_table_for_a_spreadsheet() {
             "Dirk Janssens",
             "pop-geldigheid",
             "tekort",
-            "16/12/2025"
+            "16/12/2025",
+            "",
+            // The row of Kevin's last POP conversation (16/12/2024) in the sample.
+            "blad `Gesprekken`, rij 29, kolom `Datum` (B)"
         ]),
         "{csv}"
     );
@@ -607,7 +632,7 @@ fn the_findings_and_the_planning_come_out_as_a_table_for_a_spreadsheet() {
     let (plain, _) = table(&["-q"]);
     let printed = rules_section(&plain)
         .lines()
-        .filter(|l| l.starts_with("    "))
+        .filter(|l| l.starts_with("    ") && !l.trim_start().starts_with('→'))
         .count();
     let findings = rows.iter().filter(|r| r[0] == "bevinding").count();
     assert!(findings > 5);
@@ -644,7 +669,40 @@ fn a_workbook_with_errors_gives_the_table_header_alone_and_exit_1() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stdout),
-        "\u{feff}Kind,ID,Name,Team,Supervisor,Rule,Severity,Date,Text\n"
+        "\u{feff}Kind,ID,Name,Team,Supervisor,Rule,Severity,Date,Text,Place\n"
     );
     assert!(text(&out.stderr).contains("SCH-BIU"));
+}
+
+#[test]
+fn a_finding_about_one_row_points_to_its_cell() {
+    // In the sample: Jean-Pierre's POP of 01/10/2026 (row 24 of `Gesprekken`) lacks the
+    // supervisor's signature; Kevin's action `Vast duo met Agnieszka` (row 31 of `Doelen`)
+    // is past its deadline. Each finding's next line names the cell to fix.
+    let (plain, code) = table(&[]);
+    assert_eq!(code, Some(0));
+    let lines: Vec<&str> = rules_section(&plain).lines().collect();
+    let under = |finding: &str| {
+        let at = lines
+            .iter()
+            .position(|l| l.contains(finding))
+            .unwrap_or_else(|| panic!("no `{finding}` in {plain}"));
+        lines
+            .get(at + 1)
+            .map(|l| l.trim().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        under("het POP van 01/10/2026 is niet getekend door de leidinggevende"),
+        "→ blad `Gesprekken`, rij 24, kolom `Getekend leidinggevende` (G)"
+    );
+    assert_eq!(
+        under("actie `Vast duo met Agnieszka` (doel 2) had deadline 30/09/2025"),
+        "→ blad `Doelen`, rij 31, kolom `Status` (L)"
+    );
+    // A finding about what is missing has no cell: the next line is another finding.
+    assert!(
+        !under("1 verbeteractie in het huidige POP").starts_with('→'),
+        "{plain}"
+    );
 }

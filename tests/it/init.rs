@@ -98,7 +98,13 @@ fn an_example_starter_reads_like_the_bundled_sample_in_both_languages() {
         let (code, stderr, stdout) = check(&path);
         assert_eq!(code, Some(0), "{lang}: {stderr}");
         assert_eq!(stderr.trim(), "geen fouten of waarschuwingen", "{lang}");
-        assert_eq!(stdout, sample, "{lang}");
+        // Its headers carry a `*` on required columns: the cells findings point to read
+        // `Datum *`.
+        assert_eq!(
+            common::without_places(&stdout),
+            common::without_places(&sample),
+            "{lang}"
+        );
         // The logo its Organisatie sheet names comes along, so the first build has it.
         assert_eq!(
             std::fs::read(dir.join("logo.png")).expect("logo.png beside the workbook"),

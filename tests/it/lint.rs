@@ -133,6 +133,7 @@ fn varied() -> model::Workbook {
                 wb.goals.retain(|g| &g.employee != id);
                 for n in 1..=8 {
                     let action = |k: usize| Action {
+                        row: 0,
                         text: Some(format!("{} ({k})", long(18 + 3 * k))),
                         support: Some(long(10)),
                         responsible: Some("Ilse Van den Broeck".into()),
@@ -143,6 +144,7 @@ fn varied() -> model::Workbook {
                         evaluation: None,
                     };
                     wb.goals.push(Goal {
+                        row: 0,
                         employee: id.clone(),
                         number: n,
                         text: long(12),

@@ -497,13 +497,25 @@ pub fn check_at(path: &std::path::Path, extra: &[&str]) -> (i32, String, String)
 }
 
 /// The finding lines `check` prints under the heading `who` (`Kevin De Smet (M007)`),
-/// trimmed.
+/// trimmed, without the lines under them that point to a cell.
 pub fn finding_lines(stdout: &str, who: &str) -> Vec<String> {
     let mut lines = stdout.lines().skip_while(|l| *l != format!("  {who}"));
     lines.next();
     lines
         .take_while(|l| l.starts_with("    "))
         .map(|l| l.trim().to_string())
+        .filter(|l| !l.starts_with('→'))
+        .collect()
+}
+
+/// `check`'s output without the lines `→ blad …, rij …` that point a finding to its cell:
+/// for comparing the findings of workbooks whose rows stand elsewhere (a title row above the
+/// headers, a folder of CSV files, the starter's `Datum *` headers).
+pub fn without_places(stdout: &str) -> String {
+    stdout
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('→'))
+        .map(|l| format!("{l}\n"))
         .collect()
 }
 
