@@ -183,9 +183,10 @@ const SHARED_BATCH: u64 = 4096;
 
 /// Reads the sheets `names` on this thread and one more, each opening the package on its
 /// own and taking the next sheet not yet taken (the matrix, by far the largest sheet of a
-/// big workbook, goes to whichever is free). `None` when the sheets are better read one by
-/// one: no second thread to be had, or something to refuse (a limit, a damaged sheet), so
-/// that the refusal names the same sheet as reading them in order does.
+/// big workbook, goes to whichever is free); when the system gives no second thread, this
+/// one reads them all. `None` when something is to be refused (a limit, a damaged sheet):
+/// the caller then reads the sheets one by one, so that the refusal names the same sheet as
+/// reading them in order does.
 fn read_parallel<R: std::io::Read + std::io::Seek>(
     wb: &mut Xlsx<R>,
     bytes: &[u8],
@@ -198,7 +199,7 @@ fn read_parallel<R: std::io::Read + std::io::Seek>(
     let stop = AtomicBool::new(false);
     let shared = Shared::default();
     let slots: Vec<Mutex<Option<Sparse>>> = names.iter().map(|_| Mutex::new(None)).collect();
-    // Takes sheets until none is left or one cannot be read; false if one could not.
+    // Takes sheets until none is left or one cannot be read (then `stop` is set).
     let work = |wb: &mut dyn FnMut(&str) -> Result<Sparse, InputError>| {
         while !stop.load(Relaxed) {
             let i = next.fetch_add(1, Relaxed);

@@ -16,6 +16,9 @@ use serde::Serialize;
 
 pub use validate::{Blocked, Validated, choices, validate};
 
+use crate::diagnostic::{ColumnRef, Location};
+use schema::{Column, SheetDef};
+
 /// A hash map keyed by the workbook's IDs, codes and names: aHash, randomly seeded (a
 /// crafted workbook cannot make its keys collide), in place of the standard SipHash, which
 /// took a tenth of `check` on 10,000 employees. Made with `Map::default()`.
@@ -23,9 +26,6 @@ pub(crate) type Map<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
 
 /// A hash set of the same kind as [`Map`].
 pub(crate) type Set<K> = std::collections::HashSet<K, ahash::RandomState>;
-
-use crate::diagnostic::{ColumnRef, Location};
-use schema::{Column, SheetDef};
 
 /// Unit enums whose snake_case name is the suffix of their label key (`status_bezig`).
 macro_rules! keyed {
