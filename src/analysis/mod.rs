@@ -6,8 +6,7 @@
 //! presentation. The printed matrix, the opleidingsplan, the POP form and `check` all read
 //! their numbers from here, so they always agree.
 
-use std::collections::HashMap;
-
+use crate::model::Map;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -154,15 +153,15 @@ pub fn analyse(wb: &Workbook, as_of: NaiveDate) -> Vec<TeamAnalysis<'_>> {
     let task_teams = wb.task_teams();
     // Members and their goals gathered per team once: filtering every employee and every
     // goal for each team was quadratic in the organisation's size.
-    let mut members: HashMap<&str, Vec<&Employee>> = HashMap::new();
+    let mut members: Map<&str, Vec<&Employee>> = Map::default();
     for e in wb.employees.iter().filter(|e| e.in_service_on(as_of)) {
         members.entry(e.team.as_str()).or_default().push(e);
     }
-    let team_of: HashMap<&str, &str> = members
+    let team_of: Map<&str, &str> = members
         .iter()
         .flat_map(|(team, people)| people.iter().map(move |e| (e.id.as_str(), *team)))
         .collect();
-    let mut goals: HashMap<&str, Vec<&Goal>> = HashMap::new();
+    let mut goals: Map<&str, Vec<&Goal>> = Map::default();
     for g in &wb.goals {
         if let Some(team) = team_of.get(g.employee.as_str()) {
             goals.entry(team).or_default().push(g);
@@ -170,13 +169,13 @@ pub fn analyse(wb: &Workbook, as_of: NaiveDate) -> Vec<TeamAnalysis<'_>> {
     }
     // Tasks and needs per team as well, in the workbook's order: filtering all of them for
     // each team was quadratic too (tasks and teams both grow with the organisation).
-    let mut tasks: HashMap<&str, Vec<&Task>> = HashMap::new();
+    let mut tasks: Map<&str, Vec<&Task>> = Map::default();
     for t in &wb.tasks {
         for team in task_teams.teams_of(t) {
             tasks.entry(team).or_default().push(t);
         }
     }
-    let mut needs: HashMap<&str, Vec<&TeamNeed>> = HashMap::new();
+    let mut needs: Map<&str, Vec<&TeamNeed>> = Map::default();
     for n in &wb.team_needs {
         needs.entry(n.team.as_str()).or_default().push(n);
     }
@@ -195,15 +194,15 @@ pub fn analyse(wb: &Workbook, as_of: NaiveDate) -> Vec<TeamAnalysis<'_>> {
 /// The matrix cells by employee and task, built once per run so that looking up a cell
 /// does not scan the whole matrix (which made documents quadratic in the team size).
 pub struct CellIndex<'a> {
-    by_pair: HashMap<(&'a str, &'a str), &'a Assessment>,
+    by_pair: Map<(&'a str, &'a str), &'a Assessment>,
     /// The dated levels of each employee and task, oldest first.
-    history: HashMap<(&'a str, &'a str), Vec<(NaiveDate, u8)>>,
+    history: Map<(&'a str, &'a str), Vec<(NaiveDate, u8)>>,
 }
 
 impl<'a> CellIndex<'a> {
     /// Indexes the workbook's matrix and its dated assessments.
     pub fn new(wb: &'a Workbook) -> Self {
-        let mut history: HashMap<(&str, &str), Vec<(NaiveDate, u8)>> = HashMap::new();
+        let mut history: Map<(&str, &str), Vec<(NaiveDate, u8)>> = Map::default();
         for a in &wb.assessments {
             if let (Some(day), Some(level)) = (a.date, a.level) {
                 history

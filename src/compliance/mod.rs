@@ -21,8 +21,7 @@ mod settings;
 mod tests;
 pub mod totals;
 
-use std::collections::HashMap;
-
+use crate::model::{Map, Set};
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::format::format_date;
@@ -518,7 +517,7 @@ pub(crate) struct Ctx<'a> {
     /// The workbook's tasks.
     tasks: &'a [crate::model::Task],
     /// The kind of each task, by code.
-    kinds: &'a HashMap<&'a str, TaskKind>,
+    kinds: &'a Map<&'a str, TaskKind>,
 }
 
 impl<'a> Ctx<'a> {
@@ -827,7 +826,7 @@ pub(crate) fn verbeteracties(ctx: &Ctx<'_>) -> Option<Finding> {
 /// write what someone should learn as a goal, not as a target in the matrix.
 pub(crate) fn competentieniveaus(ctx: &Ctx<'_>) -> Option<Finding> {
     ctx.last_pop()?;
-    let wanted: std::collections::HashSet<&str> = ctx
+    let wanted: Set<&str> = ctx
         .current_goals()
         .filter_map(|g| g.task.as_deref())
         .collect();

@@ -4,8 +4,7 @@
 //! named column and records a diagnostic with the exact cell when the value is wrong.
 //! Cross-sheet checks (references, duplicates, teams) run after all sheets are read.
 
-use std::collections::HashMap;
-
+use crate::model::{Map, Set};
 use chrono::NaiveDate;
 
 use super::schema::{self, Column, SheetDef, normalize, sheets};
@@ -24,7 +23,7 @@ pub struct Validated {
     /// Every problem found, in sheet and row order.
     pub diagnostics: Vec<Diagnostic>,
     /// The employee (ID) each row that names one is about, by file, sheet and row.
-    owners: HashMap<RowKey, String>,
+    owners: Map<RowKey, String>,
 }
 
 /// A row of a sheet (or CSV file): file, sheet name, row number.
@@ -90,7 +89,7 @@ pub fn validate(source: &Source) -> Validated {
         unfilled,
     };
     v.run();
-    let mut owners: HashMap<RowKey, String> = v
+    let mut owners: Map<RowKey, String> = v
         .owners
         .into_iter()
         .map(|(k, i)| (k, v.wb.employees[i].id.clone()))
@@ -365,14 +364,14 @@ fn bad_diag(location: Location, bad: Bad) -> Diagnostic {
 
 /// A lookup of names people type (IDs, codes, names) to a key, with "did you mean".
 struct Index {
-    map: HashMap<String, usize>,
+    map: Map<String, usize>,
     candidates: Vec<(String, usize)>,
 }
 
 impl Index {
     fn new() -> Self {
         Index {
-            map: HashMap::new(),
+            map: Map::default(),
             candidates: Vec::new(),
         }
     }
@@ -925,7 +924,7 @@ impl<'a> Validator<'a> {
     fn employees(&mut self, b: &Bound<'_>) -> Index {
         use schema::emp::*;
         let mut index = Index::new();
-        let mut rows_of_id: HashMap<String, u32> = HashMap::new();
+        let mut rows_of_id: Map<String, u32> = Map::default();
         let d = &mut self.diags;
         for row in &b.table.rows {
             let r = RowCtx { bound: b, row };
@@ -1087,7 +1086,7 @@ impl<'a> Validator<'a> {
     fn tasks(&mut self, b: &Bound<'_>, teams: &Index) -> Index {
         use schema::task::*;
         let mut index = Index::new();
-        let mut rows_of_code: HashMap<String, u32> = HashMap::new();
+        let mut rows_of_code: Map<String, u32> = Map::default();
         let team_names: Vec<String> = self.wb.teams().iter().map(|s| s.to_string()).collect();
         let d = &mut self.diags;
         for row in &b.table.rows {
@@ -1134,7 +1133,7 @@ impl<'a> Validator<'a> {
     /// Reads the matrix into `assessments` and puts the latest of each employee and task in
     /// `matrix` (settled again on the as-of day by the caller).
     fn matrix(&mut self, b: &Bound<'_>, refs: &Refs<'_>) {
-        let mut seen: Seen = HashMap::new();
+        let mut seen: Seen = Map::default();
         let mut team_rows: Vec<(usize, String, u32)> = Vec::new();
         if is_long_matrix(b.table) {
             self.wb.matrix_form = MatrixForm::Long;
@@ -1394,7 +1393,7 @@ impl<'a> Validator<'a> {
     fn goals(&mut self, b: &Bound<'_>, refs: &Refs<'_>) {
         use schema::goal::*;
         // (employee index, number) → (goal index, row of its first line)
-        let mut goal_of: HashMap<(usize, u32), (usize, u32)> = HashMap::new();
+        let mut goal_of: Map<(usize, u32), (usize, u32)> = Map::default();
         for row in &b.table.rows {
             let r = RowCtx { bound: b, row };
             let d = &mut self.diags;
@@ -1612,8 +1611,7 @@ impl<'a> Validator<'a> {
             }
             return;
         }
-        let assessed: std::collections::HashSet<&str> =
-            self.wb.matrix.iter().map(|a| a.employee.as_str()).collect();
+        let assessed: Set<&str> = self.wb.matrix.iter().map(|a| a.employee.as_str()).collect();
         let id_col = b.column(schema::emp::ID);
         let mut warnings = Vec::new();
         for (e, row) in self.wb.employees.iter().zip(&self.employee_rows) {
@@ -1823,7 +1821,7 @@ fn resolve_team(
 }
 
 /// The first row of each employee, task and assessment date seen in the matrix.
-type Seen = HashMap<(usize, usize, Option<NaiveDate>), u32>;
+type Seen = Map<(usize, usize, Option<NaiveDate>), u32>;
 
 /// Whether the matrix sheet is in the long form: it names both a task and a level column.
 fn is_long_matrix(table: &Table) -> bool {
