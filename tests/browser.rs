@@ -125,6 +125,8 @@ struct Said {
     lang: &'static str,
     steps: &'static str,
     finding: &'static str,
+    /// The cell a finding about one row points to (Jean-Pierre's unsigned POP).
+    place: &'static str,
     done: &'static str,
 }
 
@@ -218,6 +220,7 @@ async fn walk(said: &Said) {
     // Read a finding.
     let check = wait_text(&c, "#check", said.finding).await;
     assert!(check.contains("Kevin De Smet (M007)"), "{check}");
+    assert!(check.contains(said.place), "{check}");
     scroll_to(&c, "check-title").await;
     shot(&c, &format!("findings-{lang}")).await;
 
@@ -365,6 +368,7 @@ fn a_person_checks_builds_opens_and_downloads_in_dutch() {
         lang: "nl",
         steps: "Uw eerste POP in vijf stappen",
         finding: "[verbeteracties] 1 verbeteractie in het huidige POP",
+        place: "blad Gesprekken, rij 24, kolom Getekend leidinggevende (G)",
         done: "klaar:",
     }));
 }
@@ -375,6 +379,7 @@ fn a_person_checks_builds_opens_and_downloads_in_english() {
         lang: "en",
         steps: "Your first POP in five steps",
         finding: "[improvement-actions] 1 improvement action in the current POP",
+        place: "sheet Gesprekken, row 24, column Getekend leidinggevende (G)",
         done: "done:",
     }));
 }

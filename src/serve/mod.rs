@@ -834,7 +834,9 @@ fn rule_finding(
         place: f
             .at
             .and_then(|c| wb.places.locate(c))
-            .map(|at| at.render_in_workbook(lang)),
+            // The page names sheets and columns as it does for data problems: without the
+            // terminal's backticks.
+            .map(|at| at.render_in_workbook(lang).replace('`', "")),
     }
 }
 
