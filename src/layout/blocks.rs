@@ -611,7 +611,7 @@ pub(crate) fn atoms(
 }
 
 /// Lays out a paragraph into one chunk per line, with widow and orphan control (at least
-/// two lines on each side of a page break).
+/// two lines on each side of a page break) and no word broken over a page turn.
 pub(crate) fn paragraph(
     ctx: &mut Ctx,
     para: &Para,
@@ -668,7 +668,10 @@ pub(crate) fn paragraph(
                 });
             }
             let mut c = Chunk::new(line.height, items);
-            c.keep_with_prev = i >= 1 && (i < 2 || i + 1 >= n);
+            // Two lines on each side of a page break, and no page ends in a word's first
+            // part: a hyphenated (or cut) line stays with the line that finishes the word.
+            let broken_word = i >= 1 && (lines[i - 1].hyphen || lines[i - 1].cut);
+            c.keep_with_prev = i >= 1 && (i < 2 || i + 1 >= n || broken_word);
             c.baseline = Some(line.baseline);
             c
         })

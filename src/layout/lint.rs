@@ -46,8 +46,8 @@ pub enum Rule {
     /// The parts of a split matrix (tables of one group) holding different rows on their
     /// pages, or rows spread unevenly over the pages.
     Parts,
-    /// A hyphen in a header cell, a name, a date, a code or a tag, or leaving fewer than
-    /// three letters on a side.
+    /// A hyphen in a header cell, a name, a date, a code or a tag, leaving fewer than three
+    /// letters on a side, or breaking a word over two pages.
     Hyphen,
     /// A date, an amount or a page number split over two lines.
     Split,
@@ -136,6 +136,9 @@ pub fn lint(laid: &Laid, rules: &Rules) -> Vec<Fault> {
             .map(|_| &pages[n + 1]);
         keep_with_next(n, &pages[n], next, &mut faults);
         hyphens(n, &page.items, &mut faults);
+        if next.is_some() {
+            broken_over_pages(n, &page.items, &pages[n], &mut faults);
+        }
         splits(n, &page.items, &mut faults);
         sizes(n, &page.items, rules, &mut faults);
         edges(n, page, rules, &mut faults);
@@ -411,6 +414,32 @@ fn hyphens(n: usize, items: &[Item], out: &mut Vec<Fault>) {
                 page: n + 1,
                 rule: Rule::Hyphen,
                 text: format!("`{head}/{tail}`: {why}"),
+            });
+        }
+    }
+}
+
+/// A word hyphenated (or cut) at the end of a page's last line of text, so the reader turns
+/// the page in the middle of it: the engine keeps such a line with the next.
+fn broken_over_pages(n: usize, items: &[Item], blocks: &[Block], out: &mut Vec<Fault>) {
+    let Some(last) = blocks.last() else {
+        return;
+    };
+    if !matches!(last.mark, Mark::Text | Mark::Intro) {
+        return;
+    }
+    for i in items {
+        if let Item::Mark {
+            y,
+            mark: Mark::Hyphen { head, tail, .. },
+            ..
+        } = i
+            && (y - last.y).abs() < 0.01
+        {
+            out.push(Fault {
+                page: n + 1,
+                rule: Rule::Hyphen,
+                text: format!("`{head}/{tail}`: a word broken over two pages"),
             });
         }
     }

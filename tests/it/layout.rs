@@ -588,3 +588,69 @@ fn a_running_header_too_long_for_its_margin_keeps_the_lines_that_fit_above_the_t
         .fold(f32::MAX, f32::min);
     assert!(footer_top > page.height.0 - 70.0, "{footer_top}");
 }
+
+/// A word hyphenated at the end of a page's last line would be read across the page turn:
+/// that line goes to the next page with the rest of its word (and the paragraph keeps two
+/// lines on each side of the break). Paragraphs of long Dutch words, each a little longer
+/// than the one before, put hyphens on every line position of the pages.
+#[test]
+fn no_word_is_hyphenated_over_a_page_turn() {
+    let words = [
+        "ontwikkelingsplan",
+        "doelgroepwerknemer",
+        "opleidingsplan",
+        "verbeteracties",
+        "begeleidingsgesprek",
+        "competentieprofiel",
+        "maatwerkbedrijf",
+        "werkplekleren",
+        "en",
+    ];
+    let mut body = String::new();
+    let mut written = 0;
+    for n in 1..50 {
+        let text: Vec<&str> = (0..n * 5 + 3)
+            .map(|k| words[(k * 5 + n) % words.len()])
+            .collect();
+        written += text.len();
+        body.push_str(&format!("<p align=\"justify\">{}</p>\n", text.join(" ")));
+    }
+    let doc = format!(
+        "<document title=\"Afbreken\" lang=\"nl-BE\">\
+         <footer align=\"center\">Pagina <page/> van <pages/></footer>{body}</document>"
+    );
+    let l = layout(&parse(&doc).unwrap(), &Default::default());
+    let hyphens = |page: &popdruk::layout::Page| {
+        page.items
+            .iter()
+            .filter(|i| {
+                matches!(
+                    i,
+                    Item::Mark {
+                        mark: popdruk::layout::Mark::Hyphen { .. },
+                        ..
+                    }
+                )
+            })
+            .count()
+    };
+    let pages = l.pages.len();
+    assert!(pages >= 10, "{pages} pages");
+    assert!(
+        l.pages.iter().map(hyphens).sum::<usize>() > 10 * pages,
+        "hyphens on most lines"
+    );
+    let faults = popdruk::layout::lint::lint(&l, &Default::default());
+    assert!(faults.is_empty(), "{faults:#?}");
+    // Nothing lost: every word is on some page, whole or in two parts.
+    let text: String = (0..pages)
+        .map(|p| page_texts(&l, p).join(" "))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("- ", "");
+    let found = text
+        .split_whitespace()
+        .filter(|t| words.contains(t))
+        .count();
+    assert_eq!(found, written, "{text}");
+}
