@@ -456,7 +456,7 @@ fn file_name(p: &Path) -> String {
 async fn css() -> Response {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
-        include_str!("../../web/app.css"),
+        include_str!("../../templates/web/app.css"),
     )
         .into_response()
 }
@@ -464,7 +464,7 @@ async fn css() -> Response {
 async fn js() -> Response {
     (
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-        include_str!("../../web/app.js"),
+        include_str!("../../templates/web/app.js"),
     )
         .into_response()
 }

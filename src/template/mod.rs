@@ -350,9 +350,12 @@ impl Templates {
 
 /// The web page's templates (`popdruk serve`), embedded; never exported or overridden.
 const PAGES: &[(&str, &str)] = &[
-    ("page.tera", include_str!("../../web/page.tera")),
-    ("check.tera", include_str!("../../web/check.tera")),
-    ("progress.tera", include_str!("../../web/progress.tera")),
+    ("page.tera", include_str!("../../templates/web/page.tera")),
+    ("check.tera", include_str!("../../templates/web/check.tera")),
+    (
+        "progress.tera",
+        include_str!("../../templates/web/progress.tera"),
+    ),
 ];
 
 /// The web page's HTML templates, loaded once.

@@ -187,13 +187,13 @@ fn committed_samples_match_the_generator() {
     assert_eq!(
         synth::xlsx_bytes(&team).expect("xlsx"),
         committed,
-        "run `cargo run --example make_samples`"
+        "run `cargo run -p popdruk-testkit --bin popdruk-make-samples`"
     );
     let committed = std::fs::read(samples().join("team.ods")).expect("team.ods");
     assert_eq!(
         synth::ods_bytes(&team).expect("ods"),
         committed,
-        "run `cargo run --example make_samples`"
+        "run `cargo run -p popdruk-testkit --bin popdruk-make-samples`"
     );
     for case in synth::invalid_cases().expect("cases") {
         let committed = std::fs::read(samples().join("invalid").join(case.file)).expect(case.file);
@@ -203,7 +203,7 @@ fn committed_samples_match_the_generator() {
         };
         assert_eq!(
             made, committed,
-            "{} is stale: run `cargo run --example make_samples`",
+            "{} is stale: run `cargo run -p popdruk-testkit --bin popdruk-make-samples`",
             case.file
         );
     }

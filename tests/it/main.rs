@@ -1,7 +1,7 @@
 //! The integration tests, one binary: each module is one area of behaviour, run against the
 //! library and the `popdruk` executable as a user would run it (samples, generated
 //! workbooks, PDFs read back with lopdf). One binary links the crate once instead of once
-//! per file. `tests/browser.rs` (a real browser, `bash .ci/browser`) stays apart.
+//! per file. The real-browser suite is its own crate, `tests/browser/` (`bash .ci/browser`).
 
 mod common;
 

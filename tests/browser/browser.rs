@@ -4,12 +4,12 @@
 //! download the ZIP), in Dutch and in English, and at 200 % zoom on a 1366 × 768 screen.
 //! Screenshots of each state go to `target/browser/` (the README's are made from them).
 //!
-//! Needs `chromium` and `chromedriver`: not part of `cargo test` (`test = false`);
-//! `bash .ci/browser` installs them and runs it. It fails, never skips, when they cannot
-//! start.
+//! Needs `chromium`, `chromedriver` and a built popdruk: not part of `cargo test` (this
+//! crate, `popdruk-browser`, is outside the workspace's default members, so a plain
+//! `cargo test` never builds WebDriver's dependencies); `bash .ci/browser` installs them,
+//! builds popdruk and runs it. It fails, never skips, when they cannot start.
 
-#[path = "it/common/mod.rs"]
-mod common;
+#![cfg(test)]
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -17,6 +17,34 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
+
+/// The repository's root folder (this crate is `tests/browser/`).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("the repository root")
+}
+
+/// The popdruk binary under test: `POPDRUK_BIN`, which `.ci/browser` sets after building it.
+fn popdruk() -> Command {
+    let bin = std::env::var_os("POPDRUK_BIN")
+        .expect("POPDRUK_BIN names the popdruk binary to test: run `bash .ci/browser`");
+    assert!(
+        Path::new(&bin).is_file(),
+        "POPDRUK_BIN={} is not a file: run `bash .ci/browser`",
+        Path::new(&bin).display()
+    );
+    Command::new(bin)
+}
+
+/// A fresh folder under the system temp dir for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("popdruk-browser-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
 
 /// A child process killed when dropped.
 struct Killed(Child);
@@ -58,7 +86,7 @@ fn chromedriver() -> (Killed, u16) {
 
 /// `popdruk serve` with its folder under `tmp`; the address it printed.
 fn serve(tmp: &Path, lang: &str) -> (Killed, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_popdruk"))
+    let mut child = popdruk()
         .args(["serve", "--no-open", "--date", "29/11/2026", "--lang", lang])
         .env("TMPDIR", tmp)
         .stdin(Stdio::null())
@@ -75,7 +103,7 @@ fn serve(tmp: &Path, lang: &str) -> (Killed, String) {
 
 /// Where the screenshots go.
 fn shots() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser");
+    let dir = root().join("target/browser");
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -131,7 +159,7 @@ struct Said {
 }
 
 async fn walk(said: &Said) {
-    let tmp = common::temp_dir(&format!("browser-{}", said.lang));
+    let tmp = temp_dir(&format!("browser-{}", said.lang));
     let downloads = tmp.join("downloads");
     std::fs::create_dir_all(&downloads).unwrap();
     let (_driver, driver_port) = chromedriver();
@@ -184,7 +212,7 @@ async fn walk(said: &Said) {
         .unwrap();
     shot(&c, &format!("empty-{lang}")).await;
 
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let samples = root().join("samples");
     if lang == "nl" {
         // A folder of CSV files: the page packs them into one zip.
         c.find(Locator::Id("folder"))
@@ -328,7 +356,13 @@ async fn walk(said: &Said) {
             .unwrap()
             .read_to_end(&mut bytes)
             .unwrap();
-        assert!(!common::read(&bytes).get_pages().is_empty(), "{name}");
+        assert!(
+            !lopdf::Document::load_mem(&bytes)
+                .expect("the PDF parses")
+                .get_pages()
+                .is_empty(),
+            "{name}"
+        );
     }
     c.close().await.unwrap();
 }
@@ -387,16 +421,16 @@ fn a_person_checks_builds_opens_and_downloads_in_english() {
 #[test]
 fn the_page_checks_again_when_the_workbook_is_saved() {
     runtime().block_on(async {
-        let tmp = common::temp_dir("browser-watch");
+        let tmp = temp_dir("browser-watch");
         let folder = tmp.join("team-csv");
         std::fs::create_dir_all(&folder).unwrap();
-        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/team-csv");
+        let samples = root().join("samples/team-csv");
         for e in std::fs::read_dir(&samples).unwrap() {
             let p = e.unwrap().path();
             std::fs::copy(&p, folder.join(p.file_name().unwrap())).unwrap();
         }
         let (_driver, driver_port) = chromedriver();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_popdruk"))
+        let mut child = popdruk()
             .args(["serve", "--no-open", "--date", "29/11/2026"])
             .arg(&folder)
             .env("TMPDIR", &tmp)

@@ -1,9 +1,9 @@
-//! Renders a markup file to PDF and prints the layout dump: `cargo run --example render -- in.xml out.pdf`.
+//! Renders a markup file to PDF and prints the layout dump: `cargo run -p popdruk-testkit --bin popdruk-render -- in.xml out.pdf`.
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, input, output, ..] = args.as_slice() else {
-        eprintln!("usage: render IN.xml OUT.pdf [--dump] [--image NAME=PATH]...");
+        eprintln!("usage: popdruk-render IN.xml OUT.pdf [--dump] [--image NAME=PATH]...");
         std::process::exit(2);
     };
     let text = std::fs::read_to_string(input).expect("read input");

@@ -1,7 +1,7 @@
 //! Regenerates the bundled samples from `popdruk_testkit`: `samples/team.xlsx`,
 //! `samples/team.ods`, `samples/team-csv/` (`;`, UTF-8 with BOM, decimal comma) and the broken
 //! workbooks of `samples/invalid/` with their README. Run from anywhere with
-//! `cargo run --example make_samples`.
+//! `cargo run -p popdruk-testkit --bin popdruk-make-samples`.
 
 use std::path::Path;
 
@@ -11,7 +11,9 @@ use popdruk_testkit::{
 };
 
 fn main() -> std::io::Result<()> {
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../samples")
+        .canonicalize()?;
     let team = sample_team();
     std::fs::create_dir_all(&samples)?;
     std::fs::write(samples.join("logo.png"), logo())?;
