@@ -8,18 +8,20 @@
 //! than layout and drawing together, and renumbered the glyphs, which tied every page to
 //! its document's subset. The page content streams are written here directly: going
 //! through printpdf's `Op`s and lopdf's operation encoding cost more than everything else
-//! together (about 500 pages/s). lopdf then assembles the file and adds what printpdf
-//! lacks: nested bookmarks, link annotations, the document language and a deterministic
-//! file identifier. Writing the bytes to disk is the caller's job (see
-//! [`crate::output::write_atomic`]).
+//! together (about 500 pages/s). What printpdf lacks is added with lopdf's objects: nested
+//! bookmarks, link annotations, the document language and a deterministic file identifier.
+//! The file's bytes are written by [`file`], as lopdf would write them, but object by object:
+//! the many (pages, content streams, links, bookmarks) never become a lopdf object tree.
+//! Writing the bytes to disk is the caller's job (see [`crate::output::write_atomic`]).
 
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use lopdf::{Dictionary, Object, Stream, StringFormat};
+use lopdf::{Dictionary, Object, StringFormat};
 use printpdf::{PdfDocument, PdfSaveOptions};
 
+mod file;
 mod font;
 mod image;
 
@@ -288,14 +290,106 @@ fn end(
         );
     }
     let resources = lo.add_object(resources);
-    let page_ids = add_pages(&mut lo, laid, resources, drawn, keep);
-    links(&mut lo, laid, drawn, &page_ids);
-    finish(&mut lo, laid, &page_ids, print);
+    // The ids of what is written straight into the file, in the order lopdf gave them
+    // before: each page's content streams and then the page, the link annotations page by
+    // page, the outline's root and its bookmarks.
+    let mut next = lo.max_id + 1;
+    let mut layout = Vec::with_capacity(drawn.len());
+    for d in drawn.iter() {
+        let contents = next;
+        next += d.0.len() as u32;
+        layout.push((contents, (next, 0)));
+        next += 1;
+    }
+    let page_ids: Vec<lopdf::ObjectId> = layout.iter().map(|l| l.1).collect();
+    let annots = links(laid, drawn, page_ids.len());
+    let first_annot = next;
+    next += annots.iter().map(Vec::len).sum::<usize>() as u32;
+    let outline = (!laid.bookmarks.is_empty()).then(|| {
+        let root = next;
+        next += 1 + laid.bookmarks.len() as u32;
+        root
+    });
+    lo.max_id = next - 1;
+    let pages_id = set_kids(&mut lo, &page_ids);
+    finish(&mut lo, laid, outline.map(|r| (r, 0)), print);
     lo.version = "1.7".to_string();
-    let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
-        .expect("writing a PDF to memory cannot fail");
-    bytes
+
+    let pages_size: usize = drawn
+        .iter()
+        .flat_map(|d| d.layers())
+        .map(|l| l.stream.len() + 64)
+        .sum();
+    let objects_size: usize = (lo.objects.values())
+        .map(|o| match o {
+            Object::Stream(s) => s.content.len() + 256,
+            _ => 256,
+        })
+        .sum();
+    let marks_size: usize = laid.bookmarks.iter().map(|b| 256 + 4 * b.title.len()).sum();
+    let size = pages_size + objects_size + marks_size + 200 * (drawn.len() + annots.len());
+    let mut f = file::File::new(&lo.version, &lo.binary_mark, size + 20 * next as usize);
+    for (id, o) in std::mem::take(&mut lo.objects) {
+        f.object(id, &o);
+    }
+    let mut annot_id = first_annot;
+    let pages = laid.pages.iter().zip(drawn).zip(layout).zip(&annots);
+    for (((page, d), (contents, page_id)), links) in pages {
+        let mut ids = Vec::with_capacity(d.0.len());
+        for (i, l) in d.0.iter_mut().enumerate() {
+            let id = (contents + i as u32, 0);
+            let filter =
+                Dictionary::from_iter(vec![("Filter", Object::Name(b"FlateDecode".to_vec()))]);
+            match Arc::get_mut(l) {
+                Some(l) if !keep => f.stream(id, filter, &std::mem::take(&mut l.stream)),
+                _ => f.stream(id, filter, &l.stream),
+            }
+            ids.push(Object::Reference(id));
+        }
+        let mut p = Dictionary::new();
+        p.set("Type", Object::Name(b"Page".to_vec()));
+        p.set("Parent", Object::Reference(pages_id));
+        p.set(
+            "MediaBox",
+            Object::Array(vec![
+                0.into(),
+                0.into(),
+                Object::Real(page.width.0),
+                Object::Real(page.height.0),
+            ]),
+        );
+        p.set("Resources", Object::Reference(resources));
+        p.set(
+            "Contents",
+            match ids.len() {
+                1 => ids.remove(0),
+                _ => Object::Array(ids),
+            },
+        );
+        if !links.is_empty() {
+            let refs = (annot_id..annot_id + links.len() as u32).map(|i| Object::Reference((i, 0)));
+            p.set("Annots", Object::Array(refs.collect()));
+            annot_id += links.len() as u32;
+        }
+        f.object(page_id, &Object::Dictionary(p));
+    }
+    for (annot_id, link) in (first_annot..).zip(annots.iter().flatten()) {
+        let mut d = Dictionary::new();
+        d.set("Type", Object::Name(b"Annot".to_vec()));
+        d.set("Subtype", Object::Name(b"Link".to_vec()));
+        d.set(
+            "Rect",
+            Object::Array(link.rect.into_iter().map(Object::Real).collect()),
+        );
+        d.set("Border", Object::Array(vec![0.into(), 0.into(), 0.into()]));
+        let dest = destination(laid, page_ids[link.page], link.page, link.y);
+        d.set("Dest", dest);
+        f.object((annot_id, 0), &Object::Dictionary(d));
+    }
+    if let Some(root) = outline {
+        outlines(&mut f, laid, &page_ids, root);
+    }
+    f.finish(std::mem::take(&mut lo.trailer), lo.max_id)
 }
 
 /// The images a page names, in page order.
@@ -471,64 +565,21 @@ fn used_glyphs(drawn: &[DrawnPage]) -> Used {
     used
 }
 
-/// Adds the document's pages to printpdf's page tree; returns their object ids. Content
-/// streams are copied, or taken from drawings nothing else holds unless to `keep` them.
-fn add_pages(
-    lo: &mut lopdf::Document,
-    laid: &Laid,
-    resources: lopdf::ObjectId,
-    drawn: &mut [DrawnPage],
-    keep: bool,
-) -> Vec<lopdf::ObjectId> {
+/// Gives printpdf's page tree the document's pages; returns the tree's id.
+fn set_kids(lo: &mut lopdf::Document, page_ids: &[lopdf::ObjectId]) -> lopdf::ObjectId {
     let pages_id = lo
         .catalog()
         .and_then(|c| c.get(b"Pages"))
         .and_then(Object::as_reference)
         .expect("printpdf writes a page tree");
-    let mut ids = Vec::with_capacity(laid.pages.len());
-    for (page, d) in laid.pages.iter().zip(drawn) {
-        let mut contents: Vec<Object> = (d.0.iter_mut())
-            .map(|l| {
-                let mut sd = Dictionary::new();
-                sd.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                let content = match Arc::get_mut(l) {
-                    Some(l) if !keep => std::mem::take(&mut l.stream),
-                    _ => l.stream.clone(),
-                };
-                let stream = Stream::new(sd, content).with_compression(false);
-                Object::Reference(lo.add_object(Object::Stream(stream)))
-            })
-            .collect();
-        let mut p = Dictionary::new();
-        p.set("Type", Object::Name(b"Page".to_vec()));
-        p.set("Parent", Object::Reference(pages_id));
-        p.set(
-            "MediaBox",
-            Object::Array(vec![
-                0.into(),
-                0.into(),
-                Object::Real(page.width.0),
-                Object::Real(page.height.0),
-            ]),
-        );
-        p.set("Resources", Object::Reference(resources));
-        p.set(
-            "Contents",
-            match contents.len() {
-                1 => contents.remove(0),
-                _ => Object::Array(contents),
-            },
-        );
-        ids.push(lo.add_object(Object::Dictionary(p)));
-    }
     if let Ok(p) = lo.get_object_mut(pages_id).and_then(Object::as_dict_mut) {
-        p.set("Count", Object::Integer(ids.len() as i64));
+        p.set("Count", Object::Integer(page_ids.len() as i64));
         p.set(
             "Kids",
-            Object::Array(ids.iter().map(|id| Object::Reference(*id)).collect()),
+            Object::Array(page_ids.iter().map(|id| Object::Reference(*id)).collect()),
         );
     }
-    ids
+    pages_id
 }
 
 /// From how many pages a document's content streams are made on every core.
@@ -885,15 +936,17 @@ fn text_string(s: &str) -> Object {
     }
 }
 
-/// Adds what printpdf does not write: /Lang, nested outlines, a fixed /ID.
-fn finish(doc: &mut lopdf::Document, laid: &Laid, page_ids: &[lopdf::ObjectId], id: Vec<u8>) {
+/// Adds what printpdf does not write: /Lang, the outline's root (`outline_root`, written
+/// by [`outlines`]), a fixed /ID.
+fn finish(
+    doc: &mut lopdf::Document,
+    laid: &Laid,
+    outline_root: Option<lopdf::ObjectId>,
+    id: Vec<u8>,
+) {
     let Ok(root) = doc.trailer.get(b"Root").and_then(Object::as_reference) else {
         return;
     };
-    let mut outline_root = None;
-    if !laid.bookmarks.is_empty() {
-        outline_root = Some(outlines(doc, laid, page_ids));
-    }
     if let Ok(cat) = doc.get_object_mut(root).and_then(Object::as_dict_mut) {
         if !laid.meta.lang.is_empty() {
             cat.set("Lang", text_string(&laid.meta.lang));
@@ -943,20 +996,27 @@ fn finish(doc: &mut lopdf::Document, laid: &Laid, page_ids: &[lopdf::ObjectId], 
     );
 }
 
-/// Builds the outline tree from bookmark levels; returns the outline root object.
+/// Writes the outline tree of the bookmarks: its root as object `root_id`, the bookmarks
+/// as the objects after it.
 ///
 /// One pass finds each bookmark's parent (the nearest earlier bookmark with a lower level,
 /// via a stack) and appends it to its parent's children; descendant counts are summed from
 /// the last bookmark back to the first (a child always comes after its parent). Linear in
 /// the number of bookmarks: a dossier has ten thousand.
-fn outlines(
-    doc: &mut lopdf::Document,
-    laid: &Laid,
-    page_ids: &[lopdf::ObjectId],
-) -> lopdf::ObjectId {
-    let root_id = doc.new_object_id();
-    let ids: Vec<lopdf::ObjectId> = laid.bookmarks.iter().map(|_| doc.new_object_id()).collect();
+fn outlines(f: &mut file::File, laid: &Laid, page_ids: &[lopdf::ObjectId], root_id: u32) {
+    let ids: Vec<lopdf::ObjectId> = (1..=laid.bookmarks.len() as u32)
+        .map(|i| (root_id + i, 0))
+        .collect();
+    let root_id = (root_id, 0);
     let tree = Tree::new(&laid.bookmarks.iter().map(|b| b.level).collect::<Vec<_>>());
+    let mut r = Dictionary::new();
+    r.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let (Some(f), Some(l)) = (tree.top.first(), tree.top.last()) {
+        r.set("First", Object::Reference(ids[*f]));
+        r.set("Last", Object::Reference(ids[*l]));
+    }
+    r.set("Count", Object::Integer(ids.len() as i64));
+    f.object(root_id, &Object::Dictionary(r));
     for (i, b) in laid.bookmarks.iter().enumerate() {
         let page = page_ids.get(b.page).copied().unwrap_or(page_ids[0]);
         let mut d = Dictionary::new();
@@ -977,63 +1037,44 @@ fn outlines(
             d.set("Last", Object::Reference(ids[*l]));
             d.set("Count", Object::Integer(tree.descendants[i] as i64));
         }
-        doc.objects.insert(ids[i], Object::Dictionary(d));
+        f.object(ids[i], &Object::Dictionary(d));
     }
-    let mut r = Dictionary::new();
-    r.set("Type", Object::Name(b"Outlines".to_vec()));
-    if let (Some(f), Some(l)) = (tree.top.first(), tree.top.last()) {
-        r.set("First", Object::Reference(ids[*f]));
-        r.set("Last", Object::Reference(ids[*l]));
-    }
-    r.set("Count", Object::Integer(ids.len() as i64));
-    doc.objects.insert(root_id, Object::Dictionary(r));
-    root_id
 }
 
-/// Writes each page's link areas as link annotations that go to their anchors. A link to
-/// an anchor that was not laid out is left out.
-fn links(
-    doc: &mut lopdf::Document,
-    laid: &Laid,
-    drawn: &[DrawnPage],
-    page_ids: &[lopdf::ObjectId],
-) {
+/// A link annotation: its rectangle (PDF coordinates) and the page and height it goes to.
+struct Link {
+    rect: [f32; 4],
+    page: usize,
+    y: f32,
+}
+
+/// Each page's link areas as link annotations that go to their anchors. A link to an
+/// anchor that was not laid out is left out.
+fn links(laid: &Laid, drawn: &[DrawnPage], pages: usize) -> Vec<Vec<Link>> {
     let mut anchors: HashMap<&str, &crate::layout::Anchor> = HashMap::new();
     for a in &laid.anchors {
         anchors.entry(a.id.as_str()).or_insert(a);
     }
-    for ((page, d), &page_id) in laid.pages.iter().zip(drawn).zip(page_ids) {
+    let mut out = Vec::with_capacity(drawn.len());
+    for (page, d) in laid.pages.iter().zip(drawn) {
         let h = page.height.0;
         let mut annots = Vec::new();
         for l in d.layers().flat_map(|l| &l.links) {
             let Some(a) = anchors.get(l.to.as_str()) else {
                 continue;
             };
-            let Some(&target) = page_ids.get(a.page) else {
+            if a.page >= pages {
                 continue;
-            };
-            let mut d = Dictionary::new();
-            d.set("Type", Object::Name(b"Annot".to_vec()));
-            d.set("Subtype", Object::Name(b"Link".to_vec()));
-            d.set(
-                "Rect",
-                Object::Array(
-                    [l.x, h - l.y - l.h, l.x + l.w, h - l.y]
-                        .into_iter()
-                        .map(Object::Real)
-                        .collect(),
-                ),
-            );
-            d.set("Border", Object::Array(vec![0.into(), 0.into(), 0.into()]));
-            d.set("Dest", destination(laid, target, a.page, a.y));
-            annots.push(Object::Reference(doc.add_object(Object::Dictionary(d))));
+            }
+            annots.push(Link {
+                rect: [l.x, h - l.y - l.h, l.x + l.w, h - l.y],
+                page: a.page,
+                y: a.y,
+            });
         }
-        if !annots.is_empty()
-            && let Ok(p) = doc.get_object_mut(page_id).and_then(Object::as_dict_mut)
-        {
-            p.set("Annots", Object::Array(annots));
-        }
+        out.push(annots);
     }
+    out
 }
 
 /// An explicit destination: the top of `y` (points from the page top) on page `index`,
