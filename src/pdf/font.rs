@@ -337,7 +337,7 @@ fn cid_to_gid(
     doc: &mut lopdf::Document,
     glyph_count: usize,
     glyphs: &Glyphs,
-    z: &mut flate2::Compress,
+    z: &mut super::Packer,
 ) -> Object {
     let Some(&last) = glyphs
         .keys()
@@ -365,7 +365,7 @@ pub(crate) fn embed(
     face: FaceId,
     glyphs: &Glyphs,
     tag: &str,
-    z: &mut flate2::Compress,
+    z: &mut super::Packer,
 ) -> lopdf::ObjectId {
     let src = &sources()[face.0 as usize];
     let upm = Fonts::embedded().face(face).upm;
@@ -437,7 +437,7 @@ fn compressed_subset(
     face: FaceId,
     src: &Source,
     glyphs: &Glyphs,
-    z: &mut flate2::Compress,
+    z: &mut super::Packer,
 ) -> Arc<Vec<u8>> {
     type Key = (FaceId, Vec<u16>);
     static MADE: OnceLock<RwLock<HashMap<Key, Arc<Vec<u8>>>>> = OnceLock::new();
@@ -611,7 +611,7 @@ mod tests {
         assert_eq!(code(n, 0, "𓀀\u{301}"), x, "by its first character");
 
         let mut doc = lopdf::Document::new();
-        let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
+        let mut z = crate::pdf::packer();
         let only_glyphs: Glyphs = [(a, "A".to_string())].into();
         assert_eq!(
             cid_to_gid(&mut doc, n, &only_glyphs, &mut z),

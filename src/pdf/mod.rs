@@ -1,7 +1,7 @@
 //! PDF writing: [`Laid`] pages to PDF bytes.
 //!
-//! The only module that imports printpdf, lopdf and flate2. printpdf writes the frame of
-//! the document (catalog, page tree, document information). The fonts are embedded by
+//! The only module that imports printpdf, lopdf, libdeflater and flate2. printpdf writes the
+//! frame of the document (catalog, page tree, document information). The fonts are embedded by
 //! [`font`]: a TrueType subset per face that keeps glyph ids, as Identity-H CID fonts with
 //! /W widths and a ToUnicode map built from the text each glyph stands for (so copy-paste
 //! gives the original text, ligatures included). printpdf's own subsetter took more time
@@ -453,31 +453,34 @@ fn draw_pages(
     }
 }
 
-/// The deflate level of content streams and font files. zlib-rs's level 1 codes with fixed
-/// Huffman tables: level 2 makes a POP form 15 % smaller (33.4 → 28.5 KB) for about 14 %
-/// more time in making POP forms; levels 3 to 9 save 1 KB more at twice that time (see
-/// docs/performance.md).
-const LEVEL: u32 = 2;
+/// The deflate level of content streams and font files, in libdeflate. Its level 1 already
+/// builds Huffman tables per stream: a POP form is 2 % smaller than with zlib-rs at level 2
+/// (27.2 against 27.7 KB) and the whole build takes about a tenth less CPU; zlib-rs's own
+/// level 1 codes with fixed tables (33.4 KB). See docs/performance.md.
+const LEVEL: i32 = 1;
 
-/// Runs `f` with this thread's compressor (a fresh one allocates its window and hash
-/// tables every time), or with a new one if the thread's is in use.
-fn with_compressor<T>(f: impl FnOnce(&mut flate2::Compress) -> T) -> T {
+/// A content stream or font file compressor (FlateDecode, zlib format).
+type Packer = libdeflater::Compressor;
+
+fn packer() -> Packer {
+    let level = libdeflater::CompressionLvl::new(LEVEL).expect("a level libdeflate has");
+    Packer::new(level)
+}
+
+/// Runs `f` with this thread's compressor (a fresh one allocates its tables every time),
+/// or with a new one if the thread's is in use.
+fn with_compressor<T>(f: impl FnOnce(&mut Packer) -> T) -> T {
     thread_local! {
-        static Z: std::cell::RefCell<flate2::Compress> = std::cell::RefCell::new(
-            flate2::Compress::new(flate2::Compression::new(LEVEL), true),
-        );
+        static Z: std::cell::RefCell<Packer> = std::cell::RefCell::new(packer());
     }
     Z.with(|z| match z.try_borrow_mut() {
         Ok(mut z) => f(&mut z),
-        Err(_) => f(&mut flate2::Compress::new(
-            flate2::Compression::new(LEVEL),
-            true,
-        )),
+        Err(_) => f(&mut packer()),
     })
 }
 
 fn draw(
-    z: &mut flate2::Compress,
+    z: &mut Packer,
     page: &crate::layout::Page,
     fonts: &Fonts,
     images: &BTreeMap<String, image::Embedded>,
@@ -585,31 +588,14 @@ fn set_kids(lo: &mut lopdf::Document, page_ids: &[lopdf::ObjectId]) -> lopdf::Ob
 /// From how many pages a document's content streams are made on every core.
 const PARALLEL_PAGES: usize = 16;
 
-/// Compresses a content stream with `z` (reset first), as FlateDecode data.
-fn deflate(z: &mut flate2::Compress, content: &[u8]) -> Vec<u8> {
-    z.reset();
-    let mut packed = Vec::with_capacity(content.len() / 2 + 64);
-    while z.total_in() < content.len() as u64 {
-        let at = z.total_in() as usize;
-        if packed.len() == packed.capacity() {
-            packed.reserve(packed.capacity().max(1024));
-        }
-        z.compress_vec(&content[at..], &mut packed, flate2::FlushCompress::None)
-            .expect("compressing in memory cannot fail");
-    }
-    loop {
-        if packed.len() == packed.capacity() {
-            packed.reserve(packed.capacity().max(1024));
-        }
-        let st = z
-            .compress_vec(&[], &mut packed, flate2::FlushCompress::Finish)
-            .expect("compressing in memory cannot fail");
-        if st == flate2::Status::StreamEnd {
-            break;
-        }
-    }
-    // Made room for half the content; most pages pack to a quarter. Drawings are kept (by
-    // bundles, by the dossier for all its pages): without the slack.
+/// Compresses a content stream with `z`, as FlateDecode data.
+fn deflate(z: &mut Packer, content: &[u8]) -> Vec<u8> {
+    let mut packed = vec![0; z.zlib_compress_bound(content.len())];
+    let n = z
+        .zlib_compress(content, &mut packed)
+        .expect("the bound leaves room enough");
+    packed.truncate(n);
+    // Drawings are kept (by bundles, by the dossier for all its pages): without the slack.
     packed.shrink_to_fit();
     packed
 }
