@@ -894,6 +894,9 @@ impl<'i> Parser<'i> {
                 link: None,
             }));
         }
+        // Most cells hold one paragraph, for which the vector made room for four: a table
+        // of 10,000 rows kept that slack (about 300 bytes a cell) for the whole document.
+        out.shrink_to_fit();
         Ok(out)
     }
 
@@ -1080,7 +1083,7 @@ impl<'i> Parser<'i> {
 /// Collapses runs of whitespace to one space (as in HTML) and trims both ends and around
 /// forced breaks.
 fn collapse(inlines: Vec<Inline>) -> Vec<Inline> {
-    let mut out: Vec<Inline> = Vec::new();
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     let mut last_space = true;
     for inl in inlines {
         match inl {
