@@ -84,10 +84,12 @@ fn chromedriver() -> (Killed, u16) {
     (Killed(child), port)
 }
 
-/// `popdruk serve` with its folder under `tmp`; the address it printed.
-fn serve(tmp: &Path, lang: &str) -> (Killed, String) {
+/// `popdruk serve` with its folder under `tmp` and the further `args`; the address it
+/// printed.
+fn serve(tmp: &Path, args: &[&std::ffi::OsStr]) -> (Killed, String) {
     let mut child = popdruk()
-        .args(["serve", "--no-open", "--date", "29/11/2026", "--lang", lang])
+        .args(["serve", "--no-open", "--date", "29/11/2026"])
+        .args(args)
         .env("TMPDIR", tmp)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -163,7 +165,7 @@ async fn walk(said: &Said) {
     let downloads = tmp.join("downloads");
     std::fs::create_dir_all(&downloads).unwrap();
     let (_driver, driver_port) = chromedriver();
-    let (_server, address) = serve(&tmp, said.lang);
+    let (_server, address) = serve(&tmp, &["--lang".as_ref(), said.lang.as_ref()]);
 
     let c = browser(driver_port, &downloads).await;
     c.set_window_size(1366, 768).await.unwrap();
@@ -430,22 +432,9 @@ fn the_page_checks_again_when_the_workbook_is_saved() {
             std::fs::copy(&p, folder.join(p.file_name().unwrap())).unwrap();
         }
         let (_driver, driver_port) = chromedriver();
-        let mut child = popdruk()
-            .args(["serve", "--no-open", "--date", "29/11/2026"])
-            .arg(&folder)
-            .env("TMPDIR", &tmp)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("popdruk serve starts");
-        let mut address = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut address)
-            .unwrap();
-        let _server = Killed(child);
+        let (_server, address) = serve(&tmp, &[folder.as_os_str()]);
         let c = browser(driver_port, &tmp).await;
-        c.goto(address.trim()).await.unwrap();
+        c.goto(&address).await.unwrap();
         wait_text(&c, "#check", "Kevin De Smet (M007)").await;
         // Saved with a mistake: the page says so without a click.
         let file = folder.join("medewerkers.csv");
