@@ -44,8 +44,7 @@ impl File {
         }
         debug_assert!(self.offsets[at].is_none(), "object {at} written twice");
         self.offsets[at] = Some(self.out.len() as u32);
-        self.out
-            .extend_from_slice(format!("{} {} obj\n", id.0, id.1).as_bytes());
+        let _ = writeln!(self.out, "{} {} obj", id.0, id.1);
     }
 
     /// Writes the indirect object `id`.
@@ -54,10 +53,7 @@ impl File {
         if separated(object) {
             self.out.push(b' ');
         }
-        match object {
-            Object::Stream(s) => self.stream_body(&s.dict, &s.content),
-            _ => value(&mut self.out, object),
-        }
+        value(&mut self.out, object);
         let end: &[u8] = if end_separated(object) {
             b" \nendobj\n"
         } else {
@@ -71,15 +67,8 @@ impl File {
     pub(super) fn stream(&mut self, id: ObjectId, mut dict: Dictionary, content: &[u8]) {
         self.start(id);
         dict.set("Length", content.len() as i64);
-        self.stream_body(&dict, content);
+        stream(&mut self.out, &dict, content);
         self.out.extend_from_slice(b" \nendobj\n");
-    }
-
-    fn stream_body(&mut self, dict: &Dictionary, content: &[u8]) {
-        dictionary(&mut self.out, dict);
-        self.out.extend_from_slice(b"stream\n");
-        self.out.extend_from_slice(content);
-        self.out.extend_from_slice(b"\nendstream");
     }
 
     /// Ends the file of objects up to `max_id`: the cross-reference table, the `trailer`
@@ -140,13 +129,15 @@ fn end_separated(o: &Object) -> bool {
     separated(o) || matches!(o, Object::Name(_) | Object::Stream(_))
 }
 
-/// Writes a direct object as lopdf spells it.
-pub(super) fn value(out: &mut Vec<u8>, o: &Object) {
+/// Writes an object as lopdf spells it.
+fn value(out: &mut Vec<u8>, o: &Object) {
     match o {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(true) => out.extend_from_slice(b"true"),
         Object::Boolean(false) => out.extend_from_slice(b"false"),
-        Object::Integer(i) => out.extend_from_slice(i.to_string().as_bytes()),
+        Object::Integer(i) => {
+            let _ = write!(out, "{i}");
+        }
         Object::Real(r) => {
             let _ = write!(out, "{r}");
         }
@@ -163,16 +154,19 @@ pub(super) fn value(out: &mut Vec<u8>, o: &Object) {
             out.push(b']');
         }
         Object::Dictionary(d) => dictionary(out, d),
-        Object::Stream(s) => {
-            dictionary(out, &s.dict);
-            out.extend_from_slice(b"stream\n");
-            out.extend_from_slice(&s.content);
-            out.extend_from_slice(b"\nendstream");
-        }
+        Object::Stream(s) => stream(out, &s.dict, &s.content),
         Object::Reference(id) => {
             let _ = write!(out, "{} {} R", id.0, id.1);
         }
     }
+}
+
+/// A stream's dictionary (with its /Length) and its content.
+fn stream(out: &mut Vec<u8>, dict: &Dictionary, content: &[u8]) {
+    dictionary(out, dict);
+    out.extend_from_slice(b"stream\n");
+    out.extend_from_slice(content);
+    out.extend_from_slice(b"\nendstream");
 }
 
 fn dictionary(out: &mut Vec<u8>, d: &Dictionary) {

@@ -290,7 +290,7 @@ fn end(
         );
     }
     let resources = lo.add_object(resources);
-    let annots = links(laid, drawn, laid.pages.len());
+    let annots = links(laid, drawn);
     let ids = Ids::new(lo.max_id + 1, drawn, &annots, laid.bookmarks.len());
     lo.max_id = ids.last;
     let pages_id = set_kids(&mut lo, &ids.pages);
@@ -1041,9 +1041,9 @@ fn outlines(f: &mut file::File, laid: &Laid, page_ids: &[lopdf::ObjectId], root_
     let tree = Tree::new(&laid.bookmarks.iter().map(|b| b.level).collect::<Vec<_>>());
     let mut r = Dictionary::new();
     r.set("Type", Object::Name(b"Outlines".to_vec()));
-    if let (Some(f), Some(l)) = (tree.top.first(), tree.top.last()) {
-        r.set("First", Object::Reference(ids[*f]));
-        r.set("Last", Object::Reference(ids[*l]));
+    if let (Some(first), Some(last)) = (tree.top.first(), tree.top.last()) {
+        r.set("First", Object::Reference(ids[*first]));
+        r.set("Last", Object::Reference(ids[*last]));
     }
     r.set("Count", Object::Integer(ids.len() as i64));
     f.object(root_id, &Object::Dictionary(r));
@@ -1080,7 +1080,7 @@ struct Link {
 
 /// Each page's link areas as link annotations that go to their anchors. A link to an
 /// anchor that was not laid out is left out.
-fn links(laid: &Laid, drawn: &[DrawnPage], pages: usize) -> Vec<Vec<Link>> {
+fn links(laid: &Laid, drawn: &[DrawnPage]) -> Vec<Vec<Link>> {
     let mut anchors: HashMap<&str, &crate::layout::Anchor> = HashMap::new();
     for a in &laid.anchors {
         anchors.entry(a.id.as_str()).or_insert(a);
@@ -1093,7 +1093,7 @@ fn links(laid: &Laid, drawn: &[DrawnPage], pages: usize) -> Vec<Vec<Link>> {
             let Some(a) = anchors.get(l.to.as_str()) else {
                 continue;
             };
-            if a.page >= pages {
+            if a.page >= laid.pages.len() {
                 continue;
             }
             annots.push(Link {
