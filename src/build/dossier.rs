@@ -104,7 +104,11 @@ pub(super) fn dossier(
         anchors.check().map_err(markup_error("dossier.tera", ""))?;
         Ok::<_, BuildError>((book, pages))
     })?;
-    let (laid, origins) = SHAPER.with_borrow_mut(|shaper| book.finish(shaper));
+    // The sections that waited for every page (the contents and findings, one row per
+    // employee) are drawn as they are laid out, as the employees' sections were.
+    let (laid, origins, late) =
+        SHAPER.with_borrow_mut(|shaper| book.finish_drawing(shaper, |page| painter.draw(page)));
+    pages.extend(late);
     let reuse = origins
         .into_iter()
         .map(|o| o.and_then(|(piece, page)| pages[piece][page].take()))

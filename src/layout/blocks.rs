@@ -166,11 +166,51 @@ pub(crate) fn text_style(s: &Style) -> TextStyle {
 
 /// Lays out blocks in a column `width` points wide.
 pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
-    let mut out: Vec<Chunk> = Vec::new();
-    let mut pending_space = 0.0;
-    // Lines a heading or lead-in before still keeps with it (see `keep_lines`).
-    let mut need = 0;
-    for block in blocks {
+    let mut flow = Flow::new(blocks, width);
+    let mut out = Vec::new();
+    while flow.next(ctx, &mut out) {}
+    out
+}
+
+/// Blocks laid out one at a time, as [`flow`] lays them out: for a page breaker that takes
+/// a section's chunks as it places them, instead of holding every chunk (every positioned
+/// glyph) of a long section at once.
+pub(crate) struct Flow<'b> {
+    blocks: &'b [Block],
+    width: f32,
+    /// The next block to lay out.
+    next: usize,
+    pending_space: f32,
+    /// Lines a heading or lead-in before still keeps with it (see `keep_lines`).
+    need: usize,
+    /// Per chunk since the last page break, its height with the space above it: what stands
+    /// above a grouped table on its page. Kept only when there is a grouped table.
+    since_break: Option<Vec<f32>>,
+}
+
+impl<'b> Flow<'b> {
+    pub(crate) fn new(blocks: &'b [Block], width: f32) -> Flow<'b> {
+        let grouped = blocks
+            .iter()
+            .any(|b| matches!(b, Block::Table(t) if t.group.is_some()));
+        Flow {
+            blocks,
+            width,
+            next: 0,
+            pending_space: 0.0,
+            need: 0,
+            since_break: grouped.then(Vec::new),
+        }
+    }
+
+    /// Lays out the next block, appending its chunks (final: nothing after changes them) to
+    /// `out`; `false` when no block is left.
+    pub(crate) fn next(&mut self, ctx: &mut Ctx, out: &mut Vec<Chunk>) -> bool {
+        let Some(block) = self.blocks.get(self.next) else {
+            return false;
+        };
+        self.next += 1;
+        let (blocks, width) = (self.blocks, self.width);
         let start = out.len();
         let mut after = 0.0;
         let mut before = 0.0;
@@ -260,15 +300,8 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                 let mut chunks = table::table(ctx, t, width);
                 if let Some(group) = &t.group {
                     // What stands above the table on its page (the part's headings).
-                    let since = out
-                        .iter()
-                        .rposition(|c| matches!(c.kind, Kind::PageBreak { .. }))
-                        .map_or(0, |i| i + 1);
-                    let above: f32 = out[since..]
-                        .iter()
-                        .map(|c| c.h + c.space_before)
-                        .sum::<f32>()
-                        + pending_space;
+                    let since = self.since_break.as_deref().unwrap_or_default();
+                    let above: f32 = since.iter().sum::<f32>() + self.pending_space;
                     if !ctx.groups.contains_key(group) {
                         let split = table::group_split(ctx, blocks, group, above, width);
                         ctx.groups.insert(group.clone(), split);
@@ -368,7 +401,7 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
                 out.push(c);
                 after = 4.0;
             }
-            Block::Spacer(h) => pending_space += h.0,
+            Block::Spacer(h) => self.pending_space += h.0,
             Block::Rule { width: lw, color } => {
                 out.push(Chunk::new(
                     lw.0 + 6.0,
@@ -386,16 +419,24 @@ pub(crate) fn flow(ctx: &mut Ctx, blocks: &[Block], width: f32) -> Vec<Chunk> {
             }
         }
         if let Some(first) = out.get_mut(start) {
-            first.space_before += pending_space + before;
-            pending_space = 0.0;
-            need = keep_lines(&mut out[start..], need);
+            first.space_before += self.pending_space + before;
+            self.pending_space = 0.0;
+            self.need = keep_lines(&mut out[start..], self.need);
             if keeps_next {
-                need = KEEP_LINES;
+                self.need = KEEP_LINES;
             }
         }
-        pending_space += after;
+        self.pending_space += after;
+        if let Some(since) = &mut self.since_break {
+            for c in &out[start..] {
+                match c.kind {
+                    Kind::PageBreak { .. } => since.clear(),
+                    _ => since.push(c.h + c.space_before),
+                }
+            }
+        }
+        true
     }
-    out
 }
 
 /// How many lines of what follows a heading or lead-in line stays with it on its page.

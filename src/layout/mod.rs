@@ -435,19 +435,39 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
             .par_iter()
             .enumerate()
             .map_init(Shaper::default, |sh, (si, section)| {
-                lay_out_section(sh, &opts, section, si, false, numbers)
+                lay_out_section(sh, &opts, section, si, false, numbers, |page| page)
             })
             .collect();
     } else {
         let mut start = 0;
         for (si, section) in doc.sections.iter().enumerate() {
             start += blank_before(section, start) as usize;
-            let part = lay_out_section(shaper, &opts, section, si, start % 2 == 1, numbers);
+            let part = lay_out_section(
+                shaper,
+                &opts,
+                section,
+                si,
+                start % 2 == 1,
+                numbers,
+                |page| page,
+            );
             start += part.pages.len();
             parts.push(part);
         }
     }
-    settle(&doc.sections, &doc.meta, parts, numbers, shaper, &opts)
+    let mut relay =
+        |sh: &mut Shaper, opts: &Options, section: &Section, si, odd, numbers: Numbers| {
+            lay_out_section(sh, opts, section, si, odd, numbers, |page| page)
+        };
+    settle(
+        &doc.sections,
+        &doc.meta,
+        parts,
+        numbers,
+        shaper,
+        &opts,
+        &mut relay,
+    )
 }
 
 /// What page references print in the first pass: zeros, as many digits as the number of
@@ -457,10 +477,14 @@ fn placeholder(sections: usize) -> String {
     "0".repeat(sections.max(10).to_string().len())
 }
 
+/// How [`settle`] lays out a section again: [`lay_out_section`]'s arguments and result.
+type Relay<'r> = dyn FnMut(&mut Shaper, &Options, &Section, usize, bool, Numbers) -> Part + 'r;
+
 /// Finishes a document whose every section has been laid out once (the first pass, with
 /// `placeholder` numbers): redoes the sections whose odd page breaks depend on a start
 /// they did not get, settles the page references in passes (see [`layout_with`]), and puts
-/// the pages together with headers and footers.
+/// the pages together with headers and footers. Sections are laid out again by `relay`
+/// (as by [`lay_out_section`]).
 fn settle(
     sections: &[Section],
     meta: &Meta,
@@ -468,6 +492,7 @@ fn settle(
     placeholder: Numbers,
     shaper: &mut Shaper,
     opts: &Options,
+    relay: &mut Relay,
 ) -> Laid {
     let refs: Vec<Vec<(&str, Pos)>> = sections.iter().map(|s| body_refs(s)).collect();
     let mut start = 0;
@@ -475,7 +500,7 @@ fn settle(
         start += blank_before(section, start) as usize;
         let odd_start = start % 2 == 1;
         if parts[si].parity && parts[si].odd_start != odd_start {
-            parts[si] = lay_out_section(shaper, opts, section, si, odd_start, placeholder);
+            parts[si] = relay(shaper, opts, section, si, odd_start, placeholder);
         }
         start += parts[si].pages.len();
     }
@@ -492,7 +517,7 @@ fn settle(
                 let stale = parts[si].parity && parts[si].odd_start != odd_start;
                 if !refs[si].is_empty() || stale {
                     let numbers = Numbers::Known(&known);
-                    parts[si] = lay_out_section(shaper, opts, section, si, odd_start, numbers);
+                    parts[si] = relay(shaper, opts, section, si, odd_start, numbers);
                 }
                 start += parts[si].pages.len();
             }
@@ -547,7 +572,7 @@ impl Piece {
                 }
                 // No page reference in the body: the numbers are never printed.
                 let numbers = Numbers::Placeholder("");
-                let part = lay_out_section(shaper, opts, section, si, false, numbers);
+                let part = lay_out_section(shaper, opts, section, si, false, numbers, |page| page);
                 if !part.parity {
                     section.blocks = Vec::new();
                 }
@@ -637,32 +662,74 @@ impl Book {
     /// that number among the piece's [`Piece::pages_mut`], or `None` for a page laid out
     /// here (with its items).
     pub fn finish(self, shaper: &mut Shaper) -> (Laid, Vec<Origin>) {
+        let (laid, origins, _) = self.finish_drawing(shaper, |_: &mut Page| None::<()>);
+        (laid, origins)
+    }
+
+    /// Finishes the book as [`Book::finish`] does, but draws the pages it lays out itself
+    /// (the sections with page references: a dossier's contents and findings, thousands of
+    /// pages) as it goes, with `draw`, a few pages at a time on every core, instead of
+    /// holding them all laid out: `draw` is given a page whose body is final and returns its
+    /// drawing, having emptied its items, or `None` to leave the page as it is. Besides the
+    /// document, gives the drawings as pieces after those pushed: origin `(n + k, page)`,
+    /// for `n` pieces pushed, is `page` of the `k`th vector of drawings. A section with page
+    /// references may be laid out (and drawn) again when a reference moves; only the
+    /// drawings of its last layout are kept.
+    pub fn finish_drawing<D: Send>(
+        self,
+        shaper: &mut Shaper,
+        draw: impl Fn(&mut Page) -> Option<D> + Sync,
+    ) -> (Laid, Vec<Origin>, Vec<Vec<Option<D>>>) {
         let Book {
             meta,
             opts,
             sections,
             parts,
             ahead,
-            ..
+            pieces,
         } = self;
         let placeholder = placeholder(sections.len());
         let numbers = Numbers::Placeholder(&placeholder);
         // The first pass of the sections that waited: they hold page references, so the
         // next pass lays them out again, and only where their pages break and their
-        // anchors land is kept. One at a time, on this thread, whose memory is free again
-        // once each is counted.
+        // anchors land is kept. One at a time, on this thread, each page let go as soon as
+        // it is counted.
         let mut parts = parts;
         for (si, section) in sections.iter().enumerate() {
             if parts[si].is_none() {
-                let mut part = lay_out_section(shaper, &opts, section, si, false, numbers);
-                for page in &mut part.paged.pages {
+                let count = |mut page: Page| {
                     page.items = Vec::new();
-                }
+                    page
+                };
+                let part = lay_out_section(shaper, &opts, section, si, false, numbers, count);
                 parts[si] = Some(part);
             }
         }
         let parts: Vec<Part> = parts.into_iter().flatten().collect();
-        let laid = settle(&sections, &meta, parts, numbers, shaper, &opts);
+        // Per section laid out again while settling: the drawings of its pages, by the
+        // last layout.
+        let mut late: Vec<Option<Vec<Option<D>>>> = sections.iter().map(|_| None).collect();
+        let mut relay = |shaper: &mut Shaper,
+                         opts: &Options,
+                         section: &Section,
+                         si: usize,
+                         odd_start: bool,
+                         numbers: Numbers| {
+            let mut painter = Batch::new(&draw);
+            let keep = |page| painter.take(page);
+            let mut part = lay_out_section(shaper, opts, section, si, odd_start, numbers, keep);
+            late[si] = Some(painter.finish(&mut part.paged.pages));
+            part
+        };
+        let laid = settle(&sections, &meta, parts, numbers, shaper, &opts, &mut relay);
+        let mut slots = vec![None; sections.len()];
+        let mut drawn = Vec::new();
+        for (si, d) in late.into_iter().enumerate() {
+            if let Some(d) = d {
+                slots[si] = Some(pieces + drawn.len());
+                drawn.push(d);
+            }
+        }
         let mut seen = vec![0; sections.len()];
         let origins = laid
             .pages
@@ -673,10 +740,85 @@ impl Book {
                 }
                 let k = seen[p.section];
                 seen[p.section] += 1;
-                ahead[p.section].map(|(piece, first)| (piece, first + k))
+                match slots[p.section] {
+                    Some(slot) => drawn[slot - pieces][k].is_some().then_some((slot, k)),
+                    None => ahead[p.section].map(|(piece, first)| (piece, first + k)),
+                }
             })
             .collect();
-        (laid, origins)
+        (laid, origins, drawn)
+    }
+}
+
+/// Pages drawn a few at a time on every core as a section is laid out (see
+/// [`Book::finish_drawing`]).
+struct Batch<'d, D, F> {
+    draw: &'d F,
+    /// Finished pages not drawn yet, with their index among the section's pages.
+    waiting: Vec<(usize, Page)>,
+    /// The section's pages so far.
+    count: usize,
+    /// Per page other than a blank one, in order, its drawing.
+    drawn: Vec<Option<D>>,
+    /// The items of pages `draw` left as they were, to give back.
+    undrawn: Vec<(usize, Vec<Item>)>,
+}
+
+/// How many finished pages wait to be drawn together.
+const BATCH_PAGES: usize = 32;
+
+impl<'d, D: Send, F: Fn(&mut Page) -> Option<D> + Sync> Batch<'d, D, F> {
+    fn new(draw: &'d F) -> Self {
+        Batch {
+            draw,
+            waiting: Vec::new(),
+            count: 0,
+            drawn: Vec::new(),
+            undrawn: Vec::new(),
+        }
+    }
+
+    /// Takes a finished page; gives back its frame, its items kept to be drawn.
+    fn take(&mut self, page: Page) -> Page {
+        let k = self.count;
+        self.count += 1;
+        if page.blank {
+            return page;
+        }
+        let frame = Page {
+            items: Vec::new(),
+            ..page
+        };
+        self.waiting.push((k, page));
+        if self.waiting.len() == BATCH_PAGES {
+            self.flush();
+        }
+        frame
+    }
+
+    fn flush(&mut self) {
+        let draw = self.draw;
+        let drawn: Vec<Option<D>> = self
+            .waiting
+            .par_iter_mut()
+            .map(|(_, page)| draw(page))
+            .collect();
+        for ((k, page), d) in self.waiting.drain(..).zip(drawn) {
+            if d.is_none() {
+                self.undrawn.push((k, page.items));
+            }
+            self.drawn.push(d);
+        }
+    }
+
+    /// The drawings, once the section is laid out, its `pages` given back the items of
+    /// those left undrawn.
+    fn finish(mut self, pages: &mut [Page]) -> Vec<Option<D>> {
+        self.flush();
+        for (k, items) in self.undrawn {
+            pages[k].items = items;
+        }
+        self.drawn
     }
 }
 
@@ -848,7 +990,8 @@ impl std::ops::Deref for Part {
 }
 
 /// Lays out section `si`, whose first page has an odd index in the document when
-/// `odd_start`.
+/// `odd_start`, each page going through `keep` as it is finished (see
+/// [`paginate::paginate`]; `|page| page` keeps them all).
 fn lay_out_section(
     shaper: &mut Shaper,
     opts: &Options,
@@ -856,6 +999,7 @@ fn lay_out_section(
     si: usize,
     odd_start: bool,
     numbers: Numbers,
+    keep: impl FnMut(Page) -> Page,
 ) -> Part {
     let (pw, ph) = section.setup.size();
     let m = section.setup.margins.map(|m| Pt::from(m).0);
@@ -870,9 +1014,11 @@ fn lay_out_section(
         groups: HashMap::new(),
         numbers,
     };
-    let chunks = blocks::flow(&mut ctx, &section.blocks, pw.0 - m[1] - m[3]);
+    let mut flow = blocks::Flow::new(&section.blocks, pw.0 - m[1] - m[3]);
+    let more = |out: &mut Vec<_>| flow.next(&mut ctx, out);
+    let paged = paginate::paginate(more, section, si, odd_start, keep);
     Part {
-        paged: paginate::paginate(chunks, section, si, odd_start),
+        paged,
         warnings: ctx.warnings,
         odd_start,
     }

@@ -2,6 +2,8 @@
 //! links, repeating table headers, filling writing lines to the page bottom, and recording
 //! bookmarks.
 
+use std::collections::VecDeque;
+
 use super::blocks::{Chunk, Kind};
 use super::{Anchor, Bookmark, Item, Page};
 use crate::markup::Section;
@@ -30,11 +32,18 @@ pub(crate) struct Paged {
 /// Places a section's chunks on pages of its own. `odd_start` says whether the first
 /// page has an odd index in the document (is a left-hand page), which decides where
 /// `<pagebreak odd="true"/>` needs a blank page.
+///
+/// The chunks come from `more`, which appends the next ones (a block's) and says `false`
+/// when there are none left; each page goes through `keep` as it is finished, which gives
+/// what the result keeps of it (the page, or its frame once drawn). Chunks are asked for
+/// only when they are to be placed, and let go once their page is finished: a long
+/// section is never held laid out whole unless `keep` keeps it.
 pub(crate) fn paginate(
-    mut chunks: Vec<Chunk>,
+    mut more: impl FnMut(&mut Vec<Chunk>) -> bool,
     section: &Section,
     si: usize,
     odd_start: bool,
+    mut keep: impl FnMut(Page) -> Page,
 ) -> Paged {
     let mut out = Paged::default();
     let Paged {
@@ -53,6 +62,8 @@ pub(crate) fn paginate(
         blank: false,
         items: Vec::new(),
     };
+    let mut chunks: VecDeque<Chunk> = VecDeque::new();
+    let mut fresh: Vec<Chunk> = Vec::new();
     let mut placed: Vec<Placed> = Vec::new();
     let mut prefix: Vec<Item> = Vec::new();
     let mut y = top;
@@ -60,12 +71,13 @@ pub(crate) fn paginate(
     let mut any = false;
     // Moves the placed chunks' items onto a new page. Each chunk is finished once, so its
     // items are taken, not cloned.
-    let finish = |chunks: &mut Vec<Chunk>,
+    let finish = |chunks: &mut VecDeque<Chunk>,
                   placed: &mut Vec<Placed>,
                   prefix: &mut Vec<Item>,
                   pages: &mut Vec<Page>,
                   bookmarks: &mut Vec<Bookmark>,
-                  anchors: &mut Vec<Anchor>| {
+                  anchors: &mut Vec<Anchor>,
+                  keep: &mut dyn FnMut(Page) -> Page| {
         let mut page = new_page();
         let count: usize = placed
             .iter()
@@ -137,9 +149,15 @@ pub(crate) fn paginate(
             }
         }
         merge_links(&mut page.items);
-        pages.push(page);
+        pages.push(keep(page));
     };
-    while i < chunks.len() {
+    loop {
+        while i == chunks.len() && more(&mut fresh) {
+            chunks.extend(fresh.drain(..));
+        }
+        if i == chunks.len() {
+            break;
+        }
         if placed.is_empty() {
             chunks[i].pad_top();
         }
@@ -152,15 +170,17 @@ pub(crate) fn paginate(
                 pages,
                 bookmarks,
                 anchors,
+                &mut keep,
             );
             *parity |= odd;
             if odd && (pages.len() % 2 == 1) != odd_start {
                 let mut blank = new_page();
                 blank.blank = true;
-                pages.push(blank);
+                pages.push(keep(blank));
             }
             y = top;
-            i += 1;
+            chunks.drain(..=i);
+            i = 0;
             any = false;
             continue;
         }
@@ -220,9 +240,11 @@ pub(crate) fn paginate(
             pages,
             bookmarks,
             anchors,
+            &mut keep,
         );
         y = top;
-        i = j;
+        chunks.drain(..j);
+        i = 0;
     }
     if !placed.is_empty() || !any {
         finish(
@@ -232,6 +254,7 @@ pub(crate) fn paginate(
             pages,
             bookmarks,
             anchors,
+            &mut keep,
         );
     }
     out
@@ -311,10 +334,16 @@ mod tests {
         c
     }
 
+    /// The chunks paginated, given one at a time as a section's blocks give them.
+    fn pages(chunks: Vec<Chunk>) -> Vec<Page> {
+        let mut chunks = chunks.into_iter();
+        let more = |out: &mut Vec<Chunk>| chunks.next().map(|c| out.push(c)).is_some();
+        paginate(more, &section(), 0, false, |page| page).pages
+    }
+
     /// The tags of the chunks on each page.
     fn layout(chunks: Vec<Chunk>) -> Vec<Vec<f32>> {
-        paginate(chunks, &section(), 0, false)
-            .pages
+        pages(chunks)
             .iter()
             .map(|p| {
                 p.items
@@ -403,11 +432,34 @@ mod tests {
     fn space_before_is_dropped_at_the_top_of_a_page() {
         let mut b = chunk(2.0, 100.0, false);
         b.space_before = 50.0;
-        let pages = paginate(vec![chunk(1.0, 700.0, false), b], &section(), 0, false).pages;
+        let pages = pages(vec![chunk(1.0, 700.0, false), b]);
         let top = Pt::from(crate::units::Mm(20.0)).0;
         let Item::Line { y1, .. } = pages[1].items[0] else {
             panic!()
         };
         assert!((y1 - top).abs() < 0.01);
+    }
+
+    #[test]
+    fn each_page_is_handed_over_before_the_chunks_of_later_pages_are_asked_for() {
+        // Ten chunks of 300 pt, two to a page, one at a time: a page is finished when the
+        // first chunk that does not fit on it has been asked for, and no later.
+        let given = std::cell::Cell::new(0);
+        let mut chunks = (0..10).map(|k| chunk(k as f32 + 1.0, 300.0, false));
+        let more = |out: &mut Vec<Chunk>| {
+            let next = chunks.next();
+            given.set(given.get() + next.is_some() as usize);
+            next.map(|c| out.push(c)).is_some()
+        };
+        let mut handed = Vec::new();
+        let paged = paginate(more, &section(), 0, false, |mut page| {
+            handed.push((given.get(), page.items.len()));
+            page.items = Vec::new();
+            page
+        });
+        assert_eq!(handed, [(3, 2), (5, 2), (7, 2), (9, 2), (10, 2)]);
+        // What `keep` gave back is what is kept.
+        assert_eq!(paged.pages.len(), 5);
+        assert!(paged.pages.iter().all(|p| p.items.is_empty()));
     }
 }

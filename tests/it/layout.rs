@@ -481,29 +481,53 @@ fn a_reference_to_an_anchor_a_built_document_lacks_prints_a_question_mark() {
     );
 }
 
-/// Lays `doc` out a piece at a time, `per` sections a piece, as the dossier is.
+/// Lays `doc` out a piece at a time, `per` sections a piece, as the dossier is. With
+/// `drawing`, the book "draws" the pages it lays out itself (the sections with page
+/// references) as the dossier does: each page's body is kept as its drawing and its items
+/// emptied. Gives the document, where each page comes from, and the pages given ahead (the
+/// pieces', then the book's drawings).
 fn in_pieces(
     doc: &popdruk::markup::Document,
     per: usize,
+    drawing: bool,
 ) -> (
     Laid,
     Vec<popdruk::layout::Origin>,
     Vec<Vec<popdruk::layout::Page>>,
 ) {
-    use popdruk::layout::{Book, Piece};
+    use popdruk::layout::{Book, Page, Piece};
     let mut shaper = popdruk::text::Shaper::default();
     let mut book = Book::new(doc.meta.clone(), &Default::default());
-    let mut ahead = Vec::new();
+    let mut ahead: Vec<Vec<Page>> = Vec::new();
     for sections in doc.sections.chunks(per) {
         let part = popdruk::markup::Document {
             meta: doc.meta.clone(),
             sections: sections.to_vec(),
         };
         let mut piece = Piece::new(part, &book.options(), &mut shaper);
-        ahead.push(piece.pages_mut().map(|p| p.clone()).collect());
+        // What the painter does: keeps the body, empties the page.
+        let bodies = piece.pages_mut().map(|p| {
+            let body = p.clone();
+            p.items = Vec::new();
+            body
+        });
+        ahead.push(bodies.collect());
         book.push(piece);
     }
-    let (laid, origins) = book.finish(&mut shaper);
+    if !drawing {
+        let (laid, origins) = book.finish(&mut shaper);
+        return (laid, origins, ahead);
+    }
+    let draw = |page: &mut Page| {
+        let body = page.clone();
+        page.items = Vec::new();
+        Some(body)
+    };
+    let (laid, origins, late) = book.finish_drawing(&mut shaper, draw);
+    ahead.extend(
+        late.into_iter()
+            .map(|d| d.into_iter().map(Option::unwrap).collect()),
+    );
     (laid, origins, ahead)
 }
 
@@ -526,25 +550,39 @@ fn a_document_laid_out_in_pieces_is_the_document_laid_out_whole() {
         .collect();
     docs.push(moving);
     docs.push(odd);
+    let mut drawn_late = 0;
     for (n, text) in docs.iter().enumerate() {
         let doc = parse(text).unwrap();
         let whole = layout(&doc, &Default::default());
-        for per in [1, 2, 5] {
-            let (laid, origins, ahead) = in_pieces(&doc, per);
-            assert_eq!(laid, whole, "document {n}, {per} sections a piece");
-            assert_eq!(origins.len(), laid.pages.len());
+        for (per, drawing) in [(1, false), (2, false), (5, false), (1, true), (2, true)] {
+            let (laid, origins, ahead) = in_pieces(&doc, per, drawing);
+            let what = format!("document {n}, {per} sections a piece, drawing: {drawing}");
+            assert_eq!(origins.len(), laid.pages.len(), "{what}");
+            assert_eq!(laid.pages.len(), whole.pages.len(), "{what}");
             let mut given = 0;
-            for (page, origin) in laid.pages.iter().zip(&origins) {
-                let Some((piece, k)) = origin else { continue };
+            for ((page, origin), want) in laid.pages.iter().zip(&origins).zip(&whole.pages) {
+                let Some((piece, k)) = origin else {
+                    assert_eq!(page, want, "{what}");
+                    continue;
+                };
                 let before = &ahead[*piece][*k];
                 given += 1;
+                drawn_late += (*piece >= doc.sections.len().div_ceil(per)) as usize;
                 assert_eq!((page.width, page.height), (before.width, before.height));
-                // Headers and footers come after what the piece laid out.
-                assert_eq!(page.items[..before.items.len()], before.items[..]);
+                assert_eq!(before.items[..], want.items[..before.items.len()], "{what}");
+                // Headers and footers come after what was given ahead.
+                assert_eq!(page.items[..], want.items[before.items.len()..], "{what}");
             }
-            assert_eq!(given, ahead.iter().map(Vec::len).sum::<usize>(), "{n}");
+            assert_eq!(given, ahead.iter().map(Vec::len).sum::<usize>(), "{what}");
+            assert_eq!(laid.bookmarks, whole.bookmarks, "{what}");
+            assert_eq!(laid.anchors, whole.anchors, "{what}");
+            assert_eq!(laid.warnings, whole.warnings, "{what}");
+            assert_eq!(laid.passes, whole.passes, "{what}");
+            assert_eq!(laid.meta, whole.meta, "{what}");
         }
     }
+    // The contents pages of `toc` and `moving` were drawn by the book as it laid them out.
+    assert!(drawn_late > 0);
 }
 
 #[test]

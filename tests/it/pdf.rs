@@ -434,7 +434,9 @@ fn drawn_ahead(
         );
         book.push(piece);
     }
-    let (laid, origins) = book.finish(&mut shaper);
+    // The pages the book lays out itself (with page references) are drawn as it goes.
+    let (laid, origins, late) = book.finish_drawing(&mut shaper, |p| painter.draw(p));
+    drawn.extend(late);
     let reuse = origins
         .into_iter()
         .map(|o| o.and_then(|(piece, page)| drawn[piece][page].take()))
