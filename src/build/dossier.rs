@@ -105,14 +105,19 @@ pub(super) fn dossier(
         Ok::<_, BuildError>((book, pages))
     })?;
     // The sections that waited for every page (the contents and findings, one row per
-    // employee) are drawn as they are laid out, as the employees' sections were.
-    let (laid, origins, late) =
+    // employee) are drawn as they are laid out, as the employees' sections were, and so
+    // are the headers and footers, over the bodies drawn before.
+    let finished =
         SHAPER.with_borrow_mut(|shaper| book.finish_drawing(shaper, |page| painter.draw(page)));
-    pages.extend(late);
-    let reuse = origins
-        .into_iter()
-        .map(|o| o.and_then(|(piece, page)| pages[piece][page].take()))
+    pages.extend(finished.late);
+    let reuse = (finished.origins.into_iter())
+        .zip(finished.running)
+        .map(|(o, running)| {
+            let body = o.and_then(|(piece, page)| pages[piece][page].take());
+            pdf::DrawnPage::stack(body, running)
+        })
         .collect();
+    let laid = finished.laid;
     drop(pages);
     notices.extend(found(&laid, DOSSIER_FILE));
     let bytes = pdf::Writer::new()

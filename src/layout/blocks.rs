@@ -987,8 +987,14 @@ fn signatures(ctx: &mut Ctx, sigs: &[crate::markup::Signature], width: f32) -> C
     Chunk::new(height, items)
 }
 
-/// Lays out running headers and footers on every non-blank page, with page fields filled.
-pub(crate) fn running(ctx: &mut Ctx, sections: &[Section], pages: &mut [Page]) {
+/// Lays out running headers and footers on every non-blank page, with page fields filled,
+/// and hands each such page to `headed` with its index and how many items its body had.
+pub(crate) fn running(
+    ctx: &mut Ctx,
+    sections: &[Section],
+    pages: &mut [Page],
+    headed: &mut dyn FnMut(usize, &mut Page, usize),
+) {
     let total = pages.len();
     // A blank page (the back of a section's last page) is not one of its pages: a POP of
     // three pages says "van 3" in a bundle too.
@@ -1010,6 +1016,7 @@ pub(crate) fn running(ctx: &mut Ctx, sections: &[Section], pages: &mut [Page]) {
         let section = &sections[page.section];
         let m = section.setup.margins.map(|m| Pt::from(m).0);
         let width = page.width.0 - m[1] - m[3];
+        let body = page.items.len();
         let fields = Some((
             i + 1,
             total,
@@ -1072,5 +1079,6 @@ pub(crate) fn running(ctx: &mut Ctx, sections: &[Section], pages: &mut [Page]) {
                 y += c.h;
             }
         }
+        headed(i, page, body);
     }
 }

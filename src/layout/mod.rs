@@ -455,10 +455,6 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
             parts.push(part);
         }
     }
-    let mut relay =
-        |sh: &mut Shaper, opts: &Options, section: &Section, si, odd, numbers: Numbers| {
-            lay_out_section(sh, opts, section, si, odd, numbers, |page| page)
-        };
     settle(
         &doc.sections,
         &doc.meta,
@@ -466,7 +462,7 @@ pub fn layout_with(doc: &Document, opts: &Options, shaper: &mut Shaper) -> Laid 
         numbers,
         shaper,
         &opts,
-        &mut relay,
+        &mut Whole,
     )
 }
 
@@ -477,14 +473,11 @@ fn placeholder(sections: usize) -> String {
     "0".repeat(sections.max(10).to_string().len())
 }
 
-/// How [`settle`] lays out a section again: [`lay_out_section`]'s arguments and result.
-type Relay<'r> = dyn FnMut(&mut Shaper, &Options, &Section, usize, bool, Numbers) -> Part + 'r;
-
 /// Finishes a document whose every section has been laid out once (the first pass, with
 /// `placeholder` numbers): redoes the sections whose odd page breaks depend on a start
 /// they did not get, settles the page references in passes (see [`layout_with`]), and puts
-/// the pages together with headers and footers. Sections are laid out again by `relay`
-/// (as by [`lay_out_section`]).
+/// the pages together with headers and footers. Sections are laid out again, and pages
+/// handed over once headed, by `how`.
 fn settle(
     sections: &[Section],
     meta: &Meta,
@@ -492,7 +485,7 @@ fn settle(
     placeholder: Numbers,
     shaper: &mut Shaper,
     opts: &Options,
-    relay: &mut Relay,
+    how: &mut dyn Settle,
 ) -> Laid {
     let refs: Vec<Vec<(&str, Pos)>> = sections.iter().map(|s| body_refs(s)).collect();
     let mut start = 0;
@@ -500,7 +493,13 @@ fn settle(
         start += blank_before(section, start) as usize;
         let odd_start = start % 2 == 1;
         if parts[si].parity && parts[si].odd_start != odd_start {
-            parts[si] = relay(shaper, opts, section, si, odd_start, placeholder);
+            let again = Again {
+                section,
+                si,
+                odd_start,
+                numbers: placeholder,
+            };
+            parts[si] = how.relay(shaper, opts, again);
         }
         start += parts[si].pages.len();
     }
@@ -516,8 +515,13 @@ fn settle(
                 let odd_start = start % 2 == 1;
                 let stale = parts[si].parity && parts[si].odd_start != odd_start;
                 if !refs[si].is_empty() || stale {
-                    let numbers = Numbers::Known(&known);
-                    parts[si] = relay(shaper, opts, section, si, odd_start, numbers);
+                    let again = Again {
+                        section,
+                        si,
+                        odd_start,
+                        numbers: Numbers::Known(&known),
+                    };
+                    parts[si] = how.relay(shaper, opts, again);
                 }
                 start += parts[si].pages.len();
             }
@@ -535,7 +539,7 @@ fn settle(
             known = now;
         }
     }
-    let mut laid = assemble(sections, meta, parts, &refs, shaper, opts);
+    let mut laid = assemble(sections, meta, parts, &refs, shaper, opts, how);
     laid.passes = passes;
     for (to, pos) in unsettled {
         let w = Warning {
@@ -662,24 +666,23 @@ impl Book {
     /// that number among the piece's [`Piece::pages_mut`], or `None` for a page laid out
     /// here (with its items).
     pub fn finish(self, shaper: &mut Shaper) -> (Laid, Vec<Origin>) {
-        let (laid, origins, _) = self.finish_drawing(shaper, |_: &mut Page| None::<()>);
-        (laid, origins)
+        let f = self.finish_drawing(shaper, |_: &mut Page| None::<()>);
+        (f.laid, f.origins)
     }
 
-    /// Finishes the book as [`Book::finish`] does, but draws the pages it lays out itself
-    /// (the sections with page references: a dossier's contents and findings, thousands of
-    /// pages) as it goes, with `draw`, a few pages at a time on every core, instead of
-    /// holding them all laid out: `draw` is given a page whose body is final and returns its
-    /// drawing, having emptied its items, or `None` to leave the page as it is. Besides the
-    /// document, gives the drawings as pieces after those pushed: origin `(n + k, page)`,
-    /// for `n` pieces pushed, is `page` of the `k`th vector of drawings. A section with page
-    /// references may be laid out (and drawn) again when a reference moves; only the
-    /// drawings of its last layout are kept.
-    pub fn finish_drawing<D: Send>(
+    /// Finishes the book as [`Book::finish`] does, but draws as it goes, with `draw`, a few
+    /// pages at a time on every core, what it would otherwise hold laid out: the pages it
+    /// lays out itself (the sections with page references: a dossier's contents and
+    /// findings, thousands of pages), and the headers and footers of pages whose body was
+    /// drawn before. `draw` is given a page and returns its drawing, having emptied its
+    /// items, or `None` to leave the page as it is. A section with page references may be
+    /// laid out (and drawn) again when a reference moves; only the drawings of its last
+    /// layout are kept.
+    pub fn finish_drawing<D: Send, F: Fn(&mut Page) -> Option<D> + Sync>(
         self,
         shaper: &mut Shaper,
-        draw: impl Fn(&mut Page) -> Option<D> + Sync,
-    ) -> (Laid, Vec<Origin>, Vec<Vec<Option<D>>>) {
+        draw: F,
+    ) -> Finished<D> {
         let Book {
             meta,
             opts,
@@ -706,28 +709,30 @@ impl Book {
             }
         }
         let parts: Vec<Part> = parts.into_iter().flatten().collect();
-        // Per section laid out again while settling: the drawings of its pages, by the
-        // last layout.
-        let mut late: Vec<Option<Vec<Option<D>>>> = sections.iter().map(|_| None).collect();
-        let mut relay = |shaper: &mut Shaper,
-                         opts: &Options,
-                         section: &Section,
-                         si: usize,
-                         odd_start: bool,
-                         numbers: Numbers| {
-            let mut painter = Batch::new(&draw);
-            let keep = |page| painter.take(page);
-            let mut part = lay_out_section(shaper, opts, section, si, odd_start, numbers, keep);
-            late[si] = Some(painter.finish(&mut part.paged.pages));
-            part
+        let mut drawing = Drawing {
+            draw: &draw,
+            late: sections.iter().map(|_| None).collect(),
+            running: Batch::new(&draw),
         };
-        let laid = settle(&sections, &meta, parts, numbers, shaper, &opts, &mut relay);
+        let mut laid = settle(
+            &sections,
+            &meta,
+            parts,
+            numbers,
+            shaper,
+            &opts,
+            &mut drawing,
+        );
+        let mut running: Vec<Option<D>> = laid.pages.iter().map(|_| None).collect();
+        for (i, d) in drawing.running.finish(&mut laid.pages) {
+            running[i] = d;
+        }
         let mut slots = vec![None; sections.len()];
-        let mut drawn = Vec::new();
-        for (si, d) in late.into_iter().enumerate() {
+        let mut late = Vec::new();
+        for (si, d) in drawing.late.into_iter().enumerate() {
             if let Some(d) = d {
-                slots[si] = Some(pieces + drawn.len());
-                drawn.push(d);
+                slots[si] = Some(pieces + late.len());
+                late.push(d);
             }
         }
         let mut seen = vec![0; sections.len()];
@@ -741,30 +746,123 @@ impl Book {
                 let k = seen[p.section];
                 seen[p.section] += 1;
                 match slots[p.section] {
-                    Some(slot) => drawn[slot - pieces][k].is_some().then_some((slot, k)),
+                    Some(slot) => late[slot - pieces][k].is_some().then_some((slot, k)),
                     None => ahead[p.section].map(|(piece, first)| (piece, first + k)),
                 }
             })
             .collect();
-        (laid, origins, drawn)
+        Finished {
+            laid,
+            origins,
+            late,
+            running,
+        }
     }
 }
 
-/// Pages drawn a few at a time on every core as a section is laid out (see
-/// [`Book::finish_drawing`]).
+/// A book finished while drawing (see [`Book::finish_drawing`]).
+pub struct Finished<D> {
+    /// The document; a page drawn whole here or ahead has no items left.
+    pub laid: Laid,
+    /// Where each page's body was drawn: `(piece, page)`, the page of that number among
+    /// the piece's [`Piece::pages_mut`] for the `n` pieces pushed, and for `n + k` the
+    /// `page`th of `late[k]`; `None` for a page whose body is still in its items.
+    pub origins: Vec<Origin>,
+    /// The drawings of the sections laid out here, per section, its pages in order (blank
+    /// pages left out).
+    pub late: Vec<Vec<Option<D>>>,
+    /// Per page, the drawing of its header and footer, to go over its body's.
+    pub running: Vec<Option<D>>,
+}
+
+/// A section to lay out again: which, whether it starts on an odd page, and the page
+/// numbers its references print.
+#[derive(Clone, Copy)]
+struct Again<'s> {
+    section: &'s Section,
+    si: usize,
+    odd_start: bool,
+    numbers: Numbers<'s>,
+}
+
+impl Again<'_> {
+    /// Lays the section out (see [`lay_out_section`]).
+    fn lay_out(self, shaper: &mut Shaper, opts: &Options, keep: impl FnMut(Page) -> Page) -> Part {
+        let (section, si) = (self.section, self.si);
+        lay_out_section(
+            shaper,
+            opts,
+            section,
+            si,
+            self.odd_start,
+            self.numbers,
+            keep,
+        )
+    }
+}
+
+/// How [`settle`] lays out a section again, and what becomes of a page once its header
+/// and footer are on it. By default, as [`lay_out_section`] does, and pages stay laid out.
+trait Settle {
+    fn relay(&mut self, shaper: &mut Shaper, opts: &Options, again: Again) -> Part {
+        again.lay_out(shaper, opts, |page| page)
+    }
+
+    /// Page `i` has had its header and footer added after its `body` items.
+    fn headed(&mut self, _i: usize, _page: &mut Page, _body: usize) {}
+}
+
+/// Settling that keeps every page laid out.
+struct Whole;
+
+impl Settle for Whole {}
+
+/// Settling that draws (see [`Book::finish_drawing`]).
+struct Drawing<'d, D, F> {
+    draw: &'d F,
+    /// Per section laid out again: the drawings of its pages, blank ones left out, by its
+    /// last layout.
+    late: Vec<Option<Vec<Option<D>>>>,
+    /// The headers and footers of pages whose body is drawn.
+    running: Batch<'d, D, F>,
+}
+
+impl<D: Send, F: Fn(&mut Page) -> Option<D> + Sync> Settle for Drawing<'_, D, F> {
+    fn relay(&mut self, shaper: &mut Shaper, opts: &Options, again: Again) -> Part {
+        let mut batch = Batch::new(self.draw);
+        let mut k = 0;
+        let keep = |mut page: Page| {
+            if !page.blank {
+                batch.take(k, &mut page);
+            }
+            k += 1;
+            page
+        };
+        let mut part = again.lay_out(shaper, opts, keep);
+        let drawn = batch.finish(&mut part.paged.pages);
+        self.late[again.si] = Some(drawn.into_iter().map(|(_, d)| d).collect());
+        part
+    }
+
+    fn headed(&mut self, i: usize, page: &mut Page, body: usize) {
+        if body == 0 {
+            self.running.take(i, page);
+        }
+    }
+}
+
+/// Pages drawn a few at a time on every core as they come (see [`Book::finish_drawing`]).
 struct Batch<'d, D, F> {
     draw: &'d F,
-    /// Finished pages not drawn yet, with their index among the section's pages.
+    /// Pages not drawn yet, with their keys.
     waiting: Vec<(usize, Page)>,
-    /// The section's pages so far.
-    count: usize,
-    /// Per page other than a blank one, in order, its drawing.
-    drawn: Vec<Option<D>>,
+    /// The drawings so far, in the order the pages came, with their keys.
+    drawn: Vec<(usize, Option<D>)>,
     /// The items of pages `draw` left as they were, to give back.
     undrawn: Vec<(usize, Vec<Item>)>,
 }
 
-/// How many finished pages wait to be drawn together.
+/// How many pages wait to be drawn together.
 const BATCH_PAGES: usize = 32;
 
 impl<'d, D: Send, F: Fn(&mut Page) -> Option<D> + Sync> Batch<'d, D, F> {
@@ -772,28 +870,22 @@ impl<'d, D: Send, F: Fn(&mut Page) -> Option<D> + Sync> Batch<'d, D, F> {
         Batch {
             draw,
             waiting: Vec::new(),
-            count: 0,
             drawn: Vec::new(),
             undrawn: Vec::new(),
         }
     }
 
-    /// Takes a finished page; gives back its frame, its items kept to be drawn.
-    fn take(&mut self, page: Page) -> Page {
-        let k = self.count;
-        self.count += 1;
-        if page.blank {
-            return page;
-        }
-        let frame = Page {
-            items: Vec::new(),
-            ..page
+    /// Takes `page`'s items to be drawn, under `key` (where to give them back, should they
+    /// not be drawn).
+    fn take(&mut self, key: usize, page: &mut Page) {
+        let full = Page {
+            items: std::mem::take(&mut page.items),
+            ..*page
         };
-        self.waiting.push((k, page));
+        self.waiting.push((key, full));
         if self.waiting.len() == BATCH_PAGES {
             self.flush();
         }
-        frame
     }
 
     fn flush(&mut self) {
@@ -803,20 +895,20 @@ impl<'d, D: Send, F: Fn(&mut Page) -> Option<D> + Sync> Batch<'d, D, F> {
             .par_iter_mut()
             .map(|(_, page)| draw(page))
             .collect();
-        for ((k, page), d) in self.waiting.drain(..).zip(drawn) {
+        for ((key, page), d) in self.waiting.drain(..).zip(drawn) {
             if d.is_none() {
-                self.undrawn.push((k, page.items));
+                self.undrawn.push((key, page.items));
             }
-            self.drawn.push(d);
+            self.drawn.push((key, d));
         }
     }
 
-    /// The drawings, once the section is laid out, its `pages` given back the items of
-    /// those left undrawn.
-    fn finish(mut self, pages: &mut [Page]) -> Vec<Option<D>> {
+    /// The drawings with their keys, once every page has come, the items of those left
+    /// undrawn given back to `pages[key]`.
+    fn finish(mut self, pages: &mut [Page]) -> Vec<(usize, Option<D>)> {
         self.flush();
-        for (k, items) in self.undrawn {
-            pages[k].items = items;
+        for (key, items) in self.undrawn {
+            pages[key].items = items;
         }
         self.drawn
     }
@@ -1033,6 +1125,7 @@ fn assemble(
     refs: &[Vec<(&str, Pos)>],
     shaper: &mut Shaper,
     opts: &Options,
+    how: &mut dyn Settle,
 ) -> Laid {
     let total: usize = parts.iter().map(|p| p.pages.len() + 1).sum();
     let mut pages = Vec::with_capacity(total);
@@ -1085,7 +1178,9 @@ fn assemble(
         groups: HashMap::new(),
         numbers: Numbers::Known(&known),
     };
-    blocks::running(&mut ctx, sections, &mut pages);
+    blocks::running(&mut ctx, sections, &mut pages, &mut |i, page, body| {
+        how.headed(i, page, body)
+    });
     let mut warnings = ctx.warnings;
     for (section, refs) in sections.iter().zip(refs) {
         let running = [&section.header, &section.footer];

@@ -49,6 +49,18 @@ impl DrawnPage {
     fn layers(&self) -> impl Iterator<Item = &Drawing> {
         self.0.iter().map(|d| &**d)
     }
+
+    /// A page drawn in two goes: `over` drawn over `under` (a header and footer over the
+    /// body drawn before), whichever there is.
+    pub fn stack(under: Option<DrawnPage>, over: Option<DrawnPage>) -> Option<DrawnPage> {
+        match (under, over) {
+            (Some(mut under), Some(over)) => {
+                under.0.extend(over.0);
+                Some(under)
+            }
+            (under, over) => under.or(over),
+        }
+    }
 }
 
 /// Draws pages ahead of the document they belong to (see [`Writer::reusing`]), so that a long

@@ -481,21 +481,26 @@ fn a_reference_to_an_anchor_a_built_document_lacks_prints_a_question_mark() {
     );
 }
 
-/// Lays `doc` out a piece at a time, `per` sections a piece, as the dossier is. With
-/// `drawing`, the book "draws" the pages it lays out itself (the sections with page
-/// references) as the dossier does: each page's body is kept as its drawing and its items
-/// emptied. Gives the document, where each page comes from, and the pages given ahead (the
-/// pieces', then the book's drawings).
+/// Lays `doc` out a piece at a time, `per` sections a piece, as the dossier is: each
+/// piece's pages "drawn" (their bodies kept, their items emptied) as the painter does. With
+/// `drawing`, the book draws likewise the pages it lays out itself (the sections with page
+/// references) and the headers and footers of pages drawn before. Gives the document,
+/// where each page's body comes from, the bodies given ahead (the pieces', then the
+/// book's) and per page its header and footer drawn by the book.
 fn in_pieces(
     doc: &popdruk::markup::Document,
     per: usize,
     drawing: bool,
 ) -> (
-    Laid,
-    Vec<popdruk::layout::Origin>,
+    popdruk::layout::Finished<popdruk::layout::Page>,
     Vec<Vec<popdruk::layout::Page>>,
 ) {
-    use popdruk::layout::{Book, Page, Piece};
+    use popdruk::layout::{Book, Finished, Page, Piece};
+    let draw = |page: &mut Page| {
+        let body = page.clone();
+        page.items = Vec::new();
+        Some(body)
+    };
     let mut shaper = popdruk::text::Shaper::default();
     let mut book = Book::new(doc.meta.clone(), &Default::default());
     let mut ahead: Vec<Vec<Page>> = Vec::new();
@@ -505,30 +510,24 @@ fn in_pieces(
             sections: sections.to_vec(),
         };
         let mut piece = Piece::new(part, &book.options(), &mut shaper);
-        // What the painter does: keeps the body, empties the page.
-        let bodies = piece.pages_mut().map(|p| {
-            let body = p.clone();
-            p.items = Vec::new();
-            body
-        });
-        ahead.push(bodies.collect());
+        ahead.push(piece.pages_mut().map(|p| draw(p).unwrap()).collect());
         book.push(piece);
     }
     if !drawing {
         let (laid, origins) = book.finish(&mut shaper);
-        return (laid, origins, ahead);
+        let running = vec![None; laid.pages.len()];
+        let late = Vec::new();
+        return (
+            Finished {
+                laid,
+                origins,
+                late,
+                running,
+            },
+            ahead,
+        );
     }
-    let draw = |page: &mut Page| {
-        let body = page.clone();
-        page.items = Vec::new();
-        Some(body)
-    };
-    let (laid, origins, late) = book.finish_drawing(&mut shaper, draw);
-    ahead.extend(
-        late.into_iter()
-            .map(|d| d.into_iter().map(Option::unwrap).collect()),
-    );
-    (laid, origins, ahead)
+    (book.finish_drawing(&mut shaper, draw), ahead)
 }
 
 #[test]
@@ -550,28 +549,44 @@ fn a_document_laid_out_in_pieces_is_the_document_laid_out_whole() {
         .collect();
     docs.push(moving);
     docs.push(odd);
-    let mut drawn_late = 0;
+    let (mut drawn_late, mut headed) = (0, 0);
     for (n, text) in docs.iter().enumerate() {
         let doc = parse(text).unwrap();
         let whole = layout(&doc, &Default::default());
         for (per, drawing) in [(1, false), (2, false), (5, false), (1, true), (2, true)] {
-            let (laid, origins, ahead) = in_pieces(&doc, per, drawing);
+            let (f, mut ahead) = in_pieces(&doc, per, drawing);
+            let (laid, origins, running) = (f.laid, f.origins, f.running);
+            ahead.extend(
+                f.late
+                    .into_iter()
+                    .map(|d| d.into_iter().map(Option::unwrap).collect()),
+            );
             let what = format!("document {n}, {per} sections a piece, drawing: {drawing}");
             assert_eq!(origins.len(), laid.pages.len(), "{what}");
+            assert_eq!(running.len(), laid.pages.len(), "{what}");
             assert_eq!(laid.pages.len(), whole.pages.len(), "{what}");
             let mut given = 0;
-            for ((page, origin), want) in laid.pages.iter().zip(&origins).zip(&whole.pages) {
-                let Some((piece, k)) = origin else {
-                    assert_eq!(page, want, "{what}");
-                    continue;
-                };
-                let before = &ahead[*piece][*k];
-                given += 1;
-                drawn_late += (*piece >= doc.sections.len().div_ceil(per)) as usize;
-                assert_eq!((page.width, page.height), (before.width, before.height));
-                assert_eq!(before.items[..], want.items[..before.items.len()], "{what}");
-                // Headers and footers come after what was given ahead.
-                assert_eq!(page.items[..], want.items[before.items.len()..], "{what}");
+            let pages = laid.pages.iter().zip(&origins).zip(&running);
+            for (((page, origin), running), want) in pages.zip(&whole.pages) {
+                // The body drawn ahead, then the header and footer drawn by the book, then
+                // what is left on the page: the page laid out whole, item for item.
+                let mut items = Vec::new();
+                if let Some((piece, k)) = origin {
+                    let body = &ahead[*piece][*k];
+                    assert_eq!((body.width, body.height), (want.width, want.height));
+                    items.extend(body.items.iter().cloned());
+                    given += 1;
+                    drawn_late += (*piece >= doc.sections.len().div_ceil(per)) as usize;
+                }
+                if let Some(r) = running {
+                    items.extend(r.items.iter().cloned());
+                    headed += 1;
+                    assert!(page.items.is_empty(), "{what}");
+                }
+                items.extend(page.items.iter().cloned());
+                assert_eq!(items, want.items, "{what}");
+                assert_eq!((page.width, page.height), (want.width, want.height));
+                assert_eq!((page.section, page.blank), (want.section, want.blank));
             }
             assert_eq!(given, ahead.iter().map(Vec::len).sum::<usize>(), "{what}");
             assert_eq!(laid.bookmarks, whole.bookmarks, "{what}");
@@ -581,8 +596,9 @@ fn a_document_laid_out_in_pieces_is_the_document_laid_out_whole() {
             assert_eq!(laid.meta, whole.meta, "{what}");
         }
     }
-    // The contents pages of `toc` and `moving` were drawn by the book as it laid them out.
-    assert!(drawn_late > 0);
+    // The contents pages of `toc` and `moving` were drawn by the book as it laid them out,
+    // and the footers of `odd` over the bodies drawn before.
+    assert!(drawn_late > 0 && headed > 0);
 }
 
 #[test]

@@ -434,14 +434,20 @@ fn drawn_ahead(
         );
         book.push(piece);
     }
-    // The pages the book lays out itself (with page references) are drawn as it goes.
-    let (laid, origins, late) = book.finish_drawing(&mut shaper, |p| painter.draw(p));
-    drawn.extend(late);
-    let reuse = origins
-        .into_iter()
-        .map(|o| o.and_then(|(piece, page)| drawn[piece][page].take()))
+    // The pages the book lays out itself (with page references) are drawn as it goes, and
+    // the headers and footers over the bodies drawn before.
+    let f = book.finish_drawing(&mut shaper, |p| painter.draw(p));
+    drawn.extend(f.late);
+    let reuse = (f.origins.into_iter().zip(f.running))
+        .map(|(o, running)| {
+            let body = o.and_then(|(piece, page)| drawn[piece][page].take());
+            popdruk::pdf::DrawnPage::stack(body, running)
+        })
         .collect();
-    Writer::new().images(images).reusing(reuse).write_once(laid)
+    Writer::new()
+        .images(images)
+        .reusing(reuse)
+        .write_once(f.laid)
 }
 
 /// The dossier draws each page's body as soon as it is laid out, and its header and footer
