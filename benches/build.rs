@@ -96,7 +96,7 @@ fn measure(n: usize) {
             std::fs::create_dir_all(p)?;
         }
         files += 1;
-        popdruk::output::write_atomic(&path, &f.bytes)
+        popdruk::output::write_atomic(&path, f.bytes)
     })
     .expect("build");
     let whole = t.elapsed() + read + check;
@@ -134,13 +134,14 @@ fn measure_dossier(n: usize) {
     let validated = model::validate(&source);
     let plan = Plan::new(vec![Kind::Dossier], Lang::Nl, date);
     let mut notices = Vec::new();
-    let mut out = Vec::new();
+    let mut out = popdruk::pdf::Pieces::default();
     build::build(&validated.workbook, &templates, &plan, &mut notices, |f| {
         out = f.bytes;
         Ok(())
     })
     .expect("build");
     let whole = t.elapsed();
+    let out = out.into_vec();
     let pages = lopdf::Document::load_mem(&out)
         .map(|d| d.get_pages().len())
         .unwrap_or(0);

@@ -85,10 +85,29 @@ fn remove_tracked(set: &BTreeSet<PathBuf>, which: impl Fn(&Path) -> bool) {
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// What a file holds: its bytes in one run, or in several written one after the other (a
+/// long PDF whose content streams were made apart, see `pdf::Pieces`).
+pub trait Content: Send {
+    /// The runs of bytes, in order.
+    fn runs(&self) -> Vec<&[u8]>;
+}
+
+impl<T: AsRef<[u8]> + Send> Content for T {
+    fn runs(&self) -> Vec<&[u8]> {
+        vec![self.as_ref()]
+    }
+}
+
+impl Content for Box<dyn Content> {
+    fn runs(&self) -> Vec<&[u8]> {
+        (**self).runs()
+    }
+}
+
+/// Writes `content` to `path` through a temporary file in the same folder and a rename.
+pub fn write_atomic(path: &Path, content: impl Content) -> std::io::Result<()> {
     let (dir, name) = place(path);
-    if let Err((_, (_, e))) = write_batch(vec![(path.to_path_buf(), bytes)], |_| Ok(())) {
+    if let Err((_, (_, e))) = write_batch(vec![(path.to_path_buf(), content)], |_| Ok(())) {
         return Err(e);
     }
     remove_stale(&mut stale_in(dir), &name);
@@ -118,7 +137,7 @@ struct Pending {
 /// Writes `bytes` to a new temporary file beside `path`. The temporary file is created new
 /// (`O_EXCL`): whatever stands under its name already, a symlink planted there included,
 /// is never opened or followed; another name is taken.
-fn write_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<Pending> {
+fn write_temporary(path: &Path, content: &dyn Content) -> std::io::Result<Pending> {
     let (dir, name) = place(path);
     let pid = std::process::id();
     let mut attempt = 0u32;
@@ -148,7 +167,11 @@ fn write_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<Pending> {
             }
         }
     };
-    match f.write_all(bytes) {
+    let written = content
+        .runs()
+        .into_iter()
+        .try_for_each(|run| f.write_all(run));
+    match written {
         Ok(()) => Ok(Pending {
             path: path.to_path_buf(),
             tmp,
@@ -240,15 +263,15 @@ type Failed = (PathBuf, std::io::Error);
 /// Returns the paths put in place, in order; on the first failure, the files before the
 /// one that failed are in place, that one and those after it are not (their temporary
 /// files are removed), and the failure is returned with its path.
-fn write_batch<B: AsRef<[u8]>>(
-    files: Vec<(PathBuf, B)>,
+fn write_batch<C: Content>(
+    files: Vec<(PathBuf, C)>,
     mut prepare: impl FnMut(&Path) -> std::io::Result<()>,
 ) -> Result<Vec<PathBuf>, (Vec<PathBuf>, Failed)> {
     let mut failure: Option<Failed> = None;
     let mut pending = Vec::with_capacity(files.len());
     for (path, bytes) in files {
         // Each file's bytes are dropped once written: the page cache holds them now.
-        match prepare(&path).and_then(|()| write_temporary(&path, bytes.as_ref())) {
+        match prepare(&path).and_then(|()| write_temporary(&path, &bytes)) {
             Ok(p) => pending.push(p),
             Err(e) => {
                 failure = Some((path, e));
@@ -439,7 +462,7 @@ const BATCH: usize = 64;
 /// place in the order they are sent; the first failure stops the writing and is returned
 /// by [`Background::finish`].
 pub struct Background {
-    tx: Option<std::sync::mpsc::SyncSender<(PathBuf, Vec<u8>)>>,
+    tx: Option<std::sync::mpsc::SyncSender<(PathBuf, Box<dyn Content>)>>,
     handle: Option<std::thread::JoinHandle<Result<(), (PathBuf, std::io::Error)>>>,
     failed: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
@@ -450,7 +473,7 @@ impl Background {
     /// is in place.
     pub fn spawn(root: PathBuf, mut written: impl FnMut(&Path) + Send + 'static) -> Background {
         // A few dozen finished files may wait: bounded, so memory stays bounded too.
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Vec<u8>)>(BATCH);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Box<dyn Content>)>(BATCH);
         let failed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let flag = failed.clone();
         let handle = std::thread::spawn(move || {
@@ -504,13 +527,13 @@ impl Background {
 
     /// Queues a file; fails once an earlier file could not be written (see
     /// [`Background::finish`] for which and why).
-    pub fn send(&self, path: PathBuf, bytes: Vec<u8>) -> std::io::Result<()> {
+    pub fn send(&self, path: PathBuf, content: impl Content + 'static) -> std::io::Result<()> {
         let stopped = || std::io::Error::other("an earlier file could not be written");
         if self.failed.load(std::sync::atomic::Ordering::SeqCst) {
             return Err(stopped());
         }
         match &self.tx {
-            Some(tx) => tx.send((path, bytes)).map_err(|_| stopped()),
+            Some(tx) => tx.send((path, Box::new(content))).map_err(|_| stopped()),
             None => Err(stopped()),
         }
     }
@@ -573,6 +596,36 @@ mod tests {
         write_atomic(&p, b"%PDF-1.7").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"%PDF-1.7");
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn content_in_runs_is_written_run_after_run_through_the_background_writer() {
+        // A long PDF's file and its content streams, made apart.
+        struct Runs(Vec<Vec<u8>>);
+        impl Content for Runs {
+            fn runs(&self) -> Vec<&[u8]> {
+                self.0.iter().map(Vec::as_slice).collect()
+            }
+        }
+        let dir = std::env::temp_dir().join(format!("popdruk-runs-{}", std::process::id()));
+        let runs = Runs(vec![
+            b"%PDF-1.7\n".to_vec(),
+            b"stream".to_vec(),
+            b"\n%%EOF".to_vec(),
+        ]);
+        let writer = Background::spawn(dir.clone(), |_| {});
+        writer.send(dir.join("M001/pop.pdf"), runs).unwrap();
+        writer
+            .send(dir.join("teammatrix.pdf"), b"%PDF-1.7".to_vec())
+            .unwrap();
+        writer.finish().unwrap();
+        let pop = std::fs::read(dir.join("M001/pop.pdf")).unwrap();
+        assert_eq!(pop, b"%PDF-1.7\nstream\n%%EOF");
+        assert_eq!(
+            std::fs::read(dir.join("teammatrix.pdf")).unwrap(),
+            b"%PDF-1.7"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

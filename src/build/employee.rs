@@ -60,7 +60,14 @@ pub(super) fn document(
         Member::Doc(doc)
     };
     let bytes = written.bytes;
-    Ok((File { path, bytes }, member, found))
+    Ok((
+        File {
+            path,
+            bytes: bytes.into(),
+        },
+        member,
+        found,
+    ))
 }
 
 /// The blank preparation form (`voorbereiding-blanco.pdf`), for someone not in the workbook.
@@ -77,5 +84,8 @@ pub(super) fn blank(
     let doc = parse(templates, &kind.template(), &ctx, "")?;
     let path = format!("{}-blanco.pdf", kind.name());
     let bytes = write_noting(&doc, &path, &plan.images, notices)?;
-    Ok(File { path, bytes })
+    Ok(File {
+        path,
+        bytes: bytes.into(),
+    })
 }

@@ -35,8 +35,8 @@ pub use plan::{DOSSIER_FILE, Kind, Names, OVERZICHT_FILE, PLANNING_FILE, Plan, s
 pub struct File {
     /// Relative path (`M003-yilmaz-ayse/pop-M003-Yılmaz-Ayşe.pdf`).
     pub path: String,
-    /// PDF bytes.
-    pub bytes: Vec<u8>,
+    /// PDF bytes (in pieces for a long document, see [`pdf::Pieces`]).
+    pub bytes: pdf::Pieces,
 }
 
 /// Counts of what a build made.

@@ -51,7 +51,13 @@ pub(super) fn document(
     }
     let doc = parse(templates, &kind.template(), &ctx, team.team)?;
     let bytes = write_noting(&doc, &path, &plan.images, &mut found)?;
-    Ok((File { path, bytes }, found))
+    Ok((
+        File {
+            path,
+            bytes: bytes.into(),
+        },
+        found,
+    ))
 }
 
 /// The organisation's document of `kind` (the planning or the overview), written.
@@ -66,7 +72,10 @@ pub(super) fn organisation_file(
     let doc = organisation_document(wb, templates, plan, kind, has_logo)?;
     let path = kind.file();
     let bytes = write_noting(&doc, &path, &plan.images, notices)?;
-    Ok(File { path, bytes })
+    Ok(File {
+        path,
+        bytes: bytes.into(),
+    })
 }
 
 /// Whether the organisation's planning and overview are made: someone to plan for, and no

@@ -5,7 +5,9 @@
 //! bookmarks as lopdf dictionaries, then the file serialised into a growing buffer beside
 //! them. Here the small objects printpdf and the font and image embedding made stay in
 //! lopdf's tree, and the many (pages, content streams, link annotations, bookmarks) are
-//! written as they are made, each dropped once written, into a buffer sized in advance.
+//! written as they are made, each dropped once written, into a buffer sized in advance;
+//! when the drawings are not kept, the content streams are moved in as pieces of their own
+//! ([`Pieces`]) rather than copied.
 //! The bytes are the same as lopdf's writer makes: objects in id order, a classic
 //! cross-reference table (lopdf's own sections) and the same spelling of every object.
 
@@ -17,8 +19,69 @@ use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 /// A PDF file being written, and where each object starts in it.
 pub(super) struct File {
     out: Vec<u8>,
+    /// Content streams moved in rather than copied (see [`File::stream_moved`]), each with
+    /// the length of `out` where it goes.
+    moved: Vec<(usize, Vec<u8>)>,
+    /// Their bytes.
+    moved_len: usize,
     /// The offset of object `id`, at index `id`; `None` for an id not used.
     offsets: Vec<Option<u32>>,
+}
+
+/// A PDF file's bytes, in pieces to be written one after the other: the file's own bytes,
+/// with the content streams that were moved into it where they go. A long document's
+/// streams are not copied into one buffer beside them (77 MB for the dossier of 10,000
+/// employees).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Pieces {
+    main: Vec<u8>,
+    /// Each with the length of `main` before it.
+    moved: Vec<(usize, Vec<u8>)>,
+}
+
+impl Pieces {
+    /// The runs of bytes, in order.
+    pub fn runs(&self) -> impl Iterator<Item = &[u8]> {
+        let mut at = 0;
+        let mut runs = Vec::with_capacity(2 * self.moved.len() + 1);
+        for (before, stream) in &self.moved {
+            runs.push(&self.main[at..*before]);
+            runs.push(stream.as_slice());
+            at = *before;
+        }
+        runs.push(&self.main[at..]);
+        runs.into_iter().filter(|r| !r.is_empty())
+    }
+
+    /// How many bytes the file has.
+    pub fn len(&self) -> usize {
+        self.main.len() + self.moved.iter().map(|(_, s)| s.len()).sum::<usize>()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The bytes in one piece (no copy when nothing was moved in).
+    pub fn into_vec(self) -> Vec<u8> {
+        if self.moved.is_empty() {
+            return self.main;
+        }
+        let mut out = Vec::with_capacity(self.len());
+        for run in self.runs() {
+            out.extend_from_slice(run);
+        }
+        out
+    }
+}
+
+impl From<Vec<u8>> for Pieces {
+    fn from(main: Vec<u8>) -> Pieces {
+        Pieces {
+            main,
+            moved: Vec::new(),
+        }
+    }
 }
 
 impl File {
@@ -33,6 +96,8 @@ impl File {
         out.push(b'\n');
         File {
             out,
+            moved: Vec::new(),
+            moved_len: 0,
             offsets: Vec::new(),
         }
     }
@@ -43,7 +108,7 @@ impl File {
             self.offsets.resize(at + 1, None);
         }
         debug_assert!(self.offsets[at].is_none(), "object {at} written twice");
-        self.offsets[at] = Some(self.out.len() as u32);
+        self.offsets[at] = Some((self.out.len() + self.moved_len) as u32);
         let _ = writeln!(self.out, "{} {} obj", id.0, id.1);
     }
 
@@ -71,12 +136,24 @@ impl File {
         self.out.extend_from_slice(b" \nendobj\n");
     }
 
+    /// Writes the stream object `id` as [`File::stream`] does, byte for byte, but moves
+    /// `content` in as a piece of its own instead of copying it.
+    pub(super) fn stream_moved(&mut self, id: ObjectId, mut dict: Dictionary, content: Vec<u8>) {
+        self.start(id);
+        dict.set("Length", content.len() as i64);
+        dictionary(&mut self.out, &dict);
+        self.out.extend_from_slice(b"stream\n");
+        self.moved_len += content.len();
+        self.moved.push((self.out.len(), content));
+        self.out.extend_from_slice(b"\nendstream \nendobj\n");
+    }
+
     /// Ends the file of objects up to `max_id`: the cross-reference table, the `trailer`
     /// (given /Size here) and the pointer to the table.
-    pub(super) fn finish(mut self, mut trailer: Dictionary, max_id: u32) -> Vec<u8> {
+    pub(super) fn finish(mut self, mut trailer: Dictionary, max_id: u32) -> Pieces {
         let size = self.offsets.len().max(max_id as usize + 1);
         self.offsets.resize(size, None);
-        let start = self.out.len();
+        let start = self.out.len() + self.moved_len;
         self.out.extend_from_slice(b"xref\n");
         let mut section = XrefSection::new(0);
         section.add_unusable_free_entry();
@@ -102,7 +179,10 @@ impl File {
         dictionary(&mut self.out, &trailer);
         self.out
             .extend_from_slice(format!("\nstartxref\n{start}\n%%EOF").as_bytes());
-        self.out
+        Pieces {
+            main: self.out,
+            moved: self.moved,
+        }
     }
 }
 
@@ -280,25 +360,35 @@ mod tests {
         let mut expected = Vec::new();
         doc.clone().save_to(&mut expected).unwrap();
 
-        let mut f = File::new(&doc.version, &doc.binary_mark, 0);
-        for (id, o) in &doc.objects {
-            if *id == s {
-                let Object::Stream(st) = o else {
-                    unreachable!()
-                };
-                let mut dict = st.dict.clone();
-                dict.remove(b"Length");
-                f.stream(*id, dict, &st.content);
-            } else {
-                f.object(*id, o);
+        // The stream copied in, and moved in as a piece of its own: the same bytes.
+        for moved in [false, true] {
+            let mut f = File::new(&doc.version, &doc.binary_mark, 0);
+            for (id, o) in &doc.objects {
+                if *id == s {
+                    let Object::Stream(st) = o else {
+                        unreachable!()
+                    };
+                    let mut dict = st.dict.clone();
+                    dict.remove(b"Length");
+                    if moved {
+                        f.stream_moved(*id, dict, st.content.clone());
+                    } else {
+                        f.stream(*id, dict, &st.content);
+                    }
+                } else {
+                    f.object(*id, o);
+                }
             }
+            let pieces = f.finish(doc.trailer.clone(), doc.max_id);
+            assert_eq!(pieces.runs().count(), if moved { 3 } else { 1 });
+            assert_eq!(pieces.len(), expected.len());
+            let got = pieces.into_vec();
+            assert_eq!(
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(&expected)
+            );
+            assert_eq!(got, expected);
+            assert!(lopdf::Document::load_mem(&got).is_ok());
         }
-        let got = f.finish(doc.trailer.clone(), doc.max_id);
-        assert_eq!(
-            String::from_utf8_lossy(&got),
-            String::from_utf8_lossy(&expected)
-        );
-        assert_eq!(got, expected);
-        assert!(lopdf::Document::load_mem(&got).is_ok());
     }
 }

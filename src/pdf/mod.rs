@@ -25,6 +25,7 @@ mod file;
 mod font;
 mod image;
 
+pub use file::Pieces;
 pub use image::{ImageError, Images, MAX_PIXELS, check as check_image};
 
 use crate::layout::{Item, Laid, Seg, Stroke};
@@ -202,7 +203,8 @@ impl<'a> Writer<'a> {
         let mut reuse = self.reuse;
         let (lo, embedded) = begin(laid, self.images, &mut reuse)?;
         let mut drawn = draw_pages(laid, &embedded, reuse);
-        let bytes = end(lo, laid, &embedded, &mut drawn, true);
+        // Kept drawings are copied in: the file is one piece.
+        let bytes = end(lo, laid, &embedded, &mut drawn, true).into_vec();
         Ok(Written {
             bytes,
             pages: drawn,
@@ -214,7 +216,7 @@ impl<'a> Writer<'a> {
     /// the content streams move into the file instead of being copied. For a long document
     /// (the dossier, a bundle), which would otherwise be in memory two or three times over
     /// while the file is made.
-    pub fn write_once(self, mut laid: Laid) -> Result<Vec<u8>, ImageError> {
+    pub fn write_once(self, mut laid: Laid) -> Result<Pieces, ImageError> {
         let mut reuse = self.reuse;
         let (lo, embedded) = begin(&laid, self.images, &mut reuse)?;
         let mut drawn = draw_pages(&laid, &embedded, reuse);
@@ -268,7 +270,7 @@ fn end(
     embedded: &BTreeMap<String, image::Embedded>,
     drawn: &mut [DrawnPage],
     keep: bool,
-) -> Vec<u8> {
+) -> Pieces {
     let print = fingerprint(laid, drawn);
     let mut fonts = Dictionary::new();
     for (face, glyphs) in &used_glyphs(drawn) {
@@ -312,7 +314,7 @@ fn end(
     let mut f = file::File::new(
         &lo.version,
         &lo.binary_mark,
-        size_hint(&lo, laid, drawn, &ids),
+        size_hint(&lo, laid, drawn, &ids, keep),
     );
     for (id, o) in std::mem::take(&mut lo.objects) {
         f.object(id, &o);
@@ -326,7 +328,7 @@ fn end(
             let filter =
                 Dictionary::from_iter(vec![("Filter", Object::Name(b"FlateDecode".to_vec()))]);
             match Arc::get_mut(l) {
-                Some(l) if !keep => f.stream(id, filter, &std::mem::take(&mut l.stream)),
+                Some(l) if !keep => f.stream_moved(id, filter, std::mem::take(&mut l.stream)),
                 _ => f.stream(id, filter, &l.stream),
             }
             refs.push(Object::Reference(id));
@@ -396,11 +398,20 @@ impl Ids {
     }
 }
 
-/// About how many bytes the file will take (a little more rather than less: the buffer
-/// then never grows by doubling).
-fn size_hint(lo: &lopdf::Document, laid: &Laid, drawn: &[DrawnPage], ids: &Ids) -> usize {
-    let streams: usize = (drawn.iter().flat_map(|d| d.layers()))
-        .map(|l| l.stream.len() + 64)
+/// About how many bytes the file will take besides the content streams moved in (all of
+/// them unless the drawings are to be kept): a little more rather than less, so that the
+/// buffer never grows by doubling.
+fn size_hint(
+    lo: &lopdf::Document,
+    laid: &Laid,
+    drawn: &[DrawnPage],
+    ids: &Ids,
+    keep: bool,
+) -> usize {
+    // A drawing held elsewhere too (a bundle's page drawn for its document) is copied.
+    let copied = |l: &Arc<Drawing>| keep || Arc::strong_count(l) > 1;
+    let streams: usize = (drawn.iter().flat_map(|d| &d.0))
+        .map(|l| if copied(l) { l.stream.len() + 64 } else { 64 })
         .sum();
     let objects: usize = (lo.objects.values())
         .map(|o| match o {

@@ -548,3 +548,11 @@ fn export(dir: &Path, force: bool, lang: Lang) -> Exit {
     );
     Exit::Ok
 }
+
+/// A PDF in pieces is written a run at a time: its content streams as they were made, not
+/// copied into one buffer first.
+impl output::Content for crate::pdf::Pieces {
+    fn runs(&self) -> Vec<&[u8]> {
+        crate::pdf::Pieces::runs(self).collect()
+    }
+}

@@ -494,11 +494,12 @@ fn a_40_task_60_person_matrix_splits_into_blocks_with_names_and_legend_on_every_
     let wb = big_team();
     for paper in [Paper::A4, Paper::A3] {
         let files = build_in_memory(&wb, vec![Kind::Teammatrix], paper);
+        let bytes = files[0].bytes.clone().into_vec();
         if let Ok(dir) = std::env::var("POPDRUK_KEEP") {
-            std::fs::write(format!("{dir}/teammatrix-{paper:?}.pdf"), &files[0].bytes).unwrap();
+            std::fs::write(format!("{dir}/teammatrix-{paper:?}.pdf"), &bytes).unwrap();
         }
         assert_eq!(files.len(), 1);
-        let doc = common::read(&files[0].bytes);
+        let doc = common::read(&bytes);
         let pages = common::page_texts(&doc);
         assert!(
             pages.len() >= 2,

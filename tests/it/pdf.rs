@@ -448,6 +448,7 @@ fn drawn_ahead(
         .images(images)
         .reusing(reuse)
         .write_once(f.laid)
+        .map(popdruk::pdf::Pieces::into_vec)
 }
 
 /// The dossier draws each page's body as soon as it is laid out, and its header and footer

@@ -264,7 +264,7 @@ proptest! {
 
         let text_of = |path: &str| -> String {
             let f = files.iter().find(|f| f.path == path).expect("file made");
-            common::squash(&common::text(&common::read(&f.bytes)))
+            common::squash(&common::text(&common::read(&f.bytes.clone().into_vec())))
         };
         for (e, p) in wb.employees.iter().zip(&people) {
             let got = text_of(&format!("{}/{}", popdruk::naming::folder_name(e), popdruk::naming::file_name("pop", e)));
