@@ -106,10 +106,10 @@ pub(super) fn dossier(
     })?;
     // The sections that waited for every page (the contents and findings, one row per
     // employee) are drawn as they are laid out, as the employees' sections were, and so
-    // are the headers and footers, over the bodies drawn before.
-    // The thread's shaper is taken out rather than borrowed while the book draws on every
-    // core: were this thread one of rayon's, a job it took up meanwhile would find a
-    // shaper of its own instead of one already borrowed.
+    // are the headers and footers, over the bodies drawn before. The thread's shaper is
+    // taken out rather than borrowed while the book draws on every core: were this thread
+    // one of rayon's, a job it took up meanwhile would find a shaper of its own instead of
+    // one already borrowed.
     let mut shaper = SHAPER.take();
     let finished = book.finish_drawing(&mut shaper, |page| painter.draw(page));
     SHAPER.set(shaper);
