@@ -40,8 +40,8 @@ pub struct Pieces {
 }
 
 impl Pieces {
-    /// The runs of bytes, in order.
-    pub fn runs(&self) -> impl Iterator<Item = &[u8]> {
+    /// The runs of bytes, in order, none empty.
+    pub fn runs(&self) -> Vec<&[u8]> {
         let mut at = 0;
         let mut runs = Vec::with_capacity(2 * self.moved.len() + 1);
         for (before, stream) in &self.moved {
@@ -50,7 +50,8 @@ impl Pieces {
             at = *before;
         }
         runs.push(&self.main[at..]);
-        runs.into_iter().filter(|r| !r.is_empty())
+        runs.retain(|r| !r.is_empty());
+        runs
     }
 
     /// How many bytes the file has.
@@ -129,23 +130,36 @@ impl File {
 
     /// Writes the stream object `id` from its dictionary (without /Length, which is added
     /// last) and its `content`, without copying the content into an object first.
-    pub(super) fn stream(&mut self, id: ObjectId, mut dict: Dictionary, content: &[u8]) {
-        self.start(id);
-        dict.set("Length", content.len() as i64);
-        stream(&mut self.out, &dict, content);
-        self.out.extend_from_slice(b" \nendobj\n");
+    pub(super) fn stream(&mut self, id: ObjectId, dict: Dictionary, content: &[u8]) {
+        self.stream_object(id, dict, content.len(), |f| {
+            f.out.extend_from_slice(content)
+        });
     }
 
     /// Writes the stream object `id` as [`File::stream`] does, byte for byte, but moves
     /// `content` in as a piece of its own instead of copying it.
-    pub(super) fn stream_moved(&mut self, id: ObjectId, mut dict: Dictionary, content: Vec<u8>) {
+    pub(super) fn stream_moved(&mut self, id: ObjectId, dict: Dictionary, content: Vec<u8>) {
+        let len = content.len();
+        self.stream_object(id, dict, len, |f| {
+            f.moved_len += len;
+            f.moved.push((f.out.len(), content));
+        });
+    }
+
+    /// The stream object `id` of `len` bytes around its content, which `content` puts in.
+    fn stream_object(
+        &mut self,
+        id: ObjectId,
+        mut dict: Dictionary,
+        len: usize,
+        content: impl FnOnce(&mut Self),
+    ) {
         self.start(id);
-        dict.set("Length", content.len() as i64);
-        dictionary(&mut self.out, &dict);
-        self.out.extend_from_slice(b"stream\n");
-        self.moved_len += content.len();
-        self.moved.push((self.out.len(), content));
-        self.out.extend_from_slice(b"\nendstream \nendobj\n");
+        dict.set("Length", len as i64);
+        stream_head(&mut self.out, &dict);
+        content(self);
+        self.out.extend_from_slice(STREAM_END);
+        self.out.extend_from_slice(b" \nendobj\n");
     }
 
     /// Ends the file of objects up to `max_id`: the cross-reference table, the `trailer`
@@ -243,11 +257,19 @@ fn value(out: &mut Vec<u8>, o: &Object) {
 
 /// A stream's dictionary (with its /Length) and its content.
 fn stream(out: &mut Vec<u8>, dict: &Dictionary, content: &[u8]) {
+    stream_head(out, dict);
+    out.extend_from_slice(content);
+    out.extend_from_slice(STREAM_END);
+}
+
+/// What goes before a stream's content: its dictionary and the keyword.
+fn stream_head(out: &mut Vec<u8>, dict: &Dictionary) {
     dictionary(out, dict);
     out.extend_from_slice(b"stream\n");
-    out.extend_from_slice(content);
-    out.extend_from_slice(b"\nendstream");
 }
+
+/// What goes after a stream's content.
+const STREAM_END: &[u8] = b"\nendstream";
 
 fn dictionary(out: &mut Vec<u8>, d: &Dictionary) {
     out.extend_from_slice(b"<<");
@@ -380,7 +402,7 @@ mod tests {
                 }
             }
             let pieces = f.finish(doc.trailer.clone(), doc.max_id);
-            assert_eq!(pieces.runs().count(), if moved { 3 } else { 1 });
+            assert_eq!(pieces.runs().len(), if moved { 3 } else { 1 });
             assert_eq!(pieces.len(), expected.len());
             let got = pieces.into_vec();
             assert_eq!(

@@ -553,6 +553,6 @@ fn export(dir: &Path, force: bool, lang: Lang) -> Exit {
 /// copied into one buffer first.
 impl output::Content for crate::pdf::Pieces {
     fn runs(&self) -> Vec<&[u8]> {
-        crate::pdf::Pieces::runs(self).collect()
+        crate::pdf::Pieces::runs(self)
     }
 }
