@@ -674,7 +674,9 @@ mod tests {
     fn the_output_folder_a_build_makes_spreads_its_folders_and_one_already_there_is_left_alone() {
         let base = std::env::temp_dir().join(format!("popdruk-spread-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&base);
-        // Whether this file system has the attribute at all: tmpfs, for one, has not.
+        // Whether this file system has the attribute at all: tmpfs, for one, has not. Set
+        // here directly, not through `spread_subfolders`: were that a no-op, both sides
+        // would read "no T" and the test would pass.
         let probe = base.join("probe");
         std::fs::create_dir_all(&probe).unwrap();
         let open = std::fs::File::open(&probe).unwrap();
